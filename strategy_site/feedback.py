@@ -1,0 +1,50 @@
+"""Accessibility feedback: store it for staff and tell the editors."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+
+from .groups import REDAKTION
+from .models import AccessibilityFeedback
+
+
+def feedback_recipients() -> list[str]:
+    editors = (
+        get_user_model()
+        .objects.filter(groups__name=REDAKTION, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return sorted({*editors, *settings.FEEDBACK_EMAILS})
+
+
+def submit_feedback(form) -> AccessibilityFeedback:
+    """Save a valid feedback form and mail the editors once the row is committed."""
+    with transaction.atomic():
+        feedback = form.save()
+        recipients = feedback_recipients()
+        if recipients:
+            admin_url = settings.SITE_URL + reverse(
+                "admin:strategy_site_accessibilityfeedback_change", args=[feedback.pk]
+            )
+            body = (
+                "Über das Formular der Erklärung zur Barrierefreiheit ist eine Rückmeldung "
+                "eingegangen.\n\n"
+                f"Name: {feedback.name or '(nicht angegeben)'}\n"
+                f"E-Mail: {feedback.email}\n"
+                f"Seite: {feedback.page or '(nicht angegeben)'}\n\n"
+                f"{feedback.message}\n\n"
+                f"Im Verwaltungsbereich: {admin_url}\n"
+                "Bitte beantworten Sie die Rückmeldung zeitnah.\n"
+            )
+            transaction.on_commit(
+                lambda: send_mail(
+                    settings.EMAIL_SUBJECT_PREFIX + "Neue Rückmeldung zur Barrierefreiheit",
+                    body,
+                    None,
+                    recipients,
+                )
+            )
+    return feedback

@@ -1,0 +1,70 @@
+"""The two staff groups and exactly the permissions their names promise.
+
+"Redaktion" edits content: service pages, strategy and goals, blog,
+downloads and the participation content of dialog. "Moderation" moderates
+comments and reads accessibility feedback. Neither gets the other's rights;
+nobody but a superuser may delete comments (nothing is hard-deleted).
+"""
+
+from django.db.models import Q
+
+REDAKTION = "Redaktion"
+MODERATION = "Moderation"
+
+# Apps whose every model is editorial content.
+EDITORIAL_APPS = ("flatpages", "goals", "blog", "downloads", "dialog")
+# Models inside editorial apps that hold moderation data instead of content.
+MODERATION_MODELS = {("dialog", "commentreport"), ("dialog", "commentmoderation")}
+# (app_label, model, actions) a moderator may use. No "delete": hiding is the tool.
+MODERATION_PERMISSIONS = [
+    ("django_comments", "comment", ("view", "change", "can_moderate")),
+    ("django_comments", "commentflag", ("view", "change")),
+    ("django_comments_xtd", "xtdcomment", ("view", "change")),
+    ("dialog", "commentreport", ("view", "change")),
+    ("dialog", "commentmoderation", ("view", "change")),
+    ("strategy_site", "accessibilityfeedback", ("view", "change")),
+]
+
+
+def redaktion_permissions(Permission):
+    query = Permission.objects.filter(content_type__app_label__in=EDITORIAL_APPS)
+    for app_label, model in MODERATION_MODELS:
+        query = query.exclude(content_type__app_label=app_label, content_type__model=model)
+    return query
+
+
+def moderation_permissions(Permission):
+    condition = Q(pk__in=[])
+    for app_label, model, actions in MODERATION_PERMISSIONS:
+        codenames = [a if a == "can_moderate" else f"{a}_{model}" for a in actions]
+        condition |= Q(
+            content_type__app_label=app_label,
+            content_type__model=model,
+            codename__in=codenames,
+        )
+    return Permission.objects.filter(condition)
+
+
+def sync_staff_groups(sender=None, using="default", **kwargs):
+    """Create both groups and set their permissions; idempotent.
+
+    post_migrate is sent once per app with models, and our receiver runs
+    before auth's for the same app. So we act only for the last such app and
+    create its permissions first: then every app's permissions exist.
+    """
+    from django.apps import apps as global_apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    with_models = [config for config in global_apps.get_app_configs() if config.models_module]
+    if sender is not None and sender is not with_models[-1]:
+        return
+    for config in with_models:
+        create_permissions(config, verbosity=0, using=using)
+
+    for name, permissions in (
+        (REDAKTION, redaktion_permissions(Permission)),
+        (MODERATION, moderation_permissions(Permission)),
+    ):
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.set(permissions.using(using))

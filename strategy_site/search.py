@@ -1,0 +1,36 @@
+"""Site search. Each content type contributes results; later apps add theirs here."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
+from django.db.models import Q
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+MIN_QUERY_LENGTH = 2
+MAX_RESULTS_PER_KIND = 20
+
+
+@dataclass(frozen=True)
+class Result:
+    kind: str
+    title: str
+    url: str
+    excerpt: str
+
+
+def search_pages(query: str) -> list[Result]:
+    pages = FlatPage.objects.filter(sites=settings.SITE_ID).filter(
+        Q(title__icontains=query) | Q(content__icontains=query)
+    )[:MAX_RESULTS_PER_KIND]
+    return [
+        Result("Seite", p.title, p.url, Truncator(strip_tags(p.content)).words(30)) for p in pages
+    ]
+
+
+def search(query: str) -> list[Result]:
+    query = query.strip()
+    if len(query) < MIN_QUERY_LENGTH:
+        return []
+    return search_pages(query)

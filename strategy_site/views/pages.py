@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.flatpages.models import FlatPage
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from ..feedback import submit_feedback
+from ..forms import AccessibilityFeedbackForm
+from ..timeline import MILESTONES
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {"milestones": MILESTONES, "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def accessibility(request):
+    """The accessibility statement (an editable page) with its feedback form."""
+    page = get_object_or_404(FlatPage, url="/barrierefreiheit/", sites=settings.SITE_ID)
+    if request.method == "POST":
+        form = AccessibilityFeedbackForm(request.POST)
+        if form.is_valid():
+            submit_feedback(form)
+            messages.success(
+                request,
+                "Vielen Dank! Ihre Rückmeldung ist bei uns eingegangen. "
+                "Wir melden uns per E-Mail bei Ihnen.",
+            )
+            return redirect(request.path + "#rueckmeldung")
+    else:
+        form = AccessibilityFeedbackForm()
+    return render(request, "flatpages/accessibility.html", {"flatpage": page, "form": form})

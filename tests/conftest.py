@@ -1,0 +1,44 @@
+import os
+
+import pytest
+from django.contrib.auth.models import Group
+
+# Playwright's sync API runs an event loop in the test thread; ORM calls from
+# live_server tests would otherwise raise SynchronousOnlyOperation.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def make_staff(django_user_model):
+    def make(username, group=None, **extra):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "pw", is_staff=True, **extra
+        )
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_staff):
+    """A member of the Redaktion group."""
+    return make_staff("erika.redaktion", "Redaktion")
+
+
+@pytest.fixture
+def moderator(make_staff):
+    """A member of the Moderation group."""
+    return make_staff("max.moderation", "Moderation")
+
+
+@pytest.fixture
+def outsider(django_user_model):
+    """A logged-in account without staff rights."""
+    return django_user_model.objects.create_user("olga", "olga@example.org", "pw")

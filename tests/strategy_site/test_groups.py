@@ -1,0 +1,79 @@
+"""Staff groups: editors edit content, moderators moderate; neither can do the other's job."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.flatpages.models import FlatPage
+
+pytestmark = pytest.mark.django_db
+
+
+def codenames(group_name):
+    return set(
+        Group.objects.get(name=group_name).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+
+
+def test_both_groups_exist_after_migrate():
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Redaktion", "Moderation"}
+
+
+def test_redaktion_edits_pages_but_cannot_moderate():
+    perms = codenames("Redaktion")
+    assert ("flatpages", "change_flatpage") in perms
+    assert not {p for p in perms if p[0] in {"django_comments", "django_comments_xtd"}}
+    assert ("strategy_site", "view_accessibilityfeedback") not in perms
+
+
+def test_moderation_moderates_and_reads_feedback_but_cannot_edit_pages():
+    perms = codenames("Moderation")
+    assert {
+        ("django_comments", "can_moderate"),
+        ("django_comments", "change_comment"),
+        ("strategy_site", "view_accessibilityfeedback"),
+    } <= perms
+    assert not {p for p in perms if p[0] == "flatpages"}
+    assert not {p for p in perms if p[1].startswith("delete_")}
+
+
+def test_editor_changes_a_service_page_in_the_admin(client, editor):
+    client.force_login(editor)
+    page = FlatPage.objects.get(url="/netiquette/")
+    response = client.post(
+        f"/admin/flatpages/flatpage/{page.pk}/change/",
+        {"url": "/netiquette/", "title": "Netiquette", "content": "<p>Neu</p>", "sites": [1]},
+    )
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.content == "<p>Neu</p>"
+
+
+def test_editor_cannot_open_moderation_or_feedback(client, editor):
+    client.force_login(editor)
+    assert client.get("/admin/django_comments_xtd/xtdcomment/").status_code == 403
+    assert client.get("/admin/strategy_site/accessibilityfeedback/").status_code == 403
+
+
+def test_moderator_cannot_edit_pages(client, moderator):
+    client.force_login(moderator)
+    page = FlatPage.objects.get(url="/netiquette/")
+    response = client.post(
+        f"/admin/flatpages/flatpage/{page.pk}/change/",
+        {"url": "/netiquette/", "title": "Gehackt", "content": "x", "sites": [1]},
+    )
+    assert response.status_code == 403
+    page.refresh_from_db()
+    assert page.title == "Netiquette"
+
+
+def test_moderator_opens_comment_moderation(client, moderator):
+    client.force_login(moderator)
+    assert client.get("/admin/django_comments_xtd/xtdcomment/").status_code == 200
+
+
+def test_admin_speaks_german(client, editor):
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "Digitalstrategie.NRW – Verwaltung" in html
+    assert "Abmelden" in html

@@ -1,0 +1,102 @@
+import pytest
+from django.contrib.flatpages.models import FlatPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_explains_the_site_and_shows_the_timeline(client):
+    html = client.get("/").content.decode()
+    assert "verfolgen Ziel für Ziel" in html
+    # Timeline in order, with machine-readable dates.
+    dates = [
+        '<time datetime="2018">2018</time>',
+        '<time datetime="2019-04-10">10. April 2019</time>',
+        '<time datetime="2020-07-17">17. Juli 2020</time>',
+        '<time datetime="2020-11-20">20. November 2020</time>',
+        '<time datetime="2021-03">Frühjahr 2021</time>',
+        '<time datetime="2021-11-16">16. November 2021</time>',
+        '<time datetime="2021-11-19">19. November 2021</time>',
+    ]
+    positions = [html.index(d) for d in dates]
+    assert positions == sorted(positions)
+    assert "44 Ziele" in html and "78 Zielen" in html
+    assert "Digitalstrategie.DISRUPTED" in html
+
+
+def test_home_links_easy_language_sign_language_and_ways_to_take_part(client):
+    html = client.get("/").content.decode()
+    assert '<a href="/leichte-sprache/">Leichte Sprache</a>' in html
+    assert '<a href="/gebaerdensprache/">Gebärdensprache</a>' in html
+    assert 'href="mailto:digitalstrategie@mwide.nrw.de"' in html
+    assert "Auf dieser Website kommentieren" in html
+
+
+def test_base_layout_has_navigation_search_footer_and_skip_link(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="de">' in html
+    assert '<a class="skip-link" href="#inhalt">Zum Inhalt springen</a>' in html
+    assert '<main id="inhalt"' in html
+    for label in ["Strategie", "Umsetzung", "Dialog", "Blog", "Downloads"]:
+        assert f">{label}</a></li>" in html
+    assert '<form class="site-search" role="search" action="/suche/"' in html
+    for label in [
+        "Impressum",
+        "Datenschutz",
+        "Barrierefreiheit",
+        "Leichte Sprache",
+        "Netiquette",
+        "Kontakt",
+    ]:
+        assert f">{label}</a></li>" in html
+
+
+def test_pages_use_only_our_own_assets(client):
+    html = client.get("/").content.decode()
+    assert "<script" not in html
+    assert "style=" not in html
+    assert "<style" not in html
+    assert "http://" not in html.replace("http://www.w3.org", "")
+    # Only links (not resources) may point elsewhere.
+    for attr in ['src="http', 'href="//', "@import"]:
+        assert attr not in html
+
+
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/impressum/", "§ 5 Digitale-Dienste-Gesetz"),
+        ("/impressum/", "§ 18 Absatz 2 Medienstaatsvertrag"),
+        ("/datenschutz/", "LDI NRW"),
+        ("/barrierefreiheit/", 'href="https://www.lbbp.nrw.de/ombudsstelle"'),
+        ("/leichte-sprache/", "Oben auf jeder Seite ist ein Menü."),
+        ("/leichte-sprache/", "Barriere-Freiheit"),
+        ("/gebaerdensprache/", "MP4, 48 MB, 6 Minuten"),
+        ("/netiquette/", "keine Diskriminierung"),
+        ("/kontakt/", "digitalstrategie@mwide.nrw.de"),
+    ],
+)
+def test_service_pages_show_their_texts(client, url, text):
+    assert text in client.get(url).content.decode()
+
+
+def test_gebaerdensprache_embeds_nothing_external(client):
+    html = client.get("/gebaerdensprache/").content.decode()
+    assert "<iframe" not in html and "<video" not in html
+
+
+def test_edited_service_page_is_shown_and_sanitised(client):
+    page = FlatPage.objects.get(url="/impressum/")
+    page.content = (
+        '<p>Neue Anschrift</p><script>alert(1)</script><a href="javascript:alert(1)">x</a>'
+    )
+    page.save()
+    html = client.get("/impressum/").content.decode()
+    assert "<p>Neue Anschrift</p>" in html
+    assert "<script>alert(1)" not in html
+    assert "javascript:" not in html
+
+
+def test_unknown_page_is_404_in_german(client):
+    response = client.get("/gibt-es-nicht/")
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.content.decode()
