@@ -44,6 +44,7 @@ test: $(VENV)/.installed-dev chromium lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: setup
+	$(MANAGE) load_demo
 	$(BIN)/python scripts/bench.py
 
 clean:
