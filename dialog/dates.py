@@ -1,6 +1,6 @@
 """German wording for periods and for the time left in a phase."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -43,9 +43,10 @@ def time_left_text(ends_at: datetime, now: datetime) -> str:
     """How long until `ends_at`, in words: "noch 3 Tage und 4 Stunden".
 
     Days and hours are counted in real elapsed time, so a night with a clock
-    change counts 23 or 25 hours, as it really lasts.
+    change counts 23 or 25 hours, as it really lasts. (Subtracting two
+    datetimes that share a tzinfo would count wall-clock time: hence UTC.)
     """
-    left = ends_at - now
+    left = ends_at.astimezone(UTC) - now.astimezone(UTC)
     if left <= timedelta(0):
         return "beendet"
     minutes_total = int(left.total_seconds() // 60)

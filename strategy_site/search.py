@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from dialog.models import Event, Phase, Theme
+
 MIN_QUERY_LENGTH = 2
 MAX_RESULTS_PER_KIND = 20
 
@@ -29,8 +31,27 @@ def search_pages(query: str) -> list[Result]:
     ]
 
 
+def search_dialog(query: str) -> list[Result]:
+    """Phases, dialog themes and events whose title or text mention the query."""
+    results = []
+    for kind, model, fields in (
+        ("Beteiligungsphase", Phase, ("title", "description", "evaluation")),
+        ("Dialogthema", Theme, ("title", "introduction")),
+        ("Veranstaltung", Event, ("title", "description", "recap", "transcript")),
+    ):
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": query})
+        for obj in model.objects.filter(condition)[:MAX_RESULTS_PER_KIND]:
+            text = strip_tags(getattr(obj, fields[1]))
+            results.append(
+                Result(kind, obj.title, obj.get_absolute_url(), Truncator(text).words(30))
+            )
+    return results
+
+
 def search(query: str) -> list[Result]:
     query = query.strip()
     if len(query) < MIN_QUERY_LENGTH:
         return []
-    return search_pages(query)
+    return search_pages(query) + search_dialog(query)

@@ -19,4 +19,9 @@ PUBLIC_PAGES = [
     "/suche/",
     "/suche/?q=Barriere",
     "/diese-seite-gibt-es-nicht/",
+    "/dialog/",
+    "/dialog/phasen/online-phase-2021/",
+    "/dialog/themen/kuenstliche-intelligenz/",
+    "/veranstaltungen/",
+    "/veranstaltungen/digitalkonferenz-2020-disrupted/",
 ]

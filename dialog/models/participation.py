@@ -5,7 +5,7 @@ in Europe/Berlin (settings.TIME_ZONE), so a phase "ending 28 March 2021, 24:00"
 ends at the same instant whether it is summer or winter time.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -21,10 +21,13 @@ def is_running(phase, now: datetime) -> bool:
     The interval is half-open: the start is inclusive, the end exclusive. A
     phase from 10:00 to 12:00 is running at 10:00:00 and at 11:59:59.999999,
     but no longer at 12:00:00, so two back-to-back phases never both run.
-    Comparison is between aware instants, so the time zone `now` is expressed
-    in does not matter. The QuerySet methods below use the same boundaries.
+    Everything is converted to UTC first: Python compares two datetimes that
+    share a tzinfo by their wall-clock reading, which is wrong across a clock
+    change. So the zone `now` is expressed in does not matter. The QuerySet
+    methods below use the same boundaries.
     """
-    return phase.starts_at <= now < phase.ends_at
+    now = now.astimezone(UTC)
+    return phase.starts_at.astimezone(UTC) <= now < phase.ends_at.astimezone(UTC)
 
 
 class PhaseQuerySet(models.QuerySet):
