@@ -5,6 +5,7 @@ from django.utils import timezone
 from ..calendar import build_calendar
 from ..models import Event
 from ..recordings import recording_for
+from ..related import sections_for
 from ..schedule import split_events
 
 
@@ -24,6 +25,7 @@ def event_detail(request, slug):
             "themes": event.themes.order_by("position", "title"),
             "recording": recording_for(event.recording_url),
             "upcoming": event.ends_at > timezone.now(),
+            "related": sections_for(event),
         },
     )
 

@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..dates import format_period
 from ..models import Event, Theme
+from ..related import sections_for
 
 
 def theme_detail(request, slug):
@@ -14,5 +15,6 @@ def theme_detail(request, slug):
             "theme": theme,
             "period": format_period(theme.phase.starts_at, theme.phase.ends_at),
             "events": events,
+            "related": sections_for(theme),
         },
     )

@@ -4,6 +4,9 @@ from datetime import timedelta
 
 import pytest
 
+from dialog import related
+from dialog.models import Theme
+
 from .factories import berlin, make_event, make_phase, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +63,27 @@ def test_theme_page_query_count_does_not_grow_with_events(
     with django_assert_num_queries(2):
         html = client.get(theme.get_absolute_url()).content.decode()
     assert html.count("/veranstaltungen/") == events
+
+
+@pytest.fixture
+def events_listed_as_related_content():
+    """Stands in for a content app (goals) that registers a section on theme pages."""
+    heading = "Veranstaltungen, registriert von einer anderen App"
+    related.register(Theme, heading, lambda theme: theme.events.order_by("starts_at"))
+    yield heading
+    related.unregister(Theme, heading)
+
+
+def test_sections_registered_by_content_apps_are_listed(client, events_listed_as_related_content):
+    theme = make_theme(make_phase(berlin(2019, 5, 6), berlin(2019, 11, 23)))
+    event = make_event(berlin(2019, 6, 18, 17), berlin(2019, 6, 18, 20), title="Vor-Ort-Dialog")
+    event.themes.add(theme)
+    html = client.get(theme.get_absolute_url()).content.decode()
+    assert f'<h2 id="verwandt-1">{events_listed_as_related_content}</h2>' in html
+    assert f'<li><a href="{event.get_absolute_url()}">Vor-Ort-Dialog</a></li>' in html
+
+
+def test_empty_sections_are_left_out(client, events_listed_as_related_content):
+    theme = make_theme(make_phase(berlin(2019, 5, 6), berlin(2019, 11, 23)))
+    html = client.get(theme.get_absolute_url()).content.decode()
+    assert events_listed_as_related_content not in html
