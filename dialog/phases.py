@@ -1,10 +1,25 @@
-"""Rules about phases that views, the home page and (later) the comment policy share."""
+"""Phases for the pages: the overview split and the participation figures."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Prefetch
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Concat
+from django_comments_xtd.models import XtdComment
 
+from . import phase_content
 from .dates import time_left_text
 from .models import Phase, Theme, is_running
 
@@ -40,23 +55,82 @@ def phase_overview(now: datetime) -> PhaseOverview:
 
 
 @dataclass
-class FieldFigures:
+class GroupFigures:
     label: str
     comments: int
     commenters: int
 
 
 @dataclass
+class Breakdown:
+    group_name: str
+    rows: list[GroupFigures]
+
+
+@dataclass
 class ParticipationFigures:
     comments: int = 0
     commenters: int = 0
-    per_field: list[FieldFigures] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+
+
+def _commenter():
+    # A person is their email address; once an address has been erased for privacy
+    # the pseudonym stands in, so anonymised commenters still count (once per name).
+    return Case(
+        When(user_email="", then=Concat(Value("name:"), "user_name")),
+        default="user_email",
+        output_field=CharField(),
+    )
+
+
+def _pk_texts(queryset):
+    # object_pk is text; comparing it to an integer pk fails on PostgreSQL.
+    return queryset.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
 
 
 def participation_figures(phase: Phase) -> ParticipationFigures:
-    """Comments and distinct commenters made during `phase`, overall and per field of action.
+    """Published comments written during `phase` on what it put up for discussion.
 
-    PLACEHOLDER until the comment engine is merged: there is no comment data to
-    count yet, so every figure is zero. Replace the body, not the signature.
+    Counted: comments that are public and not hidden, submitted in [start, end)
+    (the same half-open interval as `is_running`), on the objects each content
+    app says the phase covers (dialog.phase_content). Commenters are distinct
+    people. One query for the totals plus one per registered model.
     """
-    return ParticipationFigures()
+    contents = phase_content.contents()
+    if not contents:
+        return ParticipationFigures()
+    condition = Q()
+    for content in contents:
+        condition |= Q(
+            content_type=ContentType.objects.get_for_model(content.model),
+            object_pk__in=_pk_texts(content.objects_of(phase)),
+        )
+    published = XtdComment.objects.filter(
+        condition,
+        submit_date__gte=phase.starts_at,
+        submit_date__lt=phase.ends_at,
+        is_public=True,
+        is_removed=False,
+    )
+    totals = published.aggregate(
+        comments=Count("pk"), commenters=Count(_commenter(), distinct=True)
+    )
+    breakdowns = []
+    for content in contents if totals["comments"] else []:
+        group = F(content.group) if isinstance(content.group, str) else content.group
+        label = Subquery(
+            content.model._default_manager.annotate(pk_text=Cast("pk", CharField()), group=group)
+            .filter(pk_text=OuterRef("object_pk"))
+            .values("group")[:1]
+        )
+        rows = (
+            published.filter(content_type=ContentType.objects.get_for_model(content.model))
+            .annotate(label=label)
+            .values("label")
+            .annotate(comments=Count("pk"), commenters=Count(_commenter(), distinct=True))
+            .order_by("label")
+        )
+        if rows:
+            breakdowns.append(Breakdown(content.group_name, [GroupFigures(**row) for row in rows]))
+    return ParticipationFigures(totals["comments"], totals["commenters"], breakdowns)
