@@ -89,30 +89,31 @@ def _pk_texts(queryset):
     return queryset.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
 
 
-def participation_figures(phase: Phase) -> ParticipationFigures:
-    """Published comments written during `phase` on what it put up for discussion.
+def phase_comments(phase: Phase):
+    """Every comment (in any state) written during `phase` on what it put up for discussion.
 
-    Counted: comments that are public and not hidden, submitted in [start, end)
-    (the same half-open interval as `is_running`), on the objects each content
-    app says the phase covers (dialog.phase_content). Commenters are distinct
-    people. One query for the totals plus one per registered model.
+    Written in [start, end), the same half-open interval as `is_running`, on the
+    objects each content app says the phase covers (dialog.phase_content).
+    The basis of the figures and of the per-phase export.
     """
-    contents = phase_content.contents()
-    if not contents:
-        return ParticipationFigures()
-    condition = Q()
-    for content in contents:
+    condition = Q(pk__in=[])
+    for content in phase_content.contents():
         condition |= Q(
             content_type=ContentType.objects.get_for_model(content.model),
             object_pk__in=_pk_texts(content.objects_of(phase)),
         )
-    published = XtdComment.objects.filter(
-        condition,
-        submit_date__gte=phase.starts_at,
-        submit_date__lt=phase.ends_at,
-        is_public=True,
-        is_removed=False,
+    return XtdComment.objects.filter(
+        condition, submit_date__gte=phase.starts_at, submit_date__lt=phase.ends_at
     )
+
+
+def participation_figures(phase: Phase) -> ParticipationFigures:
+    """Published (public, not hidden) comments of `phase_comments`, and distinct commenters.
+
+    One query for the totals plus, when there are comments, one per registered model.
+    """
+    contents = phase_content.contents()
+    published = phase_comments(phase).filter(is_public=True, is_removed=False)
     totals = published.aggregate(
         comments=Count("pk"), commenters=Count(_commenter(), distinct=True)
     )
