@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
 
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
 from .resources import GoalResource, StatusReportResource
@@ -66,6 +67,7 @@ class OverdueFilter(admin.SimpleListFilter):
 @admin.register(Goal)
 class GoalAdmin(ImportExportModelAdmin):
     resource_classes = [GoalResource]
+    import_formats = export_formats = [CSV, XLSX]
     list_display = [
         "number",
         "title",
@@ -117,6 +119,7 @@ class GoalAdmin(ImportExportModelAdmin):
 @admin.register(StatusReport)
 class StatusReportAdmin(ImportExportModelAdmin):
     resource_classes = [StatusReportResource]
+    import_formats = export_formats = [CSV, XLSX]
     list_display = ["date", "goal", "status", "goal_version"]
     list_filter = ["status", "goal__version", "date"]
     list_select_related = ["goal__version"]

@@ -24,6 +24,15 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
+class TextWidget(widgets.Widget):
+    """Text cells; an empty spreadsheet cell (None) is an empty text, not NULL."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return _text(value)
+
+
 class NumberWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         text = _text(value)
@@ -178,8 +187,10 @@ class GoalResource(resources.ModelResource):
         attribute="field", column_name="handlungsfeld", widget=FieldWidget()
     )
     nummer = fields.Field(attribute="number", column_name="nummer", widget=NumberWidget())
-    titel = fields.Field(attribute="title", column_name="titel")
-    beschreibung = fields.Field(attribute="description", column_name="beschreibung")
+    titel = fields.Field(attribute="title", column_name="titel", widget=TextWidget())
+    beschreibung = fields.Field(
+        attribute="description", column_name="beschreibung", widget=TextWidget()
+    )
     zeithorizont = fields.Field(
         attribute="horizon",
         column_name="zeithorizont",
@@ -191,8 +202,8 @@ class GoalResource(resources.ModelResource):
     nur_jahr = fields.Field(
         attribute="target_is_year", column_name="nur_jahr", widget=YesNoWidget()
     )
-    zustaendig = fields.Field(attribute="ministry", column_name="zustaendig")
-    kategorien = fields.Field(attribute="categories", column_name="kategorien")
+    zustaendig = fields.Field(attribute="ministry", column_name="zustaendig", widget=TextWidget())
+    kategorien = fields.Field(attribute="categories", column_name="kategorien", widget=TextWidget())
     fuehrt_fort = fields.Field(
         attribute="continues", column_name="fuehrt_fort", widget=ContinuesWidget()
     )
@@ -254,9 +265,9 @@ class StatusReportResource(resources.ModelResource):
     status = fields.Field(
         attribute="status", column_name="status", widget=ChoiceWidget(Status, "Stand")
     )
-    bericht = fields.Field(attribute="text", column_name="bericht")
-    quelle = fields.Field(attribute="source_title", column_name="quelle")
-    quelle_url = fields.Field(attribute="source_url", column_name="quelle_url")
+    bericht = fields.Field(attribute="text", column_name="bericht", widget=TextWidget())
+    quelle = fields.Field(attribute="source_title", column_name="quelle", widget=TextWidget())
+    quelle_url = fields.Field(attribute="source_url", column_name="quelle_url", widget=TextWidget())
 
     class Meta:
         model = StatusReport
