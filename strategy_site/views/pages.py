@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from goals.teaser import home_context as goals_home_context
+
 from ..feedback import submit_feedback
 from ..forms import AccessibilityFeedbackForm
 from ..timeline import MILESTONES
@@ -14,7 +16,11 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"milestones": MILESTONES, "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL},
+        {
+            "milestones": MILESTONES,
+            "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+            **goals_home_context(),
+        },
     )
 
 
