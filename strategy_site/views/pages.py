@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from dialog.teasers import home_teasers
+from goals.teaser import home_context as goals_home_context
 
 from ..feedback import submit_feedback
 from ..forms import AccessibilityFeedbackForm
@@ -19,6 +20,7 @@ def home(request):
         {
             "milestones": MILESTONES,
             "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+            **goals_home_context(),
             **home_teasers(),
         },
     )
