@@ -5,8 +5,8 @@ Goal.themes) registers a section in its AppConfig.ready():
 
     related.register(Theme, "Ziele zu diesem Thema", lambda theme: theme.goals.all())
 
-Theme and event pages then list each section's objects (str and
-get_absolute_url), one query per section.
+Phase, theme and event pages then list each section's objects (by `label`,
+default str, linked to get_absolute_url), one query per section.
 """
 
 from collections.abc import Callable
@@ -19,15 +19,24 @@ from django.db import models
 class Section:
     heading: str
     items_of: Callable[[models.Model], object]
+    label: Callable[[models.Model], str] = str
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    url: str
 
 
 _sections: dict[type[models.Model], list[Section]] = {}
 
 
-def register(model: type[models.Model], heading: str, items_of: Callable) -> None:
+def register(
+    model: type[models.Model], heading: str, items_of: Callable, label: Callable = str
+) -> None:
     sections = _sections.setdefault(model, [])
     if all(s.heading != heading for s in sections):
-        sections.append(Section(heading, items_of))
+        sections.append(Section(heading, items_of, label))
 
 
 def unregister(model: type[models.Model], heading: str) -> None:
@@ -35,10 +44,10 @@ def unregister(model: type[models.Model], heading: str) -> None:
 
 
 def sections_for(obj) -> list[tuple[str, list]]:
-    """[(heading, objects)] for every registered section that has objects."""
+    """[(heading, [Item])] for every registered section that has objects."""
     found = []
     for section in _sections.get(type(obj), []):
-        items = list(section.items_of(obj))
+        items = [Item(section.label(o), o.get_absolute_url()) for o in section.items_of(obj)]
         if items:
             found.append((section.heading, items))
     return found

@@ -21,6 +21,7 @@ class StrategyVersionAdmin(admin.ModelAdmin):
     list_filter = ["is_current"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["phases"]
     inlines = [FieldOfActionInline]
 
     def get_queryset(self, request):
@@ -83,6 +84,7 @@ class GoalAdmin(ImportExportModelAdmin):
     list_select_related = ["version", "field"]
     search_fields = ["title", "description", "ministry", "categories", "=number"]
     autocomplete_fields = ["continues"]
+    filter_horizontal = ["themes", "events"]
     inlines = [StatusReportInline]
     fieldsets = [
         (None, {"fields": ["field", "number", "title", "slug", "description"]}),
@@ -91,6 +93,7 @@ class GoalAdmin(ImportExportModelAdmin):
             {"fields": ["horizon", ("target_date", "target_is_year"), "ministry", "categories"]},
         ),
         ("Über die Fassungen hinweg", {"fields": ["continues"]}),
+        ("Dialog", {"fields": ["themes", "events"]}),
     ]
     prepopulated_fields = {"slug": ["title"]}
 

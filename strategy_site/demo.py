@@ -14,6 +14,7 @@ LOADERS = [
     "strategy_site.demo_pages.load",
     "goals.demo.load",
     "dialog.demo.load",
+    "goals.demo_dialog.load",
 ]
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from ..dates import format_period, time_left_text
 from ..models import Phase, Theme
 from ..phases import participation_figures, phase_overview
+from ..related import sections_for
 
 
 def phase_list(request):
@@ -31,5 +32,6 @@ def phase_detail(request, slug):
             "upcoming": phase.starts_at > now,
             "time_left": time_left_text(phase.ends_at, now) if running else "",
             "figures": participation_figures(phase),
+            "related": sections_for(phase),
         },
     )

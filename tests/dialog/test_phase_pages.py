@@ -139,7 +139,8 @@ def test_phase_page_query_count_does_not_grow_with_themes(
     phase = make_phase(berlin(2019, 5, 6), berlin(2019, 11, 23))
     for _ in range(themes):
         make_theme(phase)
-    # The phase, its themes, and the comment totals (no comments: no breakdown query).
-    with django_assert_num_queries(3):
+    # The phase, its themes, the versions it covers, the comment totals (no comments:
+    # no breakdown query).
+    with django_assert_num_queries(4):
         html = client.get(phase.get_absolute_url()).content.decode()
     assert html.count("/dialog/themen/") == themes

@@ -1,0 +1,71 @@
+"""Demo links between the strategy and the dialog; runs after both demo loaders.
+
+The spring 2021 phase put the whole 2019 strategy up for discussion; the
+demo phase running now covers the 2.0 goals, so commenting can be tried.
+Which goals belong to which theme or event is example content chosen by topic.
+"""
+
+from dialog.models import Event, Phase, Theme
+
+from .models import Goal, StrategyVersion
+
+VERSION_PHASES = [
+    ("2019", "online-phase-2021"),
+    ("2-0", "mitdiskutieren-digitalstrategie-2-0"),
+]
+MEDIA_LITERACY = ("2019", "Medienkompetenzrahmen NRW in allen Lehrplänen verankern")
+SCHOOL_GIGABIT = ("2019", "Alle Schulen an das Gigabit-Netz anschließen")
+TEACHERS = ("2019", "Digitales Lernen in der Aus- und Fortbildung von Lehrkräften stärken")
+KI_NRW = ("2019", "Das Netzwerk KI.NRW aufbauen")
+VIRTUAL_HOSPITAL = ("2019", "Beispielziel: Ein virtuelles Krankenhaus aufbauen")
+TELEMATICS = ("2019", "Beispielziel: Krankenhäuser und Praxen über das Telematik-Netz verbinden")
+EDTECH = ("2-0", "Einen EdTech-Inkubator aufbauen")
+HYBRID_TEACHING = (
+    "2-0",
+    "Technik, die Präsenz- und Distanzunterricht verbindet, an Schulen bringen",
+)
+
+THEME_GOALS = {
+    "kuenstliche-intelligenz": [KI_NRW],
+    "bildung": [MEDIA_LITERACY, SCHOOL_GIGABIT, TEACHERS],
+    "demografischer-wandel": [VIRTUAL_HOSPITAL, TELEMATICS],
+}
+EVENT_GOALS = {
+    "vor-ort-dialog-kuenstliche-intelligenz-2019": [KI_NRW],
+    "online-dialog-bildung-2019": [TEACHERS, MEDIA_LITERACY],
+    "digitalkonferenz-2019": [KI_NRW, MEDIA_LITERACY, VIRTUAL_HOSPITAL],
+    "digitalkonferenz-2021": [EDTECH, HYBRID_TEACHING],
+}
+
+
+def _link(report, label, manager, target) -> None:
+    created = not manager.filter(pk=target.pk).exists()
+    if created:
+        manager.add(target)
+    report.record(label, created)
+
+
+def _goal(key) -> Goal:
+    version, title = key
+    return Goal.objects.get(version__slug=version, title=title)
+
+
+def load(report) -> None:
+    for version_slug, phase_slug in VERSION_PHASES:
+        version = StrategyVersion.objects.get(slug=version_slug)
+        _link(
+            report,
+            f"Fassung {version_slug} in Phase {phase_slug}",
+            version.phases,
+            Phase.objects.get(slug=phase_slug),
+        )
+    for theme_slug, keys in THEME_GOALS.items():
+        theme = Theme.objects.get(slug=theme_slug)
+        for key in keys:
+            goal = _goal(key)
+            _link(report, f"Ziel {key[0]}/{goal.number} zu Thema {theme_slug}", goal.themes, theme)
+    for event_slug, keys in EVENT_GOALS.items():
+        event = Event.objects.get(slug=event_slug)
+        for key in keys:
+            goal = _goal(key)
+            _link(report, f"Ziel {key[0]}/{goal.number} bei {event_slug}", goal.events, event)
