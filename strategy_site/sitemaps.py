@@ -5,13 +5,14 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from dialog.sitemaps import SITEMAPS as DIALOG_SITEMAPS
+from goals.sitemaps import GoalSitemap, StrategyVersionSitemap
 
 
 class StaticViewSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home"]
+        return ["home", "goals:versions", "goals:dashboard", "goals:data"]
 
     def location(self, item):
         return reverse(item)
@@ -20,5 +21,7 @@ class StaticViewSitemap(Sitemap):
 SITEMAPS = {
     "static": StaticViewSitemap,
     "pages": FlatPageSitemap,
+    "versions": StrategyVersionSitemap,
+    "goals": GoalSitemap,
     **DIALOG_SITEMAPS,
 }
