@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from downloads.models import Document
+
 MIN_QUERY_LENGTH = 2
 MAX_RESULTS_PER_KIND = 20
 
@@ -29,8 +31,23 @@ def search_pages(query: str) -> list[Result]:
     ]
 
 
+def search_documents(query: str) -> list[Result]:
+    documents = Document.objects.filter(
+        Q(title__icontains=query) | Q(description__icontains=query)
+    ).newest_first()[:MAX_RESULTS_PER_KIND]
+    return [
+        Result(
+            "Download",
+            f"{d.title} ({d.format_label})",
+            d.get_absolute_url(),
+            Truncator(d.description).words(30),
+        )
+        for d in documents
+    ]
+
+
 def search(query: str) -> list[Result]:
     query = query.strip()
     if len(query) < MIN_QUERY_LENGTH:
         return []
-    return search_pages(query)
+    return search_pages(query) + search_documents(query)

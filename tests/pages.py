@@ -18,5 +18,6 @@ PUBLIC_PAGES = [
     *SERVICE_PAGES,
     "/suche/",
     "/suche/?q=Barriere",
+    "/downloads/",
     "/diese-seite-gibt-es-nicht/",
 ]

@@ -4,6 +4,8 @@ from django.contrib.flatpages.models import FlatPage
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from downloads.listing import documents_for_home
+
 from ..feedback import submit_feedback
 from ..forms import AccessibilityFeedbackForm
 from ..timeline import MILESTONES
@@ -13,7 +15,11 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"milestones": MILESTONES, "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL},
+        {
+            "milestones": MILESTONES,
+            "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+            "download_documents": documents_for_home(),
+        },
     )
 
 
