@@ -4,6 +4,8 @@ from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from blog.sitemaps import PostSitemap
+
 
 class StaticViewSitemap(Sitemap):
     changefreq = "weekly"
@@ -18,4 +20,5 @@ class StaticViewSitemap(Sitemap):
 SITEMAPS = {
     "static": StaticViewSitemap,
     "pages": FlatPageSitemap,
+    "blog": PostSitemap,
 }

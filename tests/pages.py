@@ -19,5 +19,8 @@ PUBLIC_PAGES = [
     "/suche/",
     "/suche/?q=Barriere",
     "/downloads/",
+    "/blog/",
+    "/blog/digitalstrategie-2-0/",
+    "/blog/kategorie/erfolgsgeschichten/",
     "/diese-seite-gibt-es-nicht/",
 ]

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from blog.listing import posts_for_home
 from downloads.listing import documents_for_home
 
 from ..feedback import submit_feedback
@@ -19,6 +20,7 @@ def home(request):
         {
             "milestones": MILESTONES,
             "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+            "blog_posts": posts_for_home(),
             "download_documents": documents_for_home(),
         },
     )

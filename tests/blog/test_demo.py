@@ -1,0 +1,56 @@
+"""Demo posts: stories around the known facts, one draft, one scheduled, examples marked."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from blog.models import Post
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", stdout=StringIO())
+
+
+def test_demo_has_published_stories_a_draft_and_a_scheduled_post(client, demo):
+    html = client.get("/blog/").content.decode()
+    listed = re.findall(r'class="post-card__title"><a href="/blog/([^/]+)/">', html)
+    assert listed == list(Post.objects.published().values_list("slug", flat=True))
+    assert len(listed) >= 5
+    assert "rueckblick-online-phase-2021" not in listed
+    assert "digitales-buergeramt" not in listed
+    assert client.get("/blog/rueckblick-online-phase-2021/").status_code == 404
+    assert client.get("/blog/digitales-buergeramt/").status_code == 404
+
+
+def test_demo_stories_with_invented_detail_say_so(client, demo):
+    html = client.get("/blog/mobil-nrw-app/").content.decode()
+    assert "<strong>Beispielinhalt:</strong> Dieser Beitrag der Demo-Website" in html
+    # The purely factual ones carry no such note.
+    assert "Beispielinhalt" not in client.get("/blog/digitalkonferenz-2018/").content.decode()
+
+
+def test_demo_story_links_the_progress_report_download(client, demo):
+    html = client.get("/blog/fortschrittsbericht-2020/").content.decode()
+    assert '<a href="/downloads/fortschrittsbericht-2020/" rel="noopener noreferrer">' in html
+    assert client.get("/downloads/fortschrittsbericht-2020/")["Content-Type"] == "application/pdf"
+
+
+def test_demo_image_has_its_alt_text(client, demo):
+    html = client.get("/blog/digitalstrategie-2-0/").content.decode()
+    assert 'alt="Grafik: 18 Kästchen für die 18 kurzfristigen Ziele' in html
+    assert client.get(re.search(r'<img src="([^"]+)"', html).group(1)).status_code == 200
+
+
+def test_home_page_teases_the_three_newest_stories(client, demo):
+    html = client.get("/").content.decode()
+    section = re.search(r'<section aria-labelledby="blog-teaser">.*?</section>', html, re.S).group(
+        0
+    )
+    assert re.findall(r'<h3><a href="/blog/([^/]+)/">', section) == list(
+        Post.objects.published().values_list("slug", flat=True)[:3]
+    )
