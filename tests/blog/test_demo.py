@@ -4,6 +4,7 @@ import re
 from io import StringIO
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 
 from blog.models import Post
@@ -43,7 +44,12 @@ def test_demo_story_links_the_progress_report_download(client, demo):
 def test_demo_image_has_its_alt_text(client, demo):
     html = client.get("/blog/digitalstrategie-2-0/").content.decode()
     assert 'alt="Grafik: 18 Kästchen für die 18 kurzfristigen Ziele' in html
-    assert client.get(re.search(r'<img src="([^"]+)"', html).group(1)).status_code == 200
+    # The generated image was stored in both sizes (the URLconf's media view keeps
+    # the MEDIA_ROOT of the first test, so the files are checked in storage).
+    post = Post.objects.get(slug="digitalstrategie-2-0")
+    src = re.search(r'<img src="([^"]+)"', html).group(1)
+    assert src == post.image.url
+    assert default_storage.exists(post.image.name) and default_storage.exists(post.image_small.name)
 
 
 def test_home_page_teases_the_three_newest_stories(client, demo):
