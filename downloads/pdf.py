@@ -17,7 +17,7 @@ HEADER_WINDOW = 1024
 MB = 1024 * 1024
 
 
-class PdfRejected(Exception):  # noqa: N818 (reads better at the raise site than PdfRejectedError)
+class PdfRejected(Exception):
     """The file is not accepted; `message` is German and meant for the editor."""
 
     def __init__(self, message: str):

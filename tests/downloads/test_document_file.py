@@ -50,11 +50,14 @@ def test_replaced_file_is_sent_again_to_a_browser_holding_the_old_one(client, ma
     assert response["ETag"] != old_etag
 
 
-def test_head_request_sends_headers_only(client, make_document):
+def test_head_request_is_answered_with_the_validators(client, make_document):
     make_document("bericht")
-    response = client.head("/downloads/bericht/")
-    assert response["Content-Type"] == "application/pdf"
-    assert b"".join(response.streaming_content) == b""
+    get, head = client.get("/downloads/bericht/"), client.head("/downloads/bericht/")
+    assert (head["Content-Type"], head["ETag"], head["Last-Modified"]) == (
+        "application/pdf",
+        get["ETag"],
+        get["Last-Modified"],
+    )
 
 
 def test_unknown_document_is_a_german_404(client):
