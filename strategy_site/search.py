@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 
 from blog.models import Post
 from downloads.models import Document
+from goals.models import Goal
 
 MIN_QUERY_LENGTH = 2
 MAX_RESULTS_PER_KIND = 20
@@ -29,6 +30,31 @@ def search_pages(query: str) -> list[Result]:
     )[:MAX_RESULTS_PER_KIND]
     return [
         Result("Seite", p.title, p.url, Truncator(strip_tags(p.content)).words(30)) for p in pages
+    ]
+
+
+def search_goals(query: str) -> list[Result]:
+    goals = (
+        Goal.objects.with_current_status()
+        .select_related("version", "field")
+        .filter(
+            Q(title__icontains=query)
+            | Q(description__icontains=query)
+            | Q(categories__icontains=query)
+            | Q(ministry__icontains=query)
+            | Q(field__title__icontains=query)
+        )
+        .order_by("-version__is_current", "-version__year", "number")[:MAX_RESULTS_PER_KIND]
+    )
+    return [
+        Result(
+            "Ziel",
+            f"Ziel {g.number}: {g.title}",
+            g.get_absolute_url(),
+            f"{g.version.title}, Handlungsfeld {g.field.number} {g.field.title}. "
+            f"Stand: {g.current_status.label}. " + Truncator(strip_tags(g.description)).words(25),
+        )
+        for g in goals
     ]
 
 
@@ -58,4 +84,4 @@ def search(query: str) -> list[Result]:
     query = query.strip()
     if len(query) < MIN_QUERY_LENGTH:
         return []
-    return search_pages(query) + search_posts(query) + search_documents(query)
+    return search_goals(query) + search_pages(query) + search_posts(query) + search_documents(query)

@@ -23,4 +23,10 @@ PUBLIC_PAGES = [
     "/blog/digitalstrategie-2-0/",
     "/blog/kategorie/erfolgsgeschichten/",
     "/diese-seite-gibt-es-nicht/",
+    "/strategie/",
+    "/strategie/2019/",
+    "/strategie/2-0/ziele/1/",
+    "/umsetzung/",
+    "/umsetzung/?status=verzoegert&horizont=kurzfristig",
+    "/daten/",
 ]

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from blog.listing import posts_for_home
 from downloads.listing import documents_for_home
+from goals.teaser import home_context as goals_home_context
 
 from ..feedback import submit_feedback
 from ..forms import AccessibilityFeedbackForm
@@ -20,6 +21,7 @@ def home(request):
         {
             "milestones": MILESTONES,
             "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+            **goals_home_context(),
             "blog_posts": posts_for_home(),
             "download_documents": documents_for_home(),
         },
