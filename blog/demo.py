@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from goals.models import Goal
+
 from .models import Category, Post
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -56,6 +58,7 @@ Strategie ein, die die Landesregierung im April 2019 vorgestellt hat.</p>
     },
     {
         "slug": "44-ziele-im-landtag",
+        "goals": [("2019", "Gewerbe-Service-Portal"), ("2019", "Alle Schulen an das Gigabit-Netz")],
         "title": "Die Digitalstrategie.NRW ist da: 44 Ziele für ein digitales Land",
         "teaser": "Am 10. April 2019 hat die Landesregierung die Digitalstrategie im Landtag "
         "vorgestellt. Sie macht die Digitalisierung an 44 konkreten, überprüfbaren Zielen fest.",
@@ -74,6 +77,12 @@ alle Verfahren rund um das Gewerbe ab 2020 vollständig digital möglich sein.</
     },
     {
         "slug": "fortschrittsbericht-2020",
+        "goals": [
+            ("2019", "Nahverkehrstarifen"),
+            ("2019", "virtuelles Krankenhaus"),
+            ("2019", "Telematik-Netz"),
+            ("2019", "E-Government-Gesetz"),
+        ],
         "title": "Fortschrittsbericht 2020: wo die Umsetzung steht",
         "teaser": "Gut ein Jahr nach dem Start legt die Landesregierung Rechenschaft ab: Der "
         "Fortschrittsbericht zeigt den Stand der 44 Ziele und wertet den Dialog von 2019 aus.",
@@ -96,6 +105,7 @@ Herunterladen</a>.</p>
     },
     {
         "slug": "mobil-nrw-app",
+        "goals": [("2019", "Nahverkehrstarifen")],
         "title": "Eine App für alle Tarife: mobil.nrw",
         "teaser": "Von Aachen bis Minden mit einer App: mobil.nrw zeigt Verbindungen und Tarife "
         "des Nahverkehrs im ganzen Land.",
@@ -115,6 +125,7 @@ müssen.</p>
     },
     {
         "slug": "gewerbe-service-portal",
+        "goals": [("2019", "Gewerbe-Service-Portal"), ("2-0", "digitale Gewerbeamt")],
         "title": "Gewerbe anmelden ohne Behördengang",
         "teaser": "Über das Gewerbe-Service-Portal.NRW lassen sich Gewerbe online anmelden, "
         "ummelden und abmelden. Ein Ziel der Strategie, das Gründerinnen und Gründern Zeit spart.",
@@ -134,6 +145,7 @@ freizunehmen. Die Bestätigung kommt per E-Mail.</p>
     },
     {
         "slug": "virtuelles-krankenhaus",
+        "goals": [("2019", "virtuelles Krankenhaus")],
         "title": "Das Virtuelle Krankenhaus: Fachwissen per Video ans Krankenbett",
         "teaser": "Wenn im Kreiskrankenhaus Spezialwissen fehlt, hilft eine Videosprechstunde "
         "mit einer Universitätsklinik. Der Fortschrittsbericht nennt das Virtuelle Krankenhaus "
@@ -154,6 +166,12 @@ bleibt in der Nähe seiner Familie.</p>
     },
     {
         "slug": "digitalstrategie-2-0",
+        "goals": [
+            ("2-0", "digitale Gewerbeamt"),
+            ("2-0", "digitale Bürgeramt"),
+            ("2-0", "Leitmarkt für 5G"),
+            ("2-0", "Quantencomputing"),
+        ],
         "title": "Digitalstrategie 2.0 beschlossen: 78 Ziele",
         "teaser": "Das Landeskabinett hat am 16. November 2021 die weiterentwickelte Strategie "
         "beschlossen. Sie setzt sich 78 Ziele; eingeflossen sind auch die Kommentare aus der "
@@ -196,6 +214,7 @@ der Auswertung ergänzen.)</p>
 
 SCHEDULED = {
     "slug": "digitales-buergeramt",
+    "goals": [("2-0", "digitale Bürgeramt")],
     "title": "Digitales Bürgeramt: was heute schon online geht",
     "teaser": "Ein Ziel der Digitalstrategie 2.0 ist das digitale Bürgeramt. Ein Überblick "
     "über Anträge, die sich schon von zu Hause stellen lassen.",
@@ -241,24 +260,49 @@ def load(report) -> None:
         (SCHEDULED, Post.Status.PUBLISHED, now + timedelta(days=14)),
     ]
     for data, status, published_at in entries:
-        if Post.objects.filter(slug=data["slug"]).exists():
+        post = Post.objects.filter(slug=data["slug"]).first()
+        if post is None:
+            post = _create_post(data, status, published_at, categories)
+            report.record(f"Blog-Beitrag {data['slug']}", True)
+        else:
             report.record(f"Blog-Beitrag {data['slug']}", False)
+        _link_goals(report, post, data.get("goals", []))
+
+
+def _create_post(data, status, published_at, categories) -> Post:
+    body = data["body"].strip()
+    if "example" in data:
+        body += "\n" + EXAMPLE_NOTE.format(data["example"])
+    post = Post(
+        slug=data["slug"],
+        title=data["title"],
+        teaser=data["teaser"],
+        body=body,
+        status=status,
+        published_at=published_at,
+    )
+    if data.get("image") == "bilanz":
+        post.image = ContentFile(bilanz_image(), name="bilanz.png")
+        post.image_alt = data["image_alt"]
+    post.full_clean()
+    post.save()
+    post.categories.set([categories[slug] for slug in data["categories"]])
+    return post
+
+
+def _link_goals(report, post, wanted) -> None:
+    """Link the goals a story is about, found by version and a phrase of their title.
+
+    Runs for existing posts too, so a database loaded before the goals existed
+    gets its links; a goal the strategy demo does not have is skipped.
+    """
+    linked = set(post.related_goals.values_list("pk", flat=True))
+    for version, phrase in wanted:
+        goal = Goal.objects.filter(version__slug=version, title__icontains=phrase).first()
+        if goal is None:
             continue
-        body = data["body"].strip()
-        if "example" in data:
-            body += "\n" + EXAMPLE_NOTE.format(data["example"])
-        post = Post(
-            slug=data["slug"],
-            title=data["title"],
-            teaser=data["teaser"],
-            body=body,
-            status=status,
-            published_at=published_at,
-        )
-        if data.get("image") == "bilanz":
-            post.image = ContentFile(bilanz_image(), name="bilanz.png")
-            post.image_alt = data["image_alt"]
-        post.full_clean()
-        post.save()
-        post.categories.set([categories[slug] for slug in data["categories"]])
-        report.record(f"Blog-Beitrag {data['slug']}", True)
+        created = goal.pk not in linked
+        if created:
+            post.related_goals.add(goal)
+            linked.add(goal.pk)
+        report.record(f"Blog-Beitrag {post.slug} → Ziel {version}/{goal.number}", created)

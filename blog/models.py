@@ -114,6 +114,13 @@ class Post(models.Model):
     categories = models.ManyToManyField(
         Category, verbose_name="Kategorien", related_name="posts", blank=True
     )
+    related_goals = models.ManyToManyField(
+        "goals.Goal",
+        verbose_name="Ziele, um die es geht",
+        related_name="posts",
+        blank=True,
+        help_text="Der Beitrag wird auf den Seiten dieser Ziele verlinkt.",
+    )
     status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "Veröffentlichen am",

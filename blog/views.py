@@ -1,7 +1,10 @@
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
+
+from goals.models import Goal
 
 from .models import Category, Post
 
@@ -48,8 +51,14 @@ class CategoryPostListView(PostPagesMixin, ListView):
 @require_safe
 def post_detail(request, slug):
     """A post; editors also see drafts and scheduled posts here, marked as preview."""
+    goals = (
+        Goal.objects.with_overdue().select_related("version").order_by("-version__year", "number")
+    )
     post = get_object_or_404(
-        Post.objects.visible_to(request.user).prefetch_related("categories"), slug=slug
+        Post.objects.visible_to(request.user).prefetch_related(
+            "categories", Prefetch("related_goals", queryset=goals)
+        ),
+        slug=slug,
     )
     response = render(request, "blog/post_detail.html", {"post": post})
     if not post.is_public:

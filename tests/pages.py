@@ -22,6 +22,8 @@ PUBLIC_PAGES = [
     "/blog/",
     "/blog/digitalstrategie-2-0/",
     "/blog/kategorie/erfolgsgeschichten/",
+    # A goal page that lists blog posts about it.
+    "/strategie/2019/ziele/1/",
     "/diese-seite-gibt-es-nicht/",
     "/strategie/",
     "/strategie/2019/",

@@ -60,3 +60,27 @@ def test_home_page_teases_the_three_newest_stories(client, demo):
     assert re.findall(r'<h3><a href="/blog/([^/]+)/">', section) == list(
         Post.objects.published().values_list("slug", flat=True)[:3]
     )
+
+
+def test_demo_stories_link_their_goals_both_ways(client, demo):
+    post = Post.objects.get(slug="gewerbe-service-portal")
+    goals = {(g.version.slug, g.title) for g in post.related_goals.select_related("version")}
+    assert goals == {
+        (
+            "2019",
+            "Alle Verfahren rund um das Gewerbe vollständig digital anbieten "
+            "(Gewerbe-Service-Portal.NRW)",
+        ),
+        ("2-0", "Das digitale Gewerbeamt bis Ende 2022 starten"),
+    }
+    for goal in post.related_goals.all():
+        html = client.get(goal.get_absolute_url()).content.decode()
+        assert (
+            '<a href="/blog/gewerbe-service-portal/">Gewerbe anmelden ohne Behördengang</a>' in html
+        )
+    # The scheduled post is linked too, but does not show on the goal page yet.
+    buergeramt = Post.objects.get(slug="digitales-buergeramt").related_goals.get()
+    assert (
+        "/blog/digitales-buergeramt/"
+        not in client.get(buergeramt.get_absolute_url()).content.decode()
+    )

@@ -44,19 +44,3 @@ def test_unknown_post_is_404(client):
     response = client.get("/blog/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
-
-
-@pytest.mark.parametrize("category_count", [1, 15])
-def test_post_page_queries_do_not_grow_with_categories(
-    client, make_post, django_assert_num_queries, category_count
-):
-    from blog.models import Category
-
-    categories = [
-        Category.objects.create(name=f"Kategorie {n}", slug=f"k{n}") for n in range(category_count)
-    ]
-    make_post(slug="viele", categories=categories)
-    # The post, its categories.
-    with django_assert_num_queries(2):
-        html = client.get("/blog/viele/").content.decode()
-    assert html.count('href="/blog/kategorie/k') == category_count
