@@ -5,13 +5,21 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from blog.sitemaps import PostSitemap
+from goals.sitemaps import GoalSitemap, StrategyVersionSitemap
 
 
 class StaticViewSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home"]
+        return [
+            "home",
+            "goals:versions",
+            "goals:dashboard",
+            "goals:data",
+            "blog:list",
+            "downloads:list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -20,5 +28,7 @@ class StaticViewSitemap(Sitemap):
 SITEMAPS = {
     "static": StaticViewSitemap,
     "pages": FlatPageSitemap,
+    "versions": StrategyVersionSitemap,
+    "goals": GoalSitemap,
     "blog": PostSitemap,
 }

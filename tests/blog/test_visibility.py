@@ -80,6 +80,7 @@ def test_unpublished_posts_are_not_in_the_sitemap(client, draft, scheduled, make
     make_post("Öffentlich", slug="oeffentlich")
     xml = client.get("/sitemap.xml").content.decode()
     assert "/blog/oeffentlich/</loc>" in xml
+    assert "/blog/</loc>" in xml and "/downloads/</loc>" in xml
     assert "/blog/entwurf/" not in xml and "/blog/geplant/" not in xml
 
 
