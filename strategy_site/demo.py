@@ -12,7 +12,9 @@ from importlib import import_module
 # Order matters: later loaders link to what earlier ones created.
 LOADERS = [
     "strategy_site.demo_pages.load",
+    "downloads.demo.load",
     "goals.demo.load",
+    "blog.demo.load",
 ]
 
 
