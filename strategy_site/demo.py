@@ -12,9 +12,11 @@ from importlib import import_module
 # Order matters: later loaders link to what earlier ones created.
 LOADERS = [
     "strategy_site.demo_pages.load",
+    "downloads.demo.load",
     "goals.demo.load",
     "dialog.demo.load",
     "goals.demo_dialog.load",
+    "blog.demo.load",
 ]
 
 

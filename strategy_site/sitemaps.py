@@ -4,6 +4,7 @@ from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from blog.sitemaps import PostSitemap
 from dialog.sitemaps import SITEMAPS as DIALOG_SITEMAPS
 from goals.sitemaps import GoalSitemap, StrategyVersionSitemap
 
@@ -12,7 +13,14 @@ class StaticViewSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "goals:versions", "goals:dashboard", "goals:data"]
+        return [
+            "home",
+            "goals:versions",
+            "goals:dashboard",
+            "goals:data",
+            "blog:list",
+            "downloads:list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -23,5 +31,6 @@ SITEMAPS = {
     "pages": FlatPageSitemap,
     "versions": StrategyVersionSitemap,
     "goals": GoalSitemap,
+    "blog": PostSitemap,
     **DIALOG_SITEMAPS,
 }
