@@ -36,6 +36,7 @@ class StrategyVersionAdmin(admin.ModelAdmin):
     list_filter = ["is_current"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["document"]
     filter_horizontal = ["phases"]
     inlines = [FieldOfActionInline]
 
@@ -51,7 +52,8 @@ class StatusReportInline(admin.StackedInline):
     model = StatusReport
     extra = 1
     ordering = ["-date"]
-    fields = [("date", "status"), "text", ("source_title", "source_url")]
+    fields = [("date", "status"), "text", "source_document", ("source_title", "source_url")]
+    autocomplete_fields = ["source_document"]
 
 
 class CurrentStatusFilter(admin.SimpleListFilter):

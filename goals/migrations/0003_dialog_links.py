@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('dialog', '0001_participation'),
-        ('goals', '0001_initial'),
+        ('goals', '0002_document_links'),
     ]
 
     operations = [
