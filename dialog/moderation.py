@@ -15,10 +15,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
-from django_comments_xtd.views import notify_comment_followers
 
 from .models import CommentModeration, CommentReport
 from .netiquette import NetiquetteReason
+from .notifications import notify_reply
 
 # The staff group strategy_site/groups.py creates; dialog may not import the site package.
 MODERATION = "Moderation"
@@ -71,10 +71,10 @@ def approve(comments, user) -> int:
         )
     _resolve_reports(ids, CommentReport.Status.UNFOUNDED, user, now)
     if newly_released:
-        # Followers hear of a pre-moderated comment once it is released, not before.
+        # Authors above a pre-moderated reply hear of it once it is released, not before.
         def notify():
-            for comment in XtdComment.objects.filter(pk__in=newly_released):
-                notify_comment_followers(comment)
+            for comment in XtdComment.norel_objects.filter(pk__in=newly_released):
+                notify_reply(comment)
 
         transaction.on_commit(notify)
     return len(ids)

@@ -28,6 +28,7 @@ from django_comments_xtd.signals import confirmation_received
 
 from .. import moderation, ratelimit
 from ..comment_forms import CommentForm, ReportForm
+from ..notifications import notify_reply
 from ..commentable import NotCommentable, is_commentable, policy_for
 from ..threads import can_reply_to, hidden_reason, is_official, object_url_for
 
@@ -143,11 +144,14 @@ def post_comment(request):
             target,
             comment.comment,
         )
-    # For citizens the package now mails the confirmation link and stores
-    # nothing; for staff it stores the comment at once.
     comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
     if staff:
-        return redirect(object_url_for(comment.xtd_comment))
+        created = xtd_views._create_comment(comment)
+        notify_reply(created)
+        return redirect(object_url_for(created))
+    # Citizens: nothing is stored yet; the signed link in the mail holds the comment.
+    key = signed.dumps(comment, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    xtd_views.send_email_confirmation_request(comment, key, get_current_site(request))
     ratelimit.record(request, "comment", ratelimit.COMMENT_LIMIT)
     return redirect(
         reverse("comment-sent") + "?" + urlencode({"zurueck": target.get_absolute_url()})
@@ -230,7 +234,7 @@ def confirm(request, key):
         )
     if not comment.is_public:
         return render(request, "dialog/comments/moderated.html", {"target": target})
-    xtd_views.notify_comment_followers(comment)
+    notify_reply(comment)
     messages.success(request, "Vielen Dank! Ihr Kommentar ist jetzt veröffentlicht.")
     return redirect(object_url_for(comment))
 

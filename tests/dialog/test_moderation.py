@@ -58,11 +58,13 @@ def test_moderator_approves_waiting_comments_in_bulk(
     client, moderator, page, add_comment, outbox, django_capture_on_commit_callbacks
 ):
     follower = add_comment(page, "Ich folge", followup=True)
-    waiting = [add_comment(page, f"Wartend {n}", is_public=False) for n in range(3)]
+    waiting = [
+        add_comment(page, f"Wartend {n}", is_public=False, parent=follower) for n in range(3)
+    ]
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
         run_action(client, QUEUES["waiting"], "approve", waiting[:2])
-    # Followers hear of released comments only now, once per released comment.
+    # The author answered hears of released replies only now, once per reply.
     assert [m.to for m in outbox] == [[follower.user_email]] * 2
     public = set(XtdComment.objects.filter(is_public=True).values_list("comment", flat=True))
     assert public == {"Ich folge", "Wartend 0", "Wartend 1"}
