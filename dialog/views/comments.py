@@ -28,8 +28,8 @@ from django_comments_xtd.signals import confirmation_received
 
 from .. import moderation, ratelimit
 from ..comment_forms import CommentForm, ReportForm
-from ..notifications import notify_reply
 from ..commentable import NotCommentable, is_commentable, policy_for
+from ..notifications import notify_reply
 from ..threads import can_reply_to, hidden_reason, is_official, object_url_for
 
 CONFIRMATION_VALID = timedelta(days=7)
