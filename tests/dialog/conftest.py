@@ -33,15 +33,15 @@ def commentable_pages(settings, db):
 @pytest.fixture
 def make_page(commentable_pages):
     def make(slug="ziel", title="Testziel Breitband"):
-        page = FlatPage.objects.create(url=f"/kommentar-test/{slug}/", title=title, content="")
-        page.sites.add(1)
-        return page
+        target = FlatPage.objects.create(url=f"/kommentar-test/{slug}/", title=title, content="")
+        target.sites.add(1)
+        return target
 
     return make
 
 
 @pytest.fixture
-def page(make_page):
+def target(make_page):
     return make_page()
 
 

@@ -25,19 +25,19 @@ def run_action(client, url, action, comments, **extra):
 
 
 def test_moderator_sees_waiting_queue_with_only_waiting_comments(
-    client, moderator, page, add_comment
+    client, moderator, target, add_comment
 ):
-    add_comment(page, "Wartet auf Freigabe", is_public=False)
-    add_comment(page, "Schon sichtbar")
+    add_comment(target, "Wartet auf Freigabe", is_public=False)
+    add_comment(target, "Schon sichtbar")
     client.force_login(moderator)
     html = client.get(QUEUES["waiting"]).content.decode()
     assert "Wartet auf Freigabe" in html
     assert "Schon sichtbar" not in html
 
 
-def test_moderator_sees_reported_queue(client, moderator, page, add_comment):
-    reported = add_comment(page, "Gemeldeter Text")
-    add_comment(page, "Harmloser Text")
+def test_moderator_sees_reported_queue(client, moderator, target, add_comment):
+    reported = add_comment(target, "Gemeldeter Text")
+    add_comment(target, "Harmloser Text")
     moderation.report(reported, NetiquetteReason.SPAM)
     client.force_login(moderator)
     html = client.get(QUEUES["reported"]).content.decode()
@@ -55,11 +55,11 @@ def test_editor_and_outsider_cannot_open_the_queues(client, editor, outsider, qu
 
 
 def test_moderator_approves_waiting_comments_in_bulk(
-    client, moderator, page, add_comment, outbox, django_capture_on_commit_callbacks
+    client, moderator, target, add_comment, outbox, django_capture_on_commit_callbacks
 ):
-    follower = add_comment(page, "Ich folge", followup=True)
+    follower = add_comment(target, "Ich folge", followup=True)
     waiting = [
-        add_comment(page, f"Wartend {n}", is_public=False, parent=follower) for n in range(3)
+        add_comment(target, f"Wartend {n}", is_public=False, parent=follower) for n in range(3)
     ]
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
@@ -68,14 +68,14 @@ def test_moderator_approves_waiting_comments_in_bulk(
     assert [m.to for m in outbox] == [[follower.user_email]] * 2
     public = set(XtdComment.objects.filter(is_public=True).values_list("comment", flat=True))
     assert public == {"Ich folge", "Wartend 0", "Wartend 1"}
-    html = client.get(page.get_absolute_url()).content.decode()
+    html = client.get(target.get_absolute_url()).content.decode()
     assert "Wartend 0" in html and "Wartend 2" not in html
 
 
 def test_hide_asks_for_a_reason_then_hides_and_mails_the_author(
-    client, moderator, page, add_comment, outbox, django_capture_on_commit_callbacks
+    client, moderator, target, add_comment, outbox, django_capture_on_commit_callbacks
 ):
-    comment = add_comment(page, "Kauft meine Pillen", name="Spamer")
+    comment = add_comment(target, "Kauft meine Pillen", name="Spamer")
     moderation.report(comment, NetiquetteReason.SPAM, "Werbung")
     outbox.clear()
     client.force_login(moderator)
@@ -98,8 +98,8 @@ def test_hide_asks_for_a_reason_then_hides_and_mails_the_author(
     assert "Kauft meine Pillen" not in client.get(QUEUES["reported"]).content.decode()
 
 
-def test_marking_reports_unfounded_keeps_the_comment(client, moderator, page, add_comment):
-    comment = add_comment(page, "Unbequem, aber erlaubt")
+def test_marking_reports_unfounded_keeps_the_comment(client, moderator, target, add_comment):
+    comment = add_comment(target, "Unbequem, aber erlaubt")
     moderation.report(comment, NetiquetteReason.OFF_TOPIC)
     moderation.report(comment, NetiquetteReason.INSULT)
     client.force_login(moderator)
@@ -107,15 +107,15 @@ def test_marking_reports_unfounded_keeps_the_comment(client, moderator, page, ad
     assert set(CommentReport.objects.values_list("status", flat=True)) == {"unbegruendet"}
     comment.refresh_from_db()
     assert (comment.is_public, comment.is_removed) == (True, False)
-    assert "Unbequem, aber erlaubt" in client.get(page.get_absolute_url()).content.decode()
+    assert "Unbequem, aber erlaubt" in client.get(target.get_absolute_url()).content.decode()
 
 
 def test_reapproving_a_parent_does_not_republish_a_reply_hidden_on_its_own(
-    page, add_comment, moderator
+    target, add_comment, moderator
 ):
-    parent = add_comment(page, "Eltern")
-    child = add_comment(page, "Kind, selbst verborgen", parent=parent)
-    sibling = add_comment(page, "Kind, sichtbar", parent=parent)
+    parent = add_comment(target, "Eltern")
+    child = add_comment(target, "Kind, selbst verborgen", parent=parent)
+    sibling = add_comment(target, "Kind, sichtbar", parent=parent)
     moderation.hide([child], NetiquetteReason.INSULT, moderator)
     moderation.hide([parent], NetiquetteReason.OFF_TOPIC, moderator)
     sibling.refresh_from_db()
@@ -126,8 +126,8 @@ def test_reapproving_a_parent_does_not_republish_a_reply_hidden_on_its_own(
     assert (parent.is_removed, child.is_removed) == (False, True)
 
 
-def test_nobody_can_delete_comments_in_the_admin(client, admin_user, page, add_comment):
-    comment = add_comment(page, "Bleibt")
+def test_nobody_can_delete_comments_in_the_admin(client, admin_user, target, add_comment):
+    comment = add_comment(target, "Bleibt")
     client.force_login(admin_user)
     response = client.post(
         f"/admin/django_comments_xtd/xtdcomment/{comment.pk}/delete/", {"post": "yes"}
@@ -136,8 +136,8 @@ def test_nobody_can_delete_comments_in_the_admin(client, admin_user, page, add_c
     assert XtdComment.objects.filter(pk=comment.pk).exists()
 
 
-def test_change_page_shows_reports_read_only(client, moderator, page, add_comment):
-    comment = add_comment(page, "Mit Meldung")
+def test_change_page_shows_reports_read_only(client, moderator, target, add_comment):
+    comment = add_comment(target, "Mit Meldung")
     moderation.report(comment, NetiquetteReason.PRIVACY, "nennt Adresse")
     client.force_login(moderator)
     html = client.get(f"/admin/dialog/reportedcomment/{comment.pk}/change/").content.decode()

@@ -14,8 +14,8 @@ def post(client, target, **fields):
     return client.post("/kommentare/senden/", form_data(target, **fields))
 
 
-def test_page_shows_form_with_privacy_note_and_no_comments_yet(client, page):
-    html = client.get(page.get_absolute_url()).content.decode()
+def test_page_shows_form_with_privacy_note_and_no_comments_yet(client, target):
+    html = client.get(target.get_absolute_url()).content.decode()
     assert "Kommentar schreiben" in html
     assert 'href="/datenschutz/"' in html and 'href="/netiquette/"' in html
     assert "wird nie veröffentlicht" in html.lower() or "Wird nie veröffentlicht" in html
@@ -23,13 +23,13 @@ def test_page_shows_form_with_privacy_note_and_no_comments_yet(client, page):
     assert "Noch keine Kommentare" in html
 
 
-def test_anonymous_comment_appears_only_after_the_confirmation_link(client, page, outbox):
-    response = post(client, page, followup="on")
+def test_anonymous_comment_appears_only_after_the_confirmation_link(client, target, outbox):
+    response = post(client, target, followup="on")
     assert response.status_code == 302
     sent_page = client.get(response["Location"]).content.decode()
     assert "Ihr Kommentar ist noch <strong>nicht</strong> veröffentlicht" in sent_page
     assert XtdComment.objects.count() == 0
-    assert "Mehr Glasfaser" not in client.get(page.get_absolute_url()).content.decode()
+    assert "Mehr Glasfaser" not in client.get(target.get_absolute_url()).content.decode()
 
     assert len(outbox) == 1
     message = outbox[0]
@@ -54,8 +54,8 @@ def test_anonymous_comment_appears_only_after_the_confirmation_link(client, page
     )
 
 
-def test_replayed_confirmation_link_creates_nothing_new(client, page, outbox):
-    post(client, page)
+def test_replayed_confirmation_link_creates_nothing_new(client, target, outbox):
+    post(client, target)
     confirm_url = link_in(outbox[0], "/kommentare/bestaetigen/")
     client.get(confirm_url)
     again = client.get(confirm_url)
@@ -63,8 +63,8 @@ def test_replayed_confirmation_link_creates_nothing_new(client, page, outbox):
     assert XtdComment.objects.count() == 1
 
 
-def test_tampered_confirmation_link_is_a_calm_error(client, page, outbox):
-    post(client, page)
+def test_tampered_confirmation_link_is_a_calm_error(client, target, outbox):
+    post(client, target)
     confirm_url = link_in(outbox[0], "/kommentare/bestaetigen/")
     response = client.get(confirm_url[:-3] + "xyz/")
     assert response.status_code == 400
@@ -72,44 +72,44 @@ def test_tampered_confirmation_link_is_a_calm_error(client, page, outbox):
     assert XtdComment.objects.count() == 0
 
 
-def test_staff_answer_appears_at_once_with_the_official_badge(client, page, editor, outbox):
+def test_staff_answer_appears_at_once_with_the_official_badge(client, target, editor, outbox):
     editor.first_name, editor.last_name = "Erika", "Redaktion"
     editor.save()
     client.force_login(editor)
-    form_html = client.get(page.get_absolute_url()).content.decode()
+    form_html = client.get(target.get_absolute_url()).content.decode()
     assert "Ihr Kommentar erscheint sofort" in form_html
-    response = post(client, page, name="", email="", comment="Danke, wir prüfen das.")
+    response = post(client, target, name="", email="", comment="Danke, wir prüfen das.")
     comment = XtdComment.objects.get()
     assert response["Location"].endswith(f"#kommentar-{comment.pk}")
     assert outbox == []
     client.logout()
-    html = client.get(page.get_absolute_url()).content.decode()
+    html = client.get(target.get_absolute_url()).content.decode()
     assert "Danke, wir prüfen das." in html
     assert "Antwort der Landesregierung" in html
     assert "Erika Redaktion" in html
 
 
-def test_citizen_comment_has_no_official_badge(client, page, add_comment):
-    add_comment(page, "Bürgermeinung")
-    html = client.get(page.get_absolute_url()).content.decode()
+def test_citizen_comment_has_no_official_badge(client, target, add_comment):
+    add_comment(target, "Bürgermeinung")
+    html = client.get(target.get_absolute_url()).content.decode()
     assert "Bürgermeinung" in html
     assert "Antwort der Landesregierung" not in html
 
 
-def test_premoderated_comment_waits_after_confirmation(client, page, outbox):
+def test_premoderated_comment_waits_after_confirmation(client, target, outbox):
     CommentOptions.objects.create(
-        content_type_id=_ct(page), object_pk=str(page.pk), premoderated=True
+        content_type_id=_ct(target), object_pk=str(target.pk), premoderated=True
     )
-    form_html = client.get(page.get_absolute_url()).content.decode()
+    form_html = client.get(target.get_absolute_url()).content.decode()
     assert "prüft ihn die Moderation" in form_html
-    post(client, page)
+    post(client, target)
     response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
     assert (
         "Ihr Kommentar wird veröffentlicht, sobald er freigegeben ist" in response.content.decode()
     )
     comment = XtdComment.objects.get()
     assert (comment.is_public, comment.is_removed) == (False, False)
-    assert "Mehr Glasfaser" not in client.get(page.get_absolute_url()).content.decode()
+    assert "Mehr Glasfaser" not in client.get(target.get_absolute_url()).content.decode()
 
 
 def _ct(obj):
@@ -118,24 +118,26 @@ def _ct(obj):
     return ContentType.objects.get_for_model(obj).pk
 
 
-def test_closed_object_shows_thread_read_only_with_note(client, page, add_comment):
-    add_comment(page, "Alter Kommentar")
+def test_closed_object_shows_thread_read_only_with_note(client, target, add_comment):
+    add_comment(target, "Alter Kommentar")
     CommentOptions.objects.create(
-        content_type_id=_ct(page),
-        object_pk=str(page.pk),
+        content_type_id=_ct(target),
+        object_pk=str(target.pk),
         closed=True,
         closed_note="Die Beteiligungsphase ist beendet.",
     )
-    html = client.get(page.get_absolute_url()).content.decode()
+    html = client.get(target.get_absolute_url()).content.decode()
     assert "Die Beteiligungsphase ist beendet." in html
     assert "Alter Kommentar" in html
     assert "<form" not in html.split('id="kommentare"')[1]
     assert "Antworten" not in html
 
 
-def test_post_to_closed_object_keeps_the_text_and_stores_nothing(client, page, outbox):
-    data = form_data(page, comment="Mein später Gedanke")
-    CommentOptions.objects.create(content_type_id=_ct(page), object_pk=str(page.pk), closed=True)
+def test_post_to_closed_object_keeps_the_text_and_stores_nothing(client, target, outbox):
+    data = form_data(target, comment="Mein später Gedanke")
+    CommentOptions.objects.create(
+        content_type_id=_ct(target), object_pk=str(target.pk), closed=True
+    )
     response = client.post("/kommentare/senden/", data)
     html = response.content.decode()
     assert response.status_code == 403
@@ -164,10 +166,10 @@ def test_post_to_closed_object_keeps_the_text_and_stores_nothing(client, page, o
     ],
 )
 def test_bad_input_is_explained_beside_the_field_and_text_kept(
-    client, page, outbox, bad_input, field, message
+    client, target, outbox, bad_input, field, message
 ):
     fields = {"comment": "Mein wichtiger Text", "name": "Paula Pseudonym", **bad_input}
-    response = post(client, page, **fields)
+    response = post(client, target, **fields)
     html = response.content.decode()
     assert response.status_code == 200
     if field == "honeypot":  # invisible field: the message stands in the error summary
@@ -187,9 +189,9 @@ def test_bad_input_is_explained_beside_the_field_and_text_kept(
     [("expired", "timestamp"), ("changed hash", "security_hash")],
 )
 def test_expired_or_tampered_form_asks_to_send_again_with_text_kept(
-    client, page, outbox, tampering, field
+    client, target, outbox, tampering, field
 ):
-    data = form_data(page, comment="Text, der nicht verloren gehen darf")
+    data = form_data(target, comment="Text, der nicht verloren gehen darf")
     if tampering == "expired":
         data["timestamp"] = str(int(data["timestamp"]) - 3 * 3600)
     else:
@@ -205,8 +207,8 @@ def test_expired_or_tampered_form_asks_to_send_again_with_text_kept(
     assert int(new_timestamp) > int(data["timestamp"]) or tampering != "expired"
 
 
-def test_post_for_an_object_that_is_not_commentable_is_a_calm_error(client, page):
-    data = form_data(page, comment="Irgendwo hin")
+def test_post_for_an_object_that_is_not_commentable_is_a_calm_error(client, target):
+    data = form_data(target, comment="Irgendwo hin")
     data["content_type"] = "auth.user"
     response = client.post("/kommentare/senden/", data)
     assert response.status_code == 400
@@ -215,21 +217,21 @@ def test_post_for_an_object_that_is_not_commentable_is_a_calm_error(client, page
     assert "Irgendwo hin" in html
 
 
-def test_html_and_script_are_shown_as_text_and_links_made_safe(client, page, add_comment):
-    add_comment(page, '<script>alert("x")</script> <b>fett</b> siehe https://www.land.nrw/')
-    html = client.get(page.get_absolute_url()).content.decode()
+def test_html_and_script_are_shown_as_text_and_links_made_safe(client, target, add_comment):
+    add_comment(target, '<script>alert("x")</script> <b>fett</b> siehe https://www.land.nrw/')
+    html = client.get(target.get_absolute_url()).content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "&lt;b&gt;fett&lt;/b&gt;" in html
     assert '<a href="https://www.land.nrw/" rel="nofollow">https://www.land.nrw/</a>' in html
 
 
-def test_reply_form_and_reply_flow(client, page, add_comment, outbox):
-    parent = add_comment(page, "Erster Gedanke", name="Anna")
+def test_reply_form_and_reply_flow(client, target, add_comment, outbox):
+    parent = add_comment(target, "Erster Gedanke", name="Anna")
     reply_page = client.get(f"/kommentare/{parent.pk}/antworten/").content.decode()
     assert "Antwort auf den Kommentar von Anna" in reply_page
     assert f'name="reply_to" value="{parent.pk}"' in reply_page
-    post(client, page, reply_to=str(parent.pk), comment="Meine Antwort")
+    post(client, target, reply_to=str(parent.pk), comment="Meine Antwort")
     client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
     reply = XtdComment.objects.get(comment="Meine Antwort")
     assert (reply.parent_id, reply.level, reply.thread_id) == (parent.pk, 1, parent.pk)
@@ -245,25 +247,25 @@ def test_reply_to_a_comment_of_another_object_is_refused(client, make_page, add_
     assert outbox == [] and XtdComment.objects.count() == 1
 
 
-def test_reply_beyond_the_third_level_is_refused(client, page, add_comment, outbox):
-    level0 = add_comment(page, "Ebene 0")
-    level1 = add_comment(page, "Ebene 1", parent=level0)
-    level2 = add_comment(page, "Ebene 2", parent=level1)
-    level3 = add_comment(page, "Ebene 3", parent=level2)
+def test_reply_beyond_the_third_level_is_refused(client, target, add_comment, outbox):
+    level0 = add_comment(target, "Ebene 0")
+    level1 = add_comment(target, "Ebene 1", parent=level0)
+    level2 = add_comment(target, "Ebene 2", parent=level1)
+    level3 = add_comment(target, "Ebene 3", parent=level2)
     assert level3.level == 3
-    html = client.get(page.get_absolute_url()).content.decode()
+    html = client.get(target.get_absolute_url()).content.decode()
     assert f'href="/kommentare/{level2.pk}/antworten/"' in html
     assert f'href="/kommentare/{level3.pk}/antworten/"' not in html
-    response = post(client, page, reply_to=str(level3.pk), comment="Ebene 4?")
+    response = post(client, target, reply_to=str(level3.pk), comment="Ebene 4?")
     assert "Antworten sind bis zur dritten Ebene möglich" in response.content.decode()
     assert "Ebene 4?</textarea>" in response.content.decode()
     assert outbox == [] and XtdComment.objects.count() == 4
 
 
-def test_sixth_post_within_ten_minutes_is_refused_with_text_kept(client, page, outbox):
+def test_sixth_post_within_ten_minutes_is_refused_with_text_kept(client, target, outbox):
     for n in range(5):
-        assert post(client, page, comment=f"Beitrag {n}").status_code == 302
-    response = post(client, page, comment="Der sechste Beitrag")
+        assert post(client, target, comment=f"Beitrag {n}").status_code == 302
+    response = post(client, target, comment="Der sechste Beitrag")
     html = response.content.decode()
     assert response.status_code == 429
     assert "kamen in den letzten 10 Minuten schon 5 Kommentare" in html
@@ -271,11 +273,11 @@ def test_sixth_post_within_ten_minutes_is_refused_with_text_kept(client, page, o
     assert len(outbox) == 5
 
 
-def test_rate_limit_counts_per_client_address(client, page, outbox):
+def test_rate_limit_counts_per_client_address(client, target, outbox):
     for n in range(5):
-        post(client, page, comment=f"Beitrag {n}")
+        post(client, target, comment=f"Beitrag {n}")
     other = client.post(
-        "/kommentare/senden/", form_data(page, comment="Von woanders"), REMOTE_ADDR="10.0.0.9"
+        "/kommentare/senden/", form_data(target, comment="Von woanders"), REMOTE_ADDR="10.0.0.9"
     )
     assert other.status_code == 302
     assert len(outbox) == 6

@@ -9,12 +9,12 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def comment(page, add_comment):
-    return add_comment(page, "Ein grenzwertiger Kommentar", name="Karl")
+def comment(target, add_comment):
+    return add_comment(target, "Ein grenzwertiger Kommentar", name="Karl")
 
 
-def test_every_comment_has_a_visible_report_link(client, page, comment):
-    html = client.get(page.get_absolute_url()).content.decode()
+def test_every_comment_has_a_visible_report_link(client, target, comment):
+    html = client.get(target.get_absolute_url()).content.decode()
     assert (
         f'<a href="/kommentare/{comment.pk}/melden/">Melden<span class="visually-hidden">' in html
     )

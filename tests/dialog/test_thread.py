@@ -14,47 +14,47 @@ def positions(html, *texts):
     return [html.index(t) for t in texts]
 
 
-def test_threads_newest_first_with_replies_under_their_parent(client, page, add_comment):
-    old = add_comment(page, "Alter Strang")
-    add_comment(page, "Antwort auf alt", parent=old)
-    add_comment(page, "Neuer Strang")
-    html = client.get(page.get_absolute_url()).content.decode()
+def test_threads_newest_first_with_replies_under_their_parent(client, target, add_comment):
+    old = add_comment(target, "Alter Strang")
+    add_comment(target, "Antwort auf alt", parent=old)
+    add_comment(target, "Neuer Strang")
+    html = client.get(target.get_absolute_url()).content.decode()
     new_pos, old_pos, reply_pos = positions(html, "Neuer Strang", "Alter Strang", "Antwort auf alt")
     assert new_pos < old_pos < reply_pos
     assert 'Kommentare <span class="comments__count">(3)</span>' in html
     assert "2 Diskussionen" in html
 
 
-def test_sort_by_oldest(client, page, add_comment):
-    add_comment(page, "Alter Strang")
-    add_comment(page, "Neuer Strang")
-    html = client.get(page.get_absolute_url() + "?sortierung=aelteste").content.decode()
+def test_sort_by_oldest(client, target, add_comment):
+    add_comment(target, "Alter Strang")
+    add_comment(target, "Neuer Strang")
+    html = client.get(target.get_absolute_url() + "?sortierung=aelteste").content.decode()
     old_pos, new_pos = positions(html, "Alter Strang", "Neuer Strang")
     assert old_pos < new_pos
     assert '<strong aria-current="true">Älteste zuerst</strong>' in html
 
 
-def test_pages_of_ten_threads_and_permalink_finds_the_page(client, page, add_comment):
-    threads = [add_comment(page, f"Strang Nummer {n:02d}") for n in range(12)]
-    first = client.get(page.get_absolute_url()).content.decode()
+def test_pages_of_ten_threads_and_permalink_finds_the_page(client, target, add_comment):
+    threads = [add_comment(target, f"Strang Nummer {n:02d}") for n in range(12)]
+    first = client.get(target.get_absolute_url()).content.decode()
     assert "Strang Nummer 11" in first and "Strang Nummer 02" in first
     assert "Strang Nummer 01" not in first
     assert "Seite 1 von 2" in first
-    second = client.get(page.get_absolute_url() + "?seite=2").content.decode()
+    second = client.get(target.get_absolute_url() + "?seite=2").content.decode()
     assert "Strang Nummer 01" in second and "Strang Nummer 00" in second
     assert "Strang Nummer 02" not in second
 
-    reply = add_comment(page, "Späte Antwort", parent=threads[0])
+    reply = add_comment(target, "Späte Antwort", parent=threads[0])
     response = client.get(f"/kommentare/{reply.pk}/")
     assert response["Location"] == f"/kommentar-test/ziel/?seite=2#kommentar-{reply.pk}"
     assert f'href="/kommentare/{reply.pk}/"' in client.get(response["Location"]).content.decode()
 
 
-def test_hidden_parent_leaves_a_placeholder_and_its_replies(client, page, add_comment, moderator):
-    parent = add_comment(page, "Beleidigender Text")
-    add_comment(page, "Sachliche Antwort", parent=parent)
+def test_hidden_parent_leaves_a_placeholder_and_its_replies(client, target, add_comment, moderator):
+    parent = add_comment(target, "Beleidigender Text")
+    add_comment(target, "Sachliche Antwort", parent=parent)
     moderation.hide([parent], NetiquetteReason.INSULT, moderator)
-    html = client.get(page.get_absolute_url()).content.decode()
+    html = client.get(target.get_absolute_url()).content.decode()
     assert "Beleidigender Text" not in html
     assert (
         "Dieser Kommentar wurde von der Moderation entfernt: Beleidigung oder persönlicher Angriff."
@@ -65,45 +65,45 @@ def test_hidden_parent_leaves_a_placeholder_and_its_replies(client, page, add_co
     assert 'Kommentare <span class="comments__count">(1)</span>' in html
 
 
-def test_waiting_comments_are_not_shown(client, page, add_comment):
-    add_comment(page, "Wartet noch", is_public=False)
-    html = client.get(page.get_absolute_url()).content.decode()
+def test_waiting_comments_are_not_shown(client, target, add_comment):
+    add_comment(target, "Wartet noch", is_public=False)
+    html = client.get(target.get_absolute_url()).content.decode()
     assert "Wartet noch" not in html
     assert "Noch keine Kommentare" in html
 
 
-def _fill(page, add_comment, count):
+def _fill(target, add_comment, count):
     """`count` comments: threads of five (a top-level comment and four replies down to level 3)."""
     made = 0
     while made < count:
-        top = add_comment(page, f"Strang {made}")
+        top = add_comment(target, f"Strang {made}")
         made += 1
         parent = top
         for depth in range(4):
             if made >= count:
                 break
-            parent = add_comment(page, f"Antwort {made}", parent=parent if depth < 3 else top)
+            parent = add_comment(target, f"Antwort {made}", parent=parent if depth < 3 else top)
             made += 1
 
 
 @pytest.mark.parametrize("count", [1, 500])
 def test_thread_page_queries_do_not_grow(
-    client, page, add_comment, count, django_assert_num_queries
+    client, target, add_comment, count, django_assert_num_queries
 ):
-    _fill(page, add_comment, count)
-    # flat page lookup, comment options, thread/comment totals, the page's comments
+    _fill(target, add_comment, count)
+    # flat target lookup, comment options, thread/comment totals, the target's comments
     with django_assert_num_queries(4):
-        response = client.get(page.get_absolute_url())
+        response = client.get(target.get_absolute_url())
     assert response.content.decode().count('class="comment') >= min(count, 10)
 
 
 @pytest.mark.parametrize("count", [1, 500])
 def test_oldest_first_queries_do_not_grow(
-    client, page, add_comment, count, django_assert_num_queries
+    client, target, add_comment, count, django_assert_num_queries
 ):
-    _fill(page, add_comment, count)
+    _fill(target, add_comment, count)
     with django_assert_num_queries(4):
-        client.get(page.get_absolute_url() + "?sortierung=aelteste&seite=3")
+        client.get(target.get_absolute_url() + "?sortierung=aelteste&seite=3")
 
 
 @pytest.mark.parametrize("pages", [3, 60])

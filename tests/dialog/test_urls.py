@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
         "/kommentare/flag/1/",
     ],
 )
-def test_package_api_and_unused_views_are_404(client, url, page, add_comment):
-    add_comment(page, "Geheim? Nein, aber nicht per API.")
+def test_package_api_and_unused_views_are_404(client, url, target, add_comment):
+    add_comment(target, "Geheim? Nein, aber nicht per API.")
     response = client.get(url)
     assert response.status_code == 404
     assert "Geheim?" not in response.content.decode()

@@ -10,14 +10,14 @@ from strategy_site.urls import urlpatterns as site_urlpatterns
 
 PAGE_TEMPLATE = engines["django"].from_string(
     '{% extends "base.html" %}{% load dialog_comments %}'
-    "{% block title %}{{ page.title }}{% endblock %}"
-    "{% block content %}<h1>{{ page.title }}</h1>{% comment_thread page %}{% endblock %}"
+    "{% block title %}{{ target.title }}{% endblock %}"
+    "{% block content %}<h1>{{ target.title }}</h1>{% comment_thread target %}{% endblock %}"
 )
 
 
 def commented_page(request, slug):
-    page = get_object_or_404(FlatPage, url=f"/kommentar-test/{slug}/")
-    return TemplateResponse(request, PAGE_TEMPLATE, {"page": page})
+    target = get_object_or_404(FlatPage, url=f"/kommentar-test/{slug}/")
+    return TemplateResponse(request, PAGE_TEMPLATE, {"target": target})
 
 
 urlpatterns = [path("kommentar-test/<slug:slug>/", commented_page), *site_urlpatterns]
