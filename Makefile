@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links in demo mails point at the local server unless told otherwise.
+SITE_URL ?= http://127.0.0.1:$(PORT)
+export SITE_URL
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test setup lint bench clean chromium
@@ -44,6 +47,7 @@ test: $(VENV)/.installed-dev chromium lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 bench: setup
+	$(MANAGE) load_demo
 	$(BIN)/python scripts/bench.py
 
 clean:

@@ -1,3 +1,17 @@
+from django.urls import path
+
+from .views import dashboard, data, feeds, strategy
+
 app_name = "goals"
 
-urlpatterns = []
+urlpatterns = [
+    path("strategie/", strategy.version_list, name="versions"),
+    path("strategie/<slug:version>/", strategy.version_detail, name="version"),
+    path("strategie/<slug:version>/ziele/<int:number>/", strategy.goal_detail, name="goal"),
+    path("umsetzung/", dashboard.dashboard, name="dashboard"),
+    path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),
+    path("daten/", data.data_page, name="data"),
+    path("daten/ziele.csv", data.goals_csv, name="goals-csv"),
+    path("daten/ziele.json", data.goals_json, name="goals-json"),
+    path("daten/katalog.jsonld", data.catalog, name="catalog"),
+]

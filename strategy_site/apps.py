@@ -12,3 +12,22 @@ class StrategySiteConfig(AppConfig):
         # Runs after every app's migrations, so permissions of apps added
         # later are picked up without a new data migration.
         post_migrate.connect(sync_staff_groups, dispatch_uid="sync_staff_groups")
+        post_migrate.connect(sync_site_domain, sender=self, dispatch_uid="sync_site_domain")
+
+
+def sync_site_domain(using="default", **kwargs):
+    """Keep the Site row (used for links in mails and sitemaps) equal to SITE_URL.
+
+    SITE_URL is the one place the public address is configured; a demo on
+    127.0.0.1:8000 then mails links that work, production mails its domain.
+    """
+    from urllib.parse import urlparse
+
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    domain = urlparse(settings.SITE_URL).netloc
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": domain, "name": "Digitalstrategie.NRW"}
+    )
+    Site.objects.clear_cache()

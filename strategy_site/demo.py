@@ -12,6 +12,7 @@ from importlib import import_module
 # Order matters: later loaders link to what earlier ones created.
 LOADERS = [
     "strategy_site.demo_pages.load",
+    "goals.demo.load",
 ]
 
 

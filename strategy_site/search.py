@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from goals.models import Goal
+
 MIN_QUERY_LENGTH = 2
 MAX_RESULTS_PER_KIND = 20
 
@@ -29,8 +31,33 @@ def search_pages(query: str) -> list[Result]:
     ]
 
 
+def search_goals(query: str) -> list[Result]:
+    goals = (
+        Goal.objects.with_current_status()
+        .select_related("version", "field")
+        .filter(
+            Q(title__icontains=query)
+            | Q(description__icontains=query)
+            | Q(categories__icontains=query)
+            | Q(ministry__icontains=query)
+            | Q(field__title__icontains=query)
+        )
+        .order_by("-version__is_current", "-version__year", "number")[:MAX_RESULTS_PER_KIND]
+    )
+    return [
+        Result(
+            "Ziel",
+            f"Ziel {g.number}: {g.title}",
+            g.get_absolute_url(),
+            f"{g.version.title}, Handlungsfeld {g.field.number} {g.field.title}. "
+            f"Stand: {g.current_status.label}. " + Truncator(strip_tags(g.description)).words(25),
+        )
+        for g in goals
+    ]
+
+
 def search(query: str) -> list[Result]:
     query = query.strip()
     if len(query) < MIN_QUERY_LENGTH:
         return []
-    return search_pages(query)
+    return search_goals(query) + search_pages(query)

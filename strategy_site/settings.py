@@ -147,6 +147,13 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # Serve uploads from the app (embedded default); production lets the proxy or S3 do it.
 SERVE_MEDIA = envbool("DJANGO_SERVE_MEDIA", True)
 
+# --- Spreadsheet import (django-import-export) -----------------------------
+# The uploaded file waits between preview and confirmation in the media
+# storage, which every app server shares (a temp folder would not be).
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+# Nothing of a file is saved unless every row is valid.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
 # --- Email ----------------------------------------------------------------
 DEFAULT_FROM_EMAIL = envstr(
     "DJANGO_DEFAULT_FROM_EMAIL", "Digitalstrategie.NRW <noreply@digitalstrategie.nrw>"

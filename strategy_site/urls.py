@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.flatpages import views as flatpage_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from .sitemaps import SITEMAPS
 from .views import health, pages, search
 
 # Editable service pages (django.contrib.flatpages), linked from every footer.
@@ -24,6 +26,8 @@ urlpatterns = [
     path("", pages.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
     path("suche/", search.search_view, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", pages.robots_txt, name="robots"),
     path("barrierefreiheit/", pages.accessibility, name="accessibility"),
     *[
         path(f"{slug}/", flatpage_views.flatpage, {"url": f"/{slug}/"}, name=slug)

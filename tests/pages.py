@@ -19,4 +19,10 @@ PUBLIC_PAGES = [
     "/suche/",
     "/suche/?q=Barriere",
     "/diese-seite-gibt-es-nicht/",
+    "/strategie/",
+    "/strategie/2019/",
+    "/strategie/2-0/ziele/1/",
+    "/umsetzung/",
+    "/umsetzung/?status=verzoegert&horizont=kurzfristig",
+    "/daten/",
 ]

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.flatpages.models import FlatPage
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
+
+from goals.teaser import home_context as goals_home_context
 
 from ..feedback import submit_feedback
 from ..forms import AccessibilityFeedbackForm
@@ -13,7 +16,11 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"milestones": MILESTONES, "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL},
+        {
+            "milestones": MILESTONES,
+            "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+            **goals_home_context(),
+        },
     )
 
 
@@ -34,3 +41,9 @@ def accessibility(request):
     else:
         form = AccessibilityFeedbackForm()
     return render(request, "flatpages/accessibility.html", {"flatpage": page, "form": form})
+
+
+def robots_txt(request):
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /admin/", f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

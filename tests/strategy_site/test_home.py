@@ -100,3 +100,20 @@ def test_unknown_page_is_404_in_german(client):
     response = client.get("/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
+
+
+def test_sitemap_lists_home_and_service_pages(client, settings):
+    # Links use the configured public address (SITE_URL), not the request's host.
+    xml = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{settings.SITE_URL}/</loc>" in xml
+    assert f"<loc>{settings.SITE_URL}/barrierefreiheit/</loc>" in xml
+    assert f"<loc>{settings.SITE_URL}/leichte-sprache/</loc>" in xml
+
+
+def test_robots_txt_points_to_sitemap_and_keeps_admin_out(client):
+    text = client.get("/robots.txt").content.decode()
+    assert text.splitlines() == [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]

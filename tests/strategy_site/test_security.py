@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -32,8 +34,10 @@ def test_forms_are_csrf_protected(settings):
     assert "Das Formular ist abgelaufen" in response.content.decode()
 
 
-def test_static_files_have_hashed_names(client):
+def test_static_files_have_hashed_names_compression_and_long_caching(client):
     html = client.get("/").content.decode()
-    import re
-
-    assert re.search(r'href="/static/css/site\.[0-9a-f]{12}\.css"', html)
+    css_url = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html).group(1)
+    response = client.get(css_url, HTTP_ACCEPT_ENCODING="br, gzip")
+    assert response["Content-Encoding"] == "br"
+    assert response["Cache-Control"] == "max-age=315360000, public, immutable"
+    assert response["Content-Type"].startswith("text/css")

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -17,8 +19,10 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Demo-Inhalte angelegt: {len(report.created)} neu, {report.existing} schon vorhanden."
             )
-            for label in report.created:
-                self.stdout.write(f"  + {label}")
+            # One line per kind ("Ziel", "Statusbericht", ...), not hundreds of lines.
+            kinds = Counter(label.split(" ", 1)[0] for label in report.created)
+            for kind, count in sorted(kinds.items()):
+                self.stdout.write(f"  + {count} × {kind}")
         else:
             self.stdout.write(
                 f"Nichts geändert: alle {report.existing} Demo-Inhalte sind schon vorhanden."

@@ -1,0 +1,136 @@
+from django.contrib import admin
+from django.utils import timezone
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
+
+from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
+from .resources import GoalResource, StatusReportResource
+from .status import Status
+
+
+class FieldOfActionInline(admin.StackedInline):
+    model = FieldOfAction
+    extra = 0
+    prepopulated_fields = {"slug": ["title"]}
+    fields = [("number", "position"), "title", "slug", "introduction"]
+
+
+@admin.register(StrategyVersion)
+class StrategyVersionAdmin(admin.ModelAdmin):
+    list_display = ["title", "year", "adopted_on", "is_current", "goal_count"]
+    list_filter = ["is_current"]
+    search_fields = ["title", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [FieldOfActionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_goal_counts()
+
+    @admin.display(description="Ziele", ordering="goal_count")
+    def goal_count(self, obj):
+        return obj.goal_count
+
+
+class StatusReportInline(admin.StackedInline):
+    model = StatusReport
+    extra = 1
+    ordering = ["-date"]
+    fields = [("date", "status"), "text", ("source_title", "source_url")]
+
+
+class CurrentStatusFilter(admin.SimpleListFilter):
+    title = "Stand"
+    parameter_name = "stand"
+
+    def lookups(self, request, model_admin):
+        return Status.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Status.values:
+            return queryset.filter(status_code=self.value())
+        return queryset
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "überfällig"
+    parameter_name = "ueberfaellig"
+
+    def lookups(self, request, model_admin):
+        return [("1", "ja"), ("0", "nein")]
+
+    def queryset(self, request, queryset):
+        if self.value() in {"0", "1"}:
+            return queryset.filter(overdue_now=self.value() == "1")
+        return queryset
+
+
+@admin.register(Goal)
+class GoalAdmin(ImportExportModelAdmin):
+    resource_classes = [GoalResource]
+    import_formats = export_formats = [CSV, XLSX]
+    list_display = [
+        "number",
+        "title",
+        "version",
+        "field",
+        "status",
+        "horizon",
+        "target_date",
+        "overdue",
+    ]
+    list_display_links = ["number", "title"]
+    list_filter = ["version", "field", CurrentStatusFilter, "horizon", OverdueFilter]
+    list_select_related = ["version", "field"]
+    search_fields = ["title", "description", "ministry", "categories", "=number"]
+    autocomplete_fields = ["continues"]
+    inlines = [StatusReportInline]
+    fieldsets = [
+        (None, {"fields": ["field", "number", "title", "slug", "description"]}),
+        (
+            "Termin und Zuständigkeit",
+            {"fields": ["horizon", ("target_date", "target_is_year"), "ministry", "categories"]},
+        ),
+        ("Über die Fassungen hinweg", {"fields": ["continues"]}),
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_overdue(timezone.localdate())
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "field":
+            kwargs["queryset"] = FieldOfAction.objects.select_related("version").order_by(
+                "-version__year", "position", "number"
+            )
+            formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+            formfield.label_from_instance = lambda f: f"{f.version.title}: {f.number} {f.title}"
+            return formfield
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="Stand", ordering="status_code")
+    def status(self, goal):
+        return goal.current_status.label
+
+    @admin.display(description="überfällig", boolean=True, ordering="overdue_now")
+    def overdue(self, goal):
+        return goal.is_overdue
+
+
+@admin.register(StatusReport)
+class StatusReportAdmin(ImportExportModelAdmin):
+    resource_classes = [StatusReportResource]
+    import_formats = export_formats = [CSV, XLSX]
+    list_display = ["date", "goal", "status", "goal_version"]
+    list_filter = ["status", "goal__version", "date"]
+    list_select_related = ["goal__version"]
+    search_fields = ["text", "goal__title"]
+    autocomplete_fields = ["goal"]
+    date_hierarchy = "date"
+    ordering = ["-date"]
+
+    @admin.display(description="Fassung", ordering="goal__version__year")
+    def goal_version(self, report):
+        return report.goal.version.title
+
+    def view_on_site(self, report):
+        return report.goal.get_absolute_url() + f"#bericht-{report.pk}"

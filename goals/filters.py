@@ -1,0 +1,82 @@
+"""The goal filter of /umsetzung/: ?feld=&status=&horizont=&ueberfaellig=1.
+
+Filters come from bookmarkable links, so a value may be stale or mistyped.
+An unknown value is dropped and explained, never an error page.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+from django.utils.http import urlencode
+
+from .status import Horizon, Status
+
+
+@dataclass
+class GoalFilter:
+    field: object = None  # FieldOfAction
+    status: Status | None = None
+    horizon: Horizon | None = None
+    overdue: bool = False
+    notices: list[str] = dataclass_field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.field or self.status or self.horizon or self.overdue)
+
+    def apply(self, goals):
+        """Narrow a QuerySet annotated by `with_overdue()`."""
+        if self.field:
+            goals = goals.filter(field=self.field)
+        if self.status:
+            goals = goals.filter(status_code=self.status)
+        if self.horizon:
+            goals = goals.filter(horizon=self.horizon)
+        if self.overdue:
+            goals = goals.filter(overdue_now=True)
+        return goals
+
+    def querystring(self, **changes) -> str:
+        params = {
+            "feld": self.field.slug if self.field else "",
+            "status": self.status or "",
+            "horizont": self.horizon or "",
+            "ueberfaellig": "1" if self.overdue else "",
+        }
+        params.update(changes)
+        return urlencode({k: v for k, v in params.items() if v})
+
+
+def _unknown(label: str, value: str) -> str:
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    return f"Den Wert „{shown}“ für „{label}“ kennen wir nicht; dieser Filter wurde ignoriert."
+
+
+def parse_filters(params, fields) -> GoalFilter:
+    """Read the filter from request.GET; `fields` are the selected version's fields."""
+    result = GoalFilter()
+    feld = params.get("feld", "").strip()
+    if feld:
+        by_slug = {f.slug: f for f in fields}
+        result.field = by_slug.get(feld)
+        if result.field is None:
+            result.notices.append(_unknown("Handlungsfeld", feld))
+    status = params.get("status", "").strip()
+    if status:
+        if status in Status.values:
+            result.status = Status(status)
+        else:
+            result.notices.append(_unknown("Stand", status))
+    horizon = params.get("horizont", "").strip()
+    if horizon:
+        if horizon in Horizon.values:
+            result.horizon = Horizon(horizon)
+        else:
+            result.notices.append(_unknown("Zeithorizont", horizon))
+    overdue = params.get("ueberfaellig", "").strip()
+    if overdue:
+        if overdue in {"1", "ja"}:
+            result.overdue = True
+        elif overdue not in {"0", "nein"}:
+            result.notices.append(_unknown("nur überfällige", overdue))
+    return result

@@ -1,0 +1,308 @@
+"""Strategy versions, their fields of action, numbered goals and dated status reports."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import BooleanField, Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+
+from richtext import sanitize_html
+
+from .status import INITIAL_STATUS, Horizon, Status, is_overdue, overdue_condition
+
+
+class StrategyVersionQuerySet(models.QuerySet):
+    def with_goal_counts(self):
+        return self.annotate(goal_count=Count("goals", distinct=True))
+
+    def current_first(self):
+        return self.order_by("-is_current", "-year", "-pk")
+
+
+class StrategyVersion(models.Model):
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField(
+        "Kürzel in der Adresse", max_length=50, unique=True, help_text="z. B. „2019“ oder „2-0“"
+    )
+    year = models.PositiveIntegerField("Jahr")
+    adopted_on = models.DateField("Beschlossen am", null=True, blank=True)
+    presented_on = models.DateField("Vorgestellt am", null=True, blank=True)
+    summary = models.TextField(
+        "Zusammenfassung", blank=True, help_text="Zwei bis drei Sätze für die Übersicht."
+    )
+    is_current = models.BooleanField(
+        "Aktuelle Fassung",
+        default=False,
+        help_text="Die aktuelle Fassung steht in der Übersicht oben und auf der Umsetzungsseite.",
+    )
+
+    objects = StrategyVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Fassung der Strategie"
+        verbose_name_plural = "Fassungen der Strategie"
+        ordering = ["-is_current", "-year", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"],
+                condition=Q(is_current=True),
+                name="goals_one_current_version",
+                violation_error_message="Es kann nur eine aktuelle Fassung geben.",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Marking a version as current retires the previous one in the same step.
+        if self.is_current:
+            StrategyVersion.objects.filter(is_current=True).exclude(pk=self.pk).update(
+                is_current=False
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("goals:version", args=[self.slug])
+
+    def validate_constraints(self, exclude=None):
+        # save() retires the previous current version, so "one current" needs no form error.
+        super().validate_constraints({*(exclude or ()), "is_current"})
+
+
+class FieldOfAction(models.Model):
+    version = models.ForeignKey(
+        StrategyVersion, on_delete=models.CASCADE, related_name="fields", verbose_name="Fassung"
+    )
+    number = models.CharField("Nummer", max_length=10, help_text="z. B. „4.1“ (Kapitel)")
+    position = models.PositiveIntegerField("Reihenfolge", default=0)
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField("Kürzel in der Adresse", max_length=80)
+    introduction = models.TextField("Einleitung", blank=True)
+
+    class Meta:
+        verbose_name = "Handlungsfeld"
+        verbose_name_plural = "Handlungsfelder"
+        ordering = ["version", "position", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "number"], name="goals_field_number_unique_in_version"
+            ),
+            models.UniqueConstraint(
+                fields=["version", "slug"], name="goals_field_slug_unique_in_version"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.introduction = sanitize_html(self.introduction)
+        super().save(*args, **kwargs)
+
+
+class GoalQuerySet(models.QuerySet):
+    def with_current_status(self):
+        """Annotate `status_code` and `status_date` from the newest report.
+
+        A goal without reports counts as planned. Newest means latest date;
+        there is at most one report per goal and day.
+        """
+        if "status_code" in self.query.annotations:
+            return self
+        newest = StatusReport.objects.filter(goal=OuterRef("pk")).order_by("-date")
+        return self.annotate(
+            status_code=Coalesce(
+                Subquery(newest.values("status")[:1]),
+                Value(str(INITIAL_STATUS)),
+                output_field=models.CharField(),
+            ),
+            status_date=Subquery(newest.values("date")[:1]),
+        )
+
+    def with_overdue(self, today: datetime.date | None = None):
+        """Also annotate `overdue_now`, by the rule in goals.status."""
+        today = today or timezone.localdate()
+        return self.with_current_status().annotate(
+            overdue_now=Case(
+                When(overdue_condition(today), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+
+    def overdue(self, today: datetime.date | None = None):
+        return self.with_overdue(today).filter(overdue_now=True)
+
+    def with_status(self, *statuses):
+        return self.with_current_status().filter(status_code__in=statuses)
+
+    def in_order(self):
+        return self.order_by("version__year", "number")
+
+
+class Goal(models.Model):
+    version = models.ForeignKey(
+        StrategyVersion,
+        on_delete=models.CASCADE,
+        related_name="goals",
+        verbose_name="Fassung",
+        editable=False,
+    )
+    field = models.ForeignKey(
+        FieldOfAction, on_delete=models.PROTECT, related_name="goals", verbose_name="Handlungsfeld"
+    )
+    number = models.PositiveIntegerField("Nummer", help_text="Eindeutig innerhalb der Fassung.")
+    title = models.CharField("Titel", max_length=300)
+    slug = models.SlugField("Kürzel", max_length=100, blank=True)
+    description = models.TextField("Beschreibung", blank=True)
+    horizon = models.CharField("Zeithorizont", max_length=20, choices=Horizon.choices)
+    target_date = models.DateField(
+        "Zieltermin",
+        null=True,
+        blank=True,
+        help_text="Ist nur ein Jahr festgelegt, tragen Sie den 31.12. ein und setzen den Haken darunter.",
+    )
+    target_is_year = models.BooleanField(
+        "Nur das Jahr ist festgelegt", default=False, help_text="Angezeigt wird dann nur das Jahr."
+    )
+    ministry = models.CharField("Zuständiges Ressort", max_length=200, blank=True)
+    categories = models.CharField(
+        "Kategorien", max_length=300, blank=True, help_text="Durch Kommas getrennt."
+    )
+    continues = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="continued_by",
+        verbose_name="Führt fort",
+        help_text="Ziele einer früheren Fassung, die dieses Ziel weiterführt.",
+    )
+
+    objects = GoalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Ziel"
+        verbose_name_plural = "Ziele"
+        ordering = ["version__year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "number"],
+                name="goals_goal_number_unique_in_version",
+                violation_error_message="Diese Nummer ist in der Fassung schon vergeben.",
+            )
+        ]
+
+    def __str__(self):
+        return f"Ziel {self.number}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.version_id = self.field.version_id
+        self.description = sanitize_html(self.description)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("goals:goal", args=[self.version.slug, self.number])
+
+    def clean_fields(self, exclude=None):
+        # The version is not entered but follows the field (see save()).
+        if self.field_id:
+            self.version_id = self.field.version_id
+        super().clean_fields({*(exclude or ()), "version"})
+
+    def clean(self):
+        if (
+            self.target_is_year
+            and self.target_date
+            and self.target_date.timetuple()[1:3] != (12, 31)
+        ):
+            raise ValidationError(
+                {"target_date": "Ist nur das Jahr festgelegt, tragen Sie bitte den 31.12. ein."}
+            )
+        if self.target_is_year and not self.target_date:
+            raise ValidationError({"target_date": "Bitte tragen Sie das Zieljahr als 31.12. ein."})
+
+    def validate_constraints(self, exclude=None):
+        if exclude and "version" in exclude and self.version_id:
+            exclude = set(exclude) - {"version"}
+        super().validate_constraints(exclude)
+
+    # --- derived values: annotations when present, else one query ------------
+
+    @property
+    def current_status(self) -> Status:
+        code = getattr(self, "status_code", None)
+        if code is None:
+            report = self.newest_report
+            code = report.status if report else INITIAL_STATUS
+        return Status(code)
+
+    @property
+    def current_status_date(self) -> datetime.date | None:
+        if "status_code" in self.__dict__:
+            return self.__dict__.get("status_date")
+        report = self.newest_report
+        return report.date if report else None
+
+    @property
+    def newest_report(self):
+        cache = self.__dict__.setdefault("_newest_report", [])
+        if not cache:
+            cache.append(self.reports.order_by("-date").first())
+        return cache[0]
+
+    @property
+    def is_overdue(self) -> bool:
+        flag = getattr(self, "overdue_now", None)
+        if flag is not None:
+            return flag
+        return is_overdue(self.target_date, self.current_status, timezone.localdate())
+
+    @property
+    def target_label(self) -> str:
+        if not self.target_date:
+            return "ohne Termin"
+        if self.target_is_year:
+            return f"bis Ende {self.target_date.year}"
+        return f"bis {self.target_date:%d.%m.%Y}"
+
+    @property
+    def category_list(self) -> list[str]:
+        return [c.strip() for c in self.categories.split(",") if c.strip()]
+
+    @property
+    def is_example(self) -> bool:
+        return self.title.startswith("Beispielziel")
+
+
+class StatusReport(models.Model):
+    goal = models.ForeignKey(
+        Goal, on_delete=models.CASCADE, related_name="reports", verbose_name="Ziel"
+    )
+    date = models.DateField("Datum")
+    status = models.CharField("Stand", max_length=20, choices=Status.choices)
+    text = models.TextField("Bericht", help_text="Was ist geschehen, was fehlt noch?")
+    source_title = models.CharField("Quelle", max_length=200, blank=True)
+    source_url = models.URLField("Adresse der Quelle", blank=True)
+
+    class Meta:
+        verbose_name = "Statusbericht"
+        verbose_name_plural = "Statusberichte"
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["goal", "date"],
+                name="goals_one_report_per_goal_and_day",
+                violation_error_message="Für dieses Ziel gibt es an diesem Tag schon einen Bericht.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} – {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        self.text = sanitize_html(self.text)
+        super().save(*args, **kwargs)

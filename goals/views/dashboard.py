@@ -1,0 +1,63 @@
+"""/umsetzung/: how far the government has got with one version's goals."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from .. import charts
+from ..filters import parse_filters
+from ..models import Goal, StrategyVersion
+from ..progress import breakdown, by_field, by_horizon
+from ..status import Horizon, Status
+
+
+def dashboard(request):
+    versions = list(StrategyVersion.objects.with_goal_counts().current_first())
+    versions = [v for v in versions if v.goal_count]
+    if not versions:
+        raise Http404("Es gibt noch keine Ziele.")
+    notices = []
+    wanted = request.GET.get("fassung", "").strip()
+    version = next((v for v in versions if v.slug == wanted), None)
+    if version is None:
+        if wanted:
+            notices.append(
+                f"Die Fassung „{wanted[:40]}“ kennen wir nicht; gezeigt wird die aktuelle Fassung."
+            )
+        version = versions[0]
+
+    fields = list(version.fields.all())
+    goals = Goal.objects.with_overdue().filter(version=version).select_related("field", "version")
+    all_goals = list(goals.order_by("number"))
+    goal_filter = parse_filters(request.GET, fields)
+    notices += goal_filter.notices
+    total = breakdown(all_goals, version.title)
+    per_field = by_field(fields, all_goals)
+    per_horizon = by_horizon(all_goals)
+
+    return render(
+        request,
+        "goals/dashboard.html",
+        {
+            "version": version,
+            "versions": versions,
+            "fields": fields,
+            "notices": notices,
+            "filter": goal_filter,
+            "filtered_goals": goal_filter.apply(goals).order_by("number"),
+            "overdue_goals": [g for g in all_goals if g.is_overdue],
+            "total": total,
+            "total_groups": [total],
+            "per_field": per_field,
+            "per_horizon": per_horizon,
+            "status_chart": charts.status_chart("diagramm-stand", "Ziele nach Stand", total),
+            "field_chart": charts.stacked_chart(
+                "diagramm-felder", "Stand nach Handlungsfeld", per_field
+            ),
+            "horizon_chart": charts.stacked_chart(
+                "diagramm-horizont", "Stand nach Zeithorizont", per_horizon
+            ),
+            "legend": charts.legend_items(total),
+            "statuses": Status,
+            "horizons": Horizon,
+        },
+    )

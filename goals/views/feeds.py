@@ -1,0 +1,61 @@
+"""Atom feed of status reports, newest first; `?feld=<slug>` narrows it to one field."""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+
+from ..models import FieldOfAction, StatusReport
+
+FEED_LENGTH = 50
+
+
+class StatusReportFeed(Feed):
+    feed_type = Atom1Feed
+    link = "/umsetzung/"
+
+    def get_object(self, request):
+        slug = request.GET.get("feld", "").strip()
+        if not slug:
+            return None
+        # Slugs may repeat across versions (the same topic); the feed follows the topic.
+        fields = list(FieldOfAction.objects.filter(slug=slug).select_related("version"))
+        if not fields:
+            raise Http404("Dieses Handlungsfeld gibt es nicht.")
+        return fields
+
+    def title(self, fields):
+        if fields:
+            return f"Digitalstrategie.NRW – Stand der Umsetzung: {fields[0].title}"
+        return "Digitalstrategie.NRW – Stand der Umsetzung"
+
+    def subtitle(self, fields):
+        return "Neue Statusberichte zu den Zielen der Digitalstrategie.NRW, neueste zuerst."
+
+    def items(self, fields):
+        reports = StatusReport.objects.select_related("goal__version", "goal__field")
+        if fields:
+            reports = reports.filter(goal__field__in=fields)
+        return reports.order_by("-date", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, report):
+        goal = report.goal
+        return f"{goal.version.title}, Ziel {goal.number}: {report.get_status_display()} – {goal.title}"
+
+    def item_description(self, report):
+        return strip_tags(report.text)
+
+    def item_link(self, report):
+        return f"{report.goal.get_absolute_url()}#bericht-{report.pk}"
+
+    def item_pubdate(self, report):
+        return timezone.make_aware(datetime.datetime.combine(report.date, datetime.time(12)))
+
+    def item_updateddate(self, report):
+        return self.item_pubdate(report)
+
+    def item_categories(self, report):
+        return [report.goal.field.title, report.get_status_display()]

@@ -1,0 +1,50 @@
+"""The strategy: all versions, one version with its fields and goals, one goal."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from ..models import Goal, StrategyVersion
+from ..progress import breakdown
+
+
+def version_list(request):
+    versions = StrategyVersion.objects.with_goal_counts().current_first()
+    return render(request, "goals/version_list.html", {"versions": versions})
+
+
+def version_detail(request, version):
+    version = get_object_or_404(StrategyVersion, slug=version)
+    goals = Goal.objects.with_overdue().select_related("version").order_by("number")
+    fields = list(version.fields.prefetch_related(Prefetch("goals", queryset=goals)))
+    sections = [(f, breakdown(f.goals.all(), f"{f.number} {f.title}", f.slug)) for f in fields]
+    return render(
+        request,
+        "goals/version_detail.html",
+        {
+            "version": version,
+            "sections": sections,
+            "total": breakdown([g for f in fields for g in f.goals.all()], version.title),
+        },
+    )
+
+
+def goal_detail(request, version, number):
+    goal = get_object_or_404(
+        Goal.objects.with_overdue().select_related("field", "version"),
+        version__slug=version,
+        number=number,
+    )
+    related = Goal.objects.with_overdue().select_related("version").order_by("-version__year")
+    siblings = Goal.objects.filter(version=goal.version).select_related("version")
+    return render(
+        request,
+        "goals/goal_detail.html",
+        {
+            "goal": goal,
+            "reports": goal.reports.all(),
+            "continues": related.filter(continued_by=goal),
+            "continued_by": related.filter(continues=goal),
+            "previous_goal": siblings.filter(number__lt=goal.number).order_by("-number").first(),
+            "next_goal": siblings.filter(number__gt=goal.number).order_by("number").first(),
+        },
+    )

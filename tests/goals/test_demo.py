@@ -1,0 +1,97 @@
+"""The demo content: 44 + 78 goals, the real ones from FACTS.md, the rest marked as examples."""
+
+import pytest
+
+from goals.models import FieldOfAction, Goal, StrategyVersion
+from goals.status import Status
+
+pytestmark = pytest.mark.django_db
+
+REAL_2019 = [
+    "Medienkompetenzrahmen NRW",
+    "E-Government-Gesetz novellieren",
+    "Gewerbe-Service-Portal.NRW",
+    "50 Prozent mehr Ausgründungen",
+    "Wagniskapital von 0,5 Milliarden Euro",
+    "Digitalisierungskredit der NRW.BANK",
+    "Alle Schulen an das Gigabit-Netz",
+    "Gewerbegebiete bis 2022 und ganz NRW bis 2025",
+    "Die Landesverwaltung vollständig digitalisieren",
+    "Alle Funklöcher schließen und mit 5G starten",
+    "EXIST-Gründerstipendien",
+    "Gründerstipendium.NRW",
+    "Blockchain-Institut",
+    "KI.NRW",
+    "Start-ups in der Energiewirtschaft",
+    "Digitales Lernen in der Aus- und Fortbildung von Lehrkräften",
+    "Open Access und Open Science",
+]
+REAL_20 = [
+    "digitale Gewerbeamt",
+    "digitale Bürgeramt",
+    "Leitmarkt für 5G",
+    "90 Prozent der Haushalte",
+    "mindestens 7.500 Maßnahmen",
+    "Digitalisierungskredit der NRW.BANK",
+    "Präsenz- und Distanzunterricht",
+    "Orte für digitale Künste",
+    "EdTech-Inkubator",
+    "Medienkompetenz gezielt für einzelne Gruppen",
+    "Open-Data-Verordnung",
+    "Scale-ups bis 2025 verdoppeln",
+    "Quantencomputing",
+]
+
+
+def test_versions_fields_and_goal_counts(demo):
+    counts = {v.slug: v.goal_count for v in StrategyVersion.objects.with_goal_counts()}
+    assert counts == {"2-0": 78, "fortschrittsbericht-2020": 0, "2019": 44, "metastudie-2018": 0}
+    assert StrategyVersion.objects.get(is_current=True).slug == "2-0"
+    numbers = list(
+        FieldOfAction.objects.filter(version__slug="2019").values_list("number", flat=True)
+    )
+    assert numbers == ["4.1", "4.2", "4.3", "4.4", "4.5", "5.1", "5.2", "5.3", "5.4"]
+    for slug, total in (("2019", 44), ("2-0", 78)):
+        assert sorted(
+            Goal.objects.filter(version__slug=slug).values_list("number", flat=True)
+        ) == list(range(1, total + 1))
+
+
+@pytest.mark.parametrize(("slug", "fragments"), [("2019", REAL_2019), ("2-0", REAL_20)])
+def test_every_known_real_goal_is_there_and_not_marked_as_example(demo, slug, fragments):
+    for fragment in fragments:
+        goal = Goal.objects.get(version__slug=slug, title__contains=fragment)
+        assert not goal.title.startswith("Beispielziel"), goal.title
+
+
+def test_all_other_goals_are_clearly_examples(demo):
+    examples = Goal.objects.filter(title__startswith="Beispielziel: ")
+    assert examples.filter(version__slug="2019").count() == 44 - len(REAL_2019)
+    assert examples.filter(version__slug="2-0").count() == 78 - len(REAL_20)
+    assert all("Beispielinhalt" in g.description for g in examples)
+
+
+def test_status_histories_are_varied_with_overdue_done_and_lineage(demo):
+    goals = list(Goal.objects.with_overdue())
+    statuses = {g.current_status for g in goals}
+    assert statuses == set(Status)
+    assert sum(g.is_overdue for g in goals) >= 10
+    assert sum(g.current_status == Status.UMGESETZT for g in goals) >= 30
+    assert all(g.reports.count() >= 1 for g in goals[:5])
+    continuing = Goal.objects.filter(
+        version__slug="2-0", continues__version__slug="2019"
+    ).distinct()
+    assert continuing.count() >= 10
+    gewerbeamt = Goal.objects.get(title__contains="digitale Gewerbeamt")
+    assert [g.title for g in gewerbeamt.continues.all()] == [
+        "Alle Verfahren rund um das Gewerbe vollständig digital anbieten (Gewerbe-Service-Portal.NRW)"
+    ]
+
+
+def test_open_data_ordinance_report_carries_the_real_date(demo):
+    goal = Goal.objects.with_overdue().get(title__contains="Open-Data-Verordnung")
+    assert (goal.current_status, str(goal.current_status_date), goal.is_overdue) == (
+        Status.UMGESETZT,
+        "2022-01-14",
+        False,
+    )

@@ -1,0 +1,193 @@
+"""/daten/: CSV and JSON parsed back and compared, formula cells neutralised, DCAT-AP.de catalogue."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from goals.models import Goal
+from goals.opendata import neutralise_cell
+
+from .conftest import d, text_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data(version, old_version, make_field, make_goal, today):
+    alt = make_goal(
+        make_field(old_version, "5.3", "Schnelles Internet", "netz"),
+        12,
+        "Funklöcher schließen",
+        "kurzfristig",
+        d("2021-12-31"),
+        [(d("2020-01-01"), "verzoegert")],
+        target_is_year=True,
+    )
+    neu = make_goal(
+        make_field(version, "4", "Gigabit und Mobilfunk – Straße & Schiene", "netz"),
+        3,
+        "5G für 90 % der Haushalte",
+        "mittelfristig",
+        d("2024-12-31"),
+        [(d("2022-02-01"), "in-umsetzung"), (d("2023-05-04"), "umgesetzt")],
+        ministry="Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie",
+        target_is_year=True,
+    )
+    neu.continues.add(alt)
+    return {"alt": alt, "neu": neu}
+
+
+EXPECTED = [
+    {
+        "fassung": "2019",
+        "fassung_titel": "Digitalstrategie.NRW 2019",
+        "handlungsfeld_nummer": "5.3",
+        "handlungsfeld": "Schnelles Internet",
+        "nummer": 12,
+        "titel": "Funklöcher schließen",
+        "zeithorizont": "kurzfristig",
+        "zieltermin": "2021-12-31",
+        "zieltermin_nur_jahr": True,
+        "zustaendig": "",
+        "status": "verzögert",
+        "status_datum": "2020-01-01",
+        "ueberfaellig": True,
+        "fuehrt_fort": [],
+        "url": "http://testserver/strategie/2019/ziele/12/",
+    },
+    {
+        "fassung": "2-0",
+        "fassung_titel": "Digitalstrategie.NRW 2.0",
+        "handlungsfeld_nummer": "4",
+        "handlungsfeld": "Gigabit und Mobilfunk – Straße & Schiene",
+        "nummer": 3,
+        "titel": "5G für 90 % der Haushalte",
+        "zeithorizont": "mittelfristig",
+        "zieltermin": "2024-12-31",
+        "zieltermin_nur_jahr": True,
+        "zustaendig": "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie",
+        "status": "umgesetzt",
+        "status_datum": "2023-05-04",
+        "ueberfaellig": False,
+        "fuehrt_fort": ["2019/12"],
+        "url": "http://testserver/strategie/2-0/ziele/3/",
+    },
+]
+
+
+def test_json_lists_every_goal_with_its_status(client, data):
+    response = client.get("/daten/ziele.json")
+    assert response["Content-Type"] == "application/json"
+    document = json.loads(response.content.decode("utf-8"))
+    assert document["lizenz"] == {
+        "name": "Datenlizenz Deutschland – Zero – Version 2.0",
+        "url": "https://www.govdata.de/dl-de/zero-2-0",
+    }
+    assert document["ziele"] == EXPECTED
+
+
+def test_csv_has_a_bom_keeps_umlauts_and_matches_the_json(client, data):
+    response = client.get("/daten/ziele.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="digitalstrategie-nrw-ziele.csv"' in response["Content-Disposition"]
+    raw = response.content
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark for spreadsheet programs
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    as_text = [
+        {
+            k: (
+                "true"
+                if v is True
+                else "false"
+                if v is False
+                else " ".join(v)
+                if isinstance(v, list)
+                else str(v)
+            )
+            for k, v in row.items()
+        }
+        for row in EXPECTED
+    ]
+    assert rows == as_text
+    assert rows[0]["titel"] == "Funklöcher schließen"
+
+
+@pytest.mark.parametrize(
+    "dangerous", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+)
+def test_cells_that_could_run_as_formulas_are_neutralised(
+    client, version, make_field, make_goal, dangerous
+):
+    field = make_field(version, "1", dangerous, "feld")
+    make_goal(field, 1, dangerous, ministry=dangerous, categories=dangerous)
+    raw = client.get("/daten/ziele.csv").content.decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(raw)))
+    assert (row["titel"], row["handlungsfeld"], row["zustaendig"]) == ("'" + dangerous,) * 3
+    # JSON is not a spreadsheet: there the text stays exactly as written.
+    assert json.loads(client.get("/daten/ziele.json").content)["ziele"][0]["titel"] == dangerous
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+1", "'=1+1"), ("Ziel -1", "Ziel -1"), ("", ""), (-5, -5), (None, None), ("@", "'@")],
+)
+def test_neutralise_cell(value, expected):
+    assert neutralise_cell(value) == expected
+
+
+def test_demo_data_lists_all_122_goals(client, demo):
+    rows = json.loads(client.get("/daten/ziele.json").content)["ziele"]
+    assert [r["fassung"] for r in rows].count("2019") == 44
+    assert [r["fassung"] for r in rows].count("2-0") == 78
+    overdue = {(g.version.slug, g.number) for g in Goal.objects.overdue().select_related("version")}
+    assert {(r["fassung"], r["nummer"]) for r in rows if r["ueberfaellig"]} == overdue
+
+
+def test_catalog_describes_the_datasets_in_dcat_ap_de(client, data):
+    response = client.get("/daten/katalog.jsonld")
+    assert response["Content-Type"] == "application/ld+json"
+    catalog = json.loads(response.content)
+    assert catalog["@type"] == "dcat:Catalog"
+    assert catalog["@context"]["dcatde"] == "http://dcat-ap.de/def/dcatde/"
+    (dataset,) = catalog["dcat:dataset"]
+    assert dataset["dct:title"] == "Ziele der Digitalstrategie.NRW und ihr Stand der Umsetzung"
+    assert dataset["dct:description"]
+    assert dataset["dct:publisher"]["foaf:name"].startswith("Ministerium für Wirtschaft")
+    assert dataset["dcatde:politicalGeocodingURI"] == {
+        "@id": "http://dcat-ap.de/def/politicalGeocoding/stateKey/05"
+    }
+    assert dataset["dct:modified"]["@value"] == "2023-05-04"
+    assert [
+        (x["dcat:downloadURL"]["@id"], x["dcat:mediaType"], x["dct:license"]["@id"])
+        for x in dataset["dcat:distribution"]
+    ] == [
+        (
+            "http://testserver/daten/ziele.csv",
+            "text/csv",
+            "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+        ),
+        (
+            "http://testserver/daten/ziele.json",
+            "application/json",
+            "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+        ),
+    ]
+
+
+def test_data_page_explains_data_licence_and_columns(client, data):
+    response = client.get("/daten/")
+    text = text_of(response)
+    html = response.content.decode()
+    assert (
+        '<a href="https://www.govdata.de/dl-de/zero-2-0">Datenlizenz Deutschland – Zero – Version 2.0</a>'
+        in html
+    )
+    for link in ("/daten/ziele.csv", "/daten/ziele.json", "/daten/katalog.jsonld"):
+        assert f'href="{link}"' in html
+    assert (
+        "ueberfaellig true, wenn der Zieltermin verstrichen und das Ziel weder umgesetzt noch entfallen ist"
+        in text
+    )
+    assert "Neuester Bericht: 4. Mai 2023." in text
