@@ -101,8 +101,8 @@ class CommentPolicy:
 
     # -- evaluation ------------------------------------------------------------
     def describe(self, obj) -> dict:
-        """Columns for the export: {"number": ..., "field": ...}; empty by default."""
-        described = {"number": "", "field": ""}
+        """Columns for the export: {"version": ..., "number": ..., "field": ...}; empty by default."""
+        described = {"version": "", "number": "", "field": ""}
         if self._describe is not None and obj is not None:
             described.update(self._describe(obj))
         return described

@@ -23,6 +23,7 @@ COLUMNS = [
     ("id", "ID"),
     ("object", "Objekt"),
     ("object_type", "Art"),
+    ("version", "Fassung"),
     ("number", "Nummer"),
     ("field", "Handlungsfeld"),
     ("parent_id", "Antwort auf ID"),
@@ -119,13 +120,14 @@ def build_export(comments: QuerySet, include_email: bool = False) -> Export:
     rows = []
     for c in comments:
         obj, policy = objects.get((c.content_type_id, c.object_pk), (None, None))
-        described = policy.describe(obj) if obj is not None else {"number": "", "field": ""}
+        described = policy.describe(obj) if obj is not None else {}
         values = {
             "id": c.pk,
             "object": str(obj) if obj is not None else f"(gelöscht: {c.object_pk})",
             "object_type": str(c.content_type.model_class()._meta.verbose_name)
             if c.content_type.model_class()
             else c.content_type.model,
+            "version": described.get("version", ""),
             "number": described.get("number", ""),
             "field": described.get("field", ""),
             "parent_id": c.parent_id if c.parent_id != c.pk else "",

@@ -13,6 +13,7 @@ from importlib import import_module
 LOADERS = [
     "strategy_site.demo_pages.load",
     "goals.demo.load",
+    "goals.demo_comments.load",
 ]
 
 

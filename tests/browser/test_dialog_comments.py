@@ -146,3 +146,30 @@ def test_report_by_keyboard_alone(page, live_server, commented_page):
         page.keyboard.press("Enter")
     assert page.inner_text("h1") == "Danke für Ihre Meldung"
     assert list(first.reports.values_list("reason", flat=True)) == ["diskriminierung"]
+
+
+def test_demo_goal_thread_reply_and_report_pages_are_axe_clean_at_both_widths(
+    page, live_server, demo_content, axe_violations
+):
+    cache.clear()
+    lea = XtdComment.objects.get(user_name="Lea aus Bielefeld")
+    urls = [
+        "/strategie/2-0/ziele/1/",
+        f"/kommentare/{lea.pk}/antworten/",
+        f"/kommentare/{lea.pk}/melden/",
+    ]
+    found, too_wide = {}, {}
+    for width in (320, 1280):
+        page.set_viewport_size({"width": width, "height": 900})
+        for url in urls:
+            page.goto(live_server.url + url)
+            if violations := axe_violations(page):
+                found[f"{url} @ {width}"] = violations
+            if page.evaluate("document.documentElement.scrollWidth") > width:
+                too_wide[url] = width
+    assert (found, too_wide) == ({}, {})
+    page.goto(live_server.url + "/strategie/2-0/ziele/1/")
+    thread = page.inner_text("#kommentare")
+    assert "Antwort der Landesregierung" in thread
+    assert "Dieser Kommentar wurde von der Moderation entfernt: Beleidigung" in thread
+    assert "Open Data bitte als CSV" in thread
