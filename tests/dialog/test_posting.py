@@ -281,3 +281,49 @@ def test_rate_limit_counts_per_client_address(client, target, outbox):
     )
     assert other.status_code == 302
     assert len(outbox) == 6
+
+
+def test_confirmation_link_expires_after_seven_days(client, target, outbox, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    post(client, target, comment="Spät bestätigt")
+    link = link_in(outbox[0], "/kommentare/bestaetigen/")
+    later = timezone.now() + timedelta(days=8)
+    monkeypatch.setattr("dialog.views.comments.timezone.now", lambda: later)
+    response = client.get(link)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Dieser Bestätigungslink ist abgelaufen" in html
+    assert "Spät bestätigt" in html
+    assert XtdComment.objects.count() == 0
+
+
+def test_sent_page_links_back_only_to_this_site(client, target):
+    local = client.get("/kommentare/gesendet/?zurueck=/kommentar-test/ziel/").content.decode()
+    assert 'href="/kommentar-test/ziel/#kommentare"' in local
+    foreign = client.get("/kommentare/gesendet/?zurueck=https://evil.example/").content.decode()
+    assert "evil.example" not in foreign
+    assert 'href="/">Zur Startseite' in foreign
+
+
+def test_staff_answer_is_public_even_when_premoderated(client, target, editor):
+    CommentOptions.objects.create(
+        content_type_id=_ct(target), object_pk=str(target.pk), premoderated=True
+    )
+    client.force_login(editor)
+    post(client, target, comment="Offizielle Antwort")
+    assert XtdComment.objects.get().is_public is True
+
+
+def test_reply_page_of_a_hidden_comment_offers_no_form(client, target, add_comment, moderator):
+    from dialog import moderation
+    from dialog.netiquette import NetiquetteReason
+
+    hidden = add_comment(target, "Verborgen", name="Heimlich")
+    moderation.hide([hidden], NetiquetteReason.SPAM, moderator)
+    html = client.get(f"/kommentare/{hidden.pk}/antworten/").content.decode()
+    assert "Auf einen entfernten Kommentar kann nicht geantwortet werden." in html
+    assert "Kommentar absenden" not in html
+    assert "Verborgen" not in html and "Heimlich" not in html

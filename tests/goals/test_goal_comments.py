@@ -137,3 +137,10 @@ def test_export_by_field_names_goal_number_field_and_version(
     assert {r["Text"] for r in export("goals.goal:fassung-2-0")} == {"Zum Register", "Zu Schulen"}
     assert [r["Text"] for r in export(f"goals.goal:ziel-{wanted.pk}")] == ["Zum Register"]
     assert len(export("alle")) == 3
+
+
+def test_editor_finds_the_comment_switches_on_the_goal_form(client, goal, editor):
+    client.force_login(editor)
+    html = client.get(f"/admin/goals/goal/{goal.pk}/change/").content.decode()
+    assert "Kommentare geschlossen" in html
+    assert "Vorab-Moderation" in html
