@@ -10,6 +10,21 @@ from .resources import GoalResource, StatusReportResource
 from .status import Status
 
 
+class SpreadsheetAdmin(ImportExportModelAdmin):
+    """Import and export need the same rights as editing by hand.
+
+    django-import-export lets every staff user import unless told otherwise.
+    """
+
+    import_formats = export_formats = [CSV, XLSX]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+
 class FieldOfActionInline(admin.StackedInline):
     model = FieldOfAction
     extra = 0
@@ -67,9 +82,8 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Goal)
-class GoalAdmin(ImportExportModelAdmin):
+class GoalAdmin(SpreadsheetAdmin):
     resource_classes = [GoalResource]
-    import_formats = export_formats = [CSV, XLSX]
     list_display = [
         "number",
         "title",
@@ -119,9 +133,8 @@ class GoalAdmin(ImportExportModelAdmin):
 
 
 @admin.register(StatusReport)
-class StatusReportAdmin(ImportExportModelAdmin):
+class StatusReportAdmin(SpreadsheetAdmin):
     resource_classes = [StatusReportResource]
-    import_formats = export_formats = [CSV, XLSX]
     list_display = ["date", "goal", "status", "goal_version"]
     list_filter = ["status", "goal__version", "date"]
     list_select_related = ["goal__version"]

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
+from .opendata import neutralise_cell
 from .status import Horizon, Status
 
 # Goals of earlier versions are written "fassung/nummer", e.g. "2019/12".
@@ -181,7 +182,13 @@ class ContinuesWidget(widgets.ManyToManyWidget):
         return " ".join(f"{g.version.slug}/{g.number}" for g in value.select_related("version"))
 
 
-class GoalResource(resources.ModelResource):
+class SpreadsheetResource(resources.ModelResource):
+    def export_field(self, field, instance, **kwargs):
+        # An exported title like "=HYPERLINK(...)" must not run when an editor opens the file.
+        return neutralise_cell(super().export_field(field, instance, **kwargs))
+
+
+class GoalResource(SpreadsheetResource):
     fassung = fields.Field(attribute="version", column_name="fassung", widget=VersionWidget())
     handlungsfeld = fields.Field(
         attribute="field", column_name="handlungsfeld", widget=FieldWidget()
@@ -258,7 +265,7 @@ class GoalResource(resources.ModelResource):
         return Goal.objects.select_related("version", "field").order_by("version__year", "number")
 
 
-class StatusReportResource(resources.ModelResource):
+class StatusReportResource(SpreadsheetResource):
     fassung = fields.Field(column_name="fassung", readonly=True)
     ziel = fields.Field(attribute="goal", column_name="ziel", widget=GoalWidget())
     datum = fields.Field(attribute="date", column_name="datum", widget=DateWidget())

@@ -153,6 +153,9 @@ SERVE_MEDIA = envbool("DJANGO_SERVE_MEDIA", True)
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 # Nothing of a file is saved unless every row is valid.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Without these, every staff user could import into and export any model.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # --- Email ----------------------------------------------------------------
 DEFAULT_FROM_EMAIL = envstr(

@@ -4,12 +4,14 @@ from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from goals.sitemaps import GoalSitemap, StrategyVersionSitemap
+
 
 class StaticViewSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home"]
+        return ["home", "goals:versions", "goals:dashboard", "goals:data"]
 
     def location(self, item):
         return reverse(item)
@@ -18,4 +20,6 @@ class StaticViewSitemap(Sitemap):
 SITEMAPS = {
     "static": StaticViewSitemap,
     "pages": FlatPageSitemap,
+    "versions": StrategyVersionSitemap,
+    "goals": GoalSitemap,
 }

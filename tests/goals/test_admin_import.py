@@ -197,3 +197,19 @@ def test_goal_admin_filters_by_status_and_overdue(setup, make_goal, today):
     assert "E-Government-Gesetz ändern" in html
     html = client.get("/admin/goals/goal/", {"stand": "umgesetzt"}).content.decode()
     assert "E-Government-Gesetz ändern" not in html
+
+
+def test_export_neutralises_formula_cells(setup):
+    client = setup
+    goal = Goal.objects.get(number=12)
+    StatusReport.objects.create(goal=goal, date=d("2021-03-01"), status="verzoegert", text="=1+2")
+    response = client.post(
+        "/admin/goals/statusreport/export/",
+        {
+            "format": "0",
+            "resource": "0",
+            "statusreportresource_ziel": "on",
+            "statusreportresource_bericht": "on",
+        },
+    )
+    assert response.content.decode("utf-8-sig").splitlines() == ["ziel,bericht", "12,'=1+2"]

@@ -117,3 +117,19 @@ def test_robots_txt_points_to_sitemap_and_keeps_admin_out(client):
         "Disallow: /admin/",
         "Sitemap: http://testserver/sitemap.xml",
     ]
+
+
+def test_sitemap_lists_strategy_versions_and_goals_in_bounded_queries(
+    client, settings, django_assert_max_num_queries
+):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+    with django_assert_max_num_queries(8):
+        xml = client.get("/sitemap.xml").content.decode()
+    assert f"<loc>{settings.SITE_URL}/strategie/2-0/</loc>" in xml
+    assert f"<loc>{settings.SITE_URL}/strategie/2019/ziele/44/</loc>" in xml
+    assert f"<loc>{settings.SITE_URL}/strategie/2-0/ziele/78/</loc>" in xml
+    assert f"<loc>{settings.SITE_URL}/umsetzung/</loc>" in xml
