@@ -139,8 +139,28 @@ def test_export_by_field_names_goal_number_field_and_version(
     assert len(export("alle")) == 3
 
 
-def test_editor_finds_the_comment_switches_on_the_goal_form(client, goal, editor):
+def test_editor_closes_comments_on_the_goal_form(client, goal, editor):
     client.force_login(editor)
+    prefix = "dialog-commentoptions-content_type-object_pk"
     html = client.get(f"/admin/goals/goal/{goal.pk}/change/").content.decode()
-    assert "Kommentare geschlossen" in html
-    assert "Vorab-Moderation" in html
+    assert f'name="{prefix}-0-closed"' in html and "Vorab-Moderation" in html
+    response = client.post(
+        f"/admin/goals/goal/{goal.pk}/change/",
+        {
+            "field": goal.field_id,
+            "number": goal.number,
+            "title": goal.title,
+            "horizon": goal.horizon,
+            "reports-TOTAL_FORMS": "0",
+            "reports-INITIAL_FORMS": "0",
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-0-closed": "on",
+            f"{prefix}-0-closed_note": "Die Kommentarphase zu diesem Ziel ist beendet.",
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    page = client.get(goal.get_absolute_url()).content.decode()
+    assert "Die Kommentarphase zu diesem Ziel ist beendet." in page
+    assert "Kommentar absenden" not in page
