@@ -37,12 +37,13 @@ def hidden_reason(comment) -> str:
         return ""
 
 
-def max_level(comment) -> int:
-    return settings.COMMENTS_XTD_MAX_THREAD_LEVEL
-
-
 def can_reply_to(comment) -> bool:
-    return comment.is_public and not comment.is_removed and comment.level < max_level(comment)
+    # Levels 0..3: a top-level comment and replies three levels deep.
+    return (
+        comment.is_public
+        and not comment.is_removed
+        and comment.level < settings.COMMENTS_XTD_MAX_THREAD_LEVEL
+    )
 
 
 @dataclass

@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.apps import apps
 from django.contrib import messages
-from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,14 +19,13 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_comments.signals import comment_was_posted, comment_will_be_posted
 from django_comments_xtd import signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComment
 from django_comments_xtd.signals import confirmation_received
 
-from .. import moderation, ratelimit
+from .. import moderation, posting, ratelimit
 from ..comment_forms import CommentForm, ReportForm
 from ..commentable import NotCommentable, is_commentable, policy_for
 from ..notifications import notify_reply
@@ -93,8 +92,12 @@ def post_comment(request):
         )
     policy = policy_for(target)
     form = CommentForm(target, data=data)
-    parent = XtdComment.norel_objects.filter(pk=_int(data.get("reply_to"))).first()
-    form.parent = parent if parent and str(parent.object_pk) == str(target.pk) else None
+    # Shown above the form again if something needs fixing (only a comment of this object).
+    form.parent = XtdComment.norel_objects.filter(
+        pk=_int(data.get("reply_to")),
+        content_type=ContentType.objects.get_for_model(target),
+        object_pk=str(target.pk),
+    ).first()
 
     if not policy.is_open(target):
         return _problem(
@@ -126,32 +129,20 @@ def post_comment(request):
     if not form.is_valid():
         return _render_form_page(request, form, target, form.parent)
 
-    comment = form.get_comment_object(site_id=get_current_site(request).id)
-    comment.ip_address = ratelimit.client_address(request)
-    if staff:
-        comment.user = request.user
-    # Staff answers are released at once; citizens' wait if the object is pre-moderated.
-    comment.is_public = staff or not policy.premoderated(target)
-    responses = comment_will_be_posted.send(
-        sender=comment.__class__, comment=comment, request=request
-    )
-    if any(response is False for _, response in responses):
+    try:
+        comment = posting.prepare(form, request, policy, staff)
+    except posting.Rejected:
         return _problem(
             request,
             "Kommentar nicht angenommen",
             "Ihr Kommentar konnte nicht angenommen werden.",
             400,
             target,
-            comment.comment,
+            form.cleaned_data["comment"],
         )
-    comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
     if staff:
-        created = xtd_views._create_comment(comment)
-        notify_reply(created)
-        return redirect(object_url_for(created))
-    # Citizens: nothing is stored yet; the signed link in the mail holds the comment.
-    key = signed.dumps(comment, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
-    xtd_views.send_email_confirmation_request(comment, key, get_current_site(request))
+        return redirect(object_url_for(posting.publish_now(comment, request)))
+    posting.request_confirmation(comment, request)
     ratelimit.record(request, "comment", ratelimit.COMMENT_LIMIT)
     return redirect(
         reverse("comment-sent") + "?" + urlencode({"zurueck": target.get_absolute_url()})
