@@ -3,7 +3,7 @@
 "Redaktion" edits content: service pages, strategy and goals, blog,
 downloads and the participation content of dialog. "Moderation" moderates
 comments and reads accessibility feedback. Neither gets the other's rights;
-nobody but a superuser may delete comments (nothing is hard-deleted).
+nobody deletes comments in the admin (nothing is hard-deleted: hiding is the tool).
 """
 
 from django.db.models import Q
