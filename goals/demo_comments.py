@@ -40,7 +40,7 @@ THREAD = [
         True,
     ),
     ("mehmet", "lea", "Mehmet K.", "Und bitte barrierefrei, auch für Screenreader.", False),
-    ("entfernt", None, "Gast 17", "(von der Moderation entfernt)", False),
+    ("entfernt", None, "Gast 17", "[Beispiel für einen beleidigenden Kommentar]", False),
     (
         "nach-entfernt",
         "entfernt",

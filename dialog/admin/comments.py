@@ -8,6 +8,7 @@ Here every decision is an action that changes only the selected comments.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -18,7 +19,7 @@ from django.utils.text import Truncator
 from django_comments_xtd import admin as xtd_admin  # noqa: F401  (register it before we replace it)
 from django_comments_xtd.models import XtdComment
 
-from .. import export, moderation
+from .. import commentable, export, moderation
 from ..models import CommentOptions, CommentReport, ReportedComment, WaitingComment
 from ..netiquette import NetiquetteReason
 from ..threads import is_official
@@ -61,6 +62,24 @@ class StateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CommentedTypeFilter(admin.SimpleListFilter):
+    """Only the commentable kinds of content, not every content type of the site."""
+
+    title = "Art des Inhalts"
+    parameter_name = "art"
+
+    def lookups(self, request, model_admin):
+        return [
+            (ContentType.objects.get_for_model(model).pk, model._meta.verbose_name_plural)
+            for model in commentable.registered_models()
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(content_type_id=self.value())
+        return queryset
+
+
 class HideForm(forms.Form):
     reason = forms.ChoiceField(
         label="Grund (wird der Verfasserin oder dem Verfasser mitgeteilt und öffentlich angezeigt)",
@@ -90,7 +109,8 @@ class CommentModerationAdmin(admin.ModelAdmin):
         "submit_date",
         "official",
     ]
-    list_filter = [StateFilter, "content_type", "submit_date"]
+    list_filter = [StateFilter, CommentedTypeFilter, "submit_date"]
+    change_list_template = "admin/dialog/comment_change_list.html"
     search_fields = ["user_name", "comment"]
     date_hierarchy = "submit_date"
     list_per_page = 50
@@ -215,6 +235,15 @@ class CommentModerationAdmin(admin.ModelAdmin):
     @admin.action(description="Auswahl als XLSX exportieren", permissions=["export"])
     def export_xlsx(self, request, queryset):
         return self._export(request, queryset, "xlsx")
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "export_url": reverse("admin:django_comments_xtd_xtdcomment_export")
+            if self.has_export_permission(request)
+            else "",
+        }
+        return super().changelist_view(request, extra_context)
 
     def get_urls(self):
         info = self.model._meta.app_label, self.model._meta.model_name

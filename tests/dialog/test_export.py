@@ -159,3 +159,21 @@ def test_hidden_and_waiting_states_in_export(client, moderator, described_pages,
         "Weg damit": "verborgen (Werbung oder Spam)",
         "Wartet": "wartet auf Freigabe",
     }
+
+
+def test_changelist_links_the_export_and_exports_a_selection(
+    client, moderator, described_pages, add_comment
+):
+    bildung, verwaltung = described_pages
+    chosen = add_comment(bildung, "Ausgewählt")
+    add_comment(verwaltung, "Nicht ausgewählt")
+    client.force_login(moderator)
+    changelist = client.get("/admin/django_comments_xtd/xtdcomment/").content.decode()
+    assert f'<a href="{EXPORT_URL}">Kommentare exportieren (CSV/XLSX)</a>' in changelist
+    response = client.post(
+        "/admin/django_comments_xtd/xtdcomment/",
+        {"action": "export_csv", "_selected_action": [chosen.pk]},
+    )
+    rows = parse_csv(response)
+    assert [(r["Text"], r["Nummer"]) for r in rows] == [("Ausgewählt", "1.1")]
+    assert "E-Mail" not in rows[0]
