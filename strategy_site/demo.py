@@ -12,8 +12,10 @@ from importlib import import_module
 # Order matters: later loaders link to what earlier ones created.
 LOADERS = [
     "strategy_site.demo_pages.load",
+    "downloads.demo.load",
     "goals.demo.load",
     "goals.demo_comments.load",
+    "blog.demo.load",
 ]
 
 

@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from blog.models import Post
+from downloads.models import Document
 from goals.models import Goal
 
 MIN_QUERY_LENGTH = 2
@@ -56,8 +58,30 @@ def search_goals(query: str) -> list[Result]:
     ]
 
 
+def search_posts(query: str) -> list[Result]:
+    posts = Post.objects.published().filter(
+        Q(title__icontains=query) | Q(teaser__icontains=query) | Q(body__icontains=query)
+    )[:MAX_RESULTS_PER_KIND]
+    return [Result("Blog", p.title, p.get_absolute_url(), p.teaser) for p in posts]
+
+
+def search_documents(query: str) -> list[Result]:
+    documents = Document.objects.filter(
+        Q(title__icontains=query) | Q(description__icontains=query)
+    ).newest_first()[:MAX_RESULTS_PER_KIND]
+    return [
+        Result(
+            "Download",
+            f"{d.title} ({d.format_label})",
+            d.get_absolute_url(),
+            Truncator(d.description).words(30),
+        )
+        for d in documents
+    ]
+
+
 def search(query: str) -> list[Result]:
     query = query.strip()
     if len(query) < MIN_QUERY_LENGTH:
         return []
-    return search_goals(query) + search_pages(query)
+    return search_goals(query) + search_pages(query) + search_posts(query) + search_documents(query)

@@ -144,6 +144,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
+# PDFs larger than this are refused in the admin. The reverse proxy's body limit
+# (e.g. nginx client_max_body_size) must be at least as large.
+DOWNLOADS_MAX_UPLOAD_MB = envint("DOWNLOADS_MAX_UPLOAD_MB", 50, minimum=1)
 # Serve uploads from the app (embedded default); production lets the proxy or S3 do it.
 SERVE_MEDIA = envbool("DJANGO_SERVE_MEDIA", True)
 
@@ -226,4 +229,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("DJANGO_LOG_LEVEL", "WARNING")},
+    # pypdf warns about every damaged upload it reads; the editor gets a message
+    # in the admin instead, so the log keeps only real errors.
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }

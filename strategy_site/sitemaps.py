@@ -4,6 +4,7 @@ from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from blog.sitemaps import PostSitemap
 from goals.sitemaps import GoalSitemap, StrategyVersionSitemap
 
 
@@ -11,7 +12,14 @@ class StaticViewSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "goals:versions", "goals:dashboard", "goals:data"]
+        return [
+            "home",
+            "goals:versions",
+            "goals:dashboard",
+            "goals:data",
+            "blog:list",
+            "downloads:list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -22,4 +30,5 @@ SITEMAPS = {
     "pages": FlatPageSitemap,
     "versions": StrategyVersionSitemap,
     "goals": GoalSitemap,
+    "blog": PostSitemap,
 }

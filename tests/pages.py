@@ -18,6 +18,12 @@ PUBLIC_PAGES = [
     *SERVICE_PAGES,
     "/suche/",
     "/suche/?q=Barriere",
+    "/downloads/",
+    "/blog/",
+    "/blog/digitalstrategie-2-0/",
+    "/blog/kategorie/erfolgsgeschichten/",
+    # A goal page that lists blog posts about it.
+    "/strategie/2019/ziele/1/",
     "/diese-seite-gibt-es-nicht/",
     "/strategie/",
     "/strategie/2019/",

@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from blog.listing import posts_for_home
+from downloads.listing import documents_for_home
 from goals.teaser import home_context as goals_home_context
 
 from ..feedback import submit_feedback
@@ -20,6 +22,8 @@ def home(request):
             "milestones": MILESTONES,
             "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
             **goals_home_context(),
+            "blog_posts": posts_for_home(),
+            "download_documents": documents_for_home(),
         },
     )
 

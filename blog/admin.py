@@ -1,0 +1,42 @@
+from django.contrib import admin
+
+from .models import Category, Post
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "published_at", "visible", "comments_enabled"]
+    list_filter = ["status", "categories", "comments_enabled"]
+    search_fields = ["title", "teaser", "body"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["categories"]
+    autocomplete_fields = ["related_goals"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "teaser", "body"]}),
+        ("Bild", {"fields": ["image", "image_alt"]}),
+        ("Einordnung", {"fields": ["author", "categories", "related_goals"]}),
+        (
+            "Veröffentlichung",
+            {
+                "fields": ["status", "published_at", "comments_enabled"],
+                "description": "Entwürfe und geplante Beiträge sehen nur angemeldete "
+                "Redakteurinnen und Redakteure, als Vorschau unter ihrer künftigen Adresse "
+                "(„Auf der Website ansehen“).",
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_is_public()
+
+    @admin.display(description="Öffentlich sichtbar", boolean=True, ordering="is_public")
+    def visible(self, post):
+        return post.is_public

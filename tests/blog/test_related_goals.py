@@ -1,0 +1,140 @@
+"""Posts name the goals they are about; goal pages list the published posts about them."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from blog.models import Category, Post
+from goals.models import FieldOfAction, Goal, StatusReport, StrategyVersion
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def field():
+    version = StrategyVersion.objects.create(
+        title="Digitalstrategie.NRW 2.0", slug="2-0", year=2021, is_current=True
+    )
+    return FieldOfAction.objects.create(
+        version=version, number="3", title="Digitale Verwaltung", slug="verwaltung"
+    )
+
+
+@pytest.fixture
+def make_goal(field):
+    def make(number, title, status=None):
+        goal = Goal.objects.create(field=field, number=number, title=title, horizon="kurzfristig")
+        if status:
+            StatusReport.objects.create(
+                goal=goal, date=datetime.date(2022, 5, 1), status=status, text="Stand"
+            )
+        return goal
+
+    return make
+
+
+def test_post_page_lists_its_goals_with_their_status(client, make_post, make_goal):
+    amt = make_goal(7, "Digitales Gewerbeamt", status="umgesetzt")
+    buerger = make_goal(8, "Digitales Bürgeramt")
+    post = make_post("Gewerbe online", slug="gewerbe")
+    post.related_goals.set([buerger, amt])
+
+    html = client.get("/blog/gewerbe/").content.decode()
+    section = re.search(r'<section class="post-goals".*?</section>', html, re.S).group(0)
+
+    assert '<h2 id="ziele-im-beitrag">Ziele der Strategie, um die es hier geht</h2>' in section
+    items = [
+        re.sub(r"<[^>]+>|\s+", " ", li).split()
+        for li in re.findall(r"<li>(.*?)</li>", section, re.S)
+    ]
+    assert [" ".join(words) for words in items] == [
+        "Digitalstrategie.NRW 2.0, Ziel 7: Digitales Gewerbeamt – Stand: umgesetzt",
+        "Digitalstrategie.NRW 2.0, Ziel 8: Digitales Bürgeramt – Stand: geplant",
+    ]
+    assert '<a href="/strategie/2-0/ziele/7/">' in section
+
+
+def test_post_without_goals_has_no_goal_section(client, make_post):
+    make_post(slug="ohne")
+    assert "ziele-im-beitrag" not in client.get("/blog/ohne/").content.decode()
+
+
+def test_goal_page_lists_published_posts_about_it_newest_first(
+    client, make_post, make_goal, draft, scheduled
+):
+    goal = make_goal(7, "Digitales Gewerbeamt")
+    other = make_goal(8, "Digitales Bürgeramt")
+    now = timezone.now()
+    old = make_post("Erster Schritt", slug="erster", published_at=now - datetime.timedelta(days=90))
+    new = make_post("Geschafft", slug="geschafft", published_at=now - datetime.timedelta(days=2))
+    unrelated = make_post("Anderes Ziel", slug="anderes")
+    for post in (old, new, draft, scheduled):
+        post.related_goals.add(goal)
+    unrelated.related_goals.add(other)
+
+    html = client.get("/strategie/2-0/ziele/7/").content.decode()
+    section = re.search(r'<section aria-labelledby="beitraege-zum-ziel">.*?</section>', html, re.S)
+
+    assert re.findall(r'<a href="(/blog/[^/]+/)">', section.group(0)) == [
+        "/blog/geschafft/",
+        "/blog/erster/",
+    ]
+
+
+def test_goal_page_without_posts_has_no_blog_section(client, make_goal, draft):
+    goal = make_goal(7, "Digitales Gewerbeamt")
+    draft.related_goals.add(goal)
+    assert "beitraege-zum-ziel" not in client.get("/strategie/2-0/ziele/7/").content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_post_page_queries_do_not_grow_with_goals_and_categories(
+    client, make_post, make_goal, django_assert_num_queries, count
+):
+    post = make_post(slug="viele")
+    post.categories.set(
+        [Category.objects.create(name=f"Kategorie {n}", slug=f"k{n}") for n in range(count)]
+    )
+    post.related_goals.set(
+        [make_goal(n, f"Ziel {n}", status="im-zeitplan") for n in range(1, count + 1)]
+    )
+    # The post, its categories, its goals (with status and version).
+    with django_assert_num_queries(3):
+        html = client.get("/blog/viele/").content.decode()
+    assert html.count('href="/blog/kategorie/k') == count
+    assert html.count('href="/strategie/2-0/ziele/') == count
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_goal_page_queries_do_not_grow_with_posts(
+    client, make_post, make_goal, django_assert_num_queries, count
+):
+    goal = make_goal(7, "Digitales Gewerbeamt")
+    for _ in range(count):
+        make_post().related_goals.add(goal)
+    # Goal, reports, continues, continued by, previous, next, posts.
+    with django_assert_num_queries(7):
+        html = client.get("/strategie/2-0/ziele/7/").content.decode()
+    assert html.count('<li><a href="/blog/beitrag-') == count
+
+
+def test_editor_links_goals_in_the_admin(client, editor, make_goal):
+    goal = make_goal(7, "Digitales Gewerbeamt")
+    client.force_login(editor)
+    client.post(
+        "/admin/blog/post/add/",
+        {
+            "title": "Gewerbeamt online",
+            "slug": "gewerbeamt",
+            "teaser": "Kurz.",
+            "body": "<p>Text</p>",
+            "author": "Redaktion",
+            "status": "veroeffentlicht",
+            "published_at_0": "2022-12-01",
+            "published_at_1": "10:00:00",
+            "related_goals": [goal.pk],
+        },
+    )
+    assert list(Post.objects.get(slug="gewerbeamt").related_goals.all()) == [goal]
