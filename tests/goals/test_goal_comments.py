@@ -81,8 +81,8 @@ def test_goal_page_queries_do_not_grow_with_comments(
 ):
     many_comments(goal, count)
     url = goal.get_absolute_url()
-    # 6 for the goal page, 3 for the thread: options, totals, the page's comments.
-    with django_assert_num_queries(9):
+    # 7 for the goal page (with its blog posts), 3 for the thread: options, totals, comments.
+    with django_assert_num_queries(10):
         response = client.get(url)
     html = response.content.decode()
     assert html.count('<li class="comment') == min(count, 50)
