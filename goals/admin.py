@@ -38,6 +38,7 @@ class StrategyVersionAdmin(admin.ModelAdmin):
     list_filter = ["is_current"]
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["document"]
     inlines = [FieldOfActionInline]
 
     def get_queryset(self, request):
@@ -52,7 +53,8 @@ class StatusReportInline(admin.StackedInline):
     model = StatusReport
     extra = 1
     ordering = ["-date"]
-    fields = [("date", "status"), "text", ("source_title", "source_url")]
+    fields = [("date", "status"), "text", "source_document", ("source_title", "source_url")]
+    autocomplete_fields = ["source_document"]
 
 
 class CurrentStatusFilter(admin.SimpleListFilter):

@@ -8,6 +8,8 @@ import datetime
 
 from django.utils.text import slugify
 
+from downloads.models import Document
+
 from . import demo_data as data
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
 from .status import Status
@@ -104,6 +106,7 @@ def load(report) -> None:
         report.record(f"Fassung {version.title}", created)
         versions[spec["slug"]] = version
 
+    _link_documents(report, versions)
     v2019, v20 = versions["2019"], versions["2-0"]
     goals_2019 = _load_version(report, v2019, data.FIELDS_2019, data.GOALS_2019, _intro_2019)
     goals_20 = _load_version(report, v20, data.FIELDS_20, data.GOALS_20, _intro_20)
@@ -113,6 +116,28 @@ def load(report) -> None:
         by_key[key].continues.add(*(by_key[k] for k in earlier))
     for (field_20, i), (field_2019, j) in data.EXAMPLE_CONTINUES:
         goals_20["fields"][field_20][i].continues.add(goals_2019["fields"][field_2019][j])
+
+
+# Version slug -> slug of its stand-in PDF from the downloads demo.
+VERSION_DOCUMENTS = {
+    "metastudie-2018": "metastudie-2018",
+    "2019": "digitalstrategie-2019",
+    "fortschrittsbericht-2020": "fortschrittsbericht-2020",
+    "2-0": "digitalstrategie-2-0",
+}
+# Source title of a fact report -> the document that backs it.
+SOURCE_DOCUMENTS = {"Fortschrittsbericht 2020": "fortschrittsbericht-2020"}
+
+
+def _link_documents(report, versions):
+    documents = Document.objects.in_bulk(VERSION_DOCUMENTS.values(), field_name="slug")
+    for version_slug, document_slug in VERSION_DOCUMENTS.items():
+        version, document = versions[version_slug], documents.get(document_slug)
+        linked = document is not None and version.document_id is None
+        if linked:
+            version.document = document
+            version.save(update_fields=["document"])
+        report.record(f"Dokumentverknüpfung {version.title}", linked)
 
 
 def _intro_2019(number, title):
@@ -213,7 +238,15 @@ def _load_history(report, goal, key, fate, start, number):
         report.record(f"Bericht {goal.version.slug}/{goal.number} {day}", created)
     if fact:
         day, status, text, source = fact
+        document = Document.objects.filter(slug=SOURCE_DOCUMENTS.get(source)).first()
         _, created = StatusReport.objects.get_or_create(
-            goal=goal, date=day, defaults={"status": status, "text": text, "source_title": source}
+            goal=goal,
+            date=day,
+            defaults={
+                "status": status,
+                "text": text,
+                "source_title": source,
+                "source_document": document,
+            },
         )
         report.record(f"Bericht {goal.version.slug}/{goal.number} {day}", created)

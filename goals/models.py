@@ -34,6 +34,15 @@ class StrategyVersion(models.Model):
     summary = models.TextField(
         "Zusammenfassung", blank=True, help_text="Zwei bis drei Sätze für die Übersicht."
     )
+    document = models.ForeignKey(
+        "downloads.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="strategy_versions",
+        verbose_name="Dokument (PDF)",
+        help_text="Das Strategiedokument im Bereich Downloads.",
+    )
     is_current = models.BooleanField(
         "Aktuelle Fassung",
         default=False,
@@ -292,6 +301,15 @@ class StatusReport(models.Model):
     text = models.TextField("Bericht", help_text="Was ist geschehen, was fehlt noch?")
     source_title = models.CharField("Quelle", max_length=200, blank=True)
     source_url = models.URLField("Adresse der Quelle", blank=True)
+    source_document = models.ForeignKey(
+        "downloads.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="status_reports",
+        verbose_name="Quelldokument",
+        help_text="Ein Bericht im Bereich Downloads, der diesen Stand belegt.",
+    )
 
     class Meta:
         verbose_name = "Statusbericht"

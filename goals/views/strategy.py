@@ -8,12 +8,12 @@ from ..progress import breakdown
 
 
 def version_list(request):
-    versions = StrategyVersion.objects.with_goal_counts().current_first()
+    versions = StrategyVersion.objects.with_goal_counts().select_related("document").current_first()
     return render(request, "goals/version_list.html", {"versions": versions})
 
 
 def version_detail(request, version):
-    version = get_object_or_404(StrategyVersion, slug=version)
+    version = get_object_or_404(StrategyVersion.objects.select_related("document"), slug=version)
     goals = (
         Goal.objects.with_overdue()
         .with_comment_counts()
@@ -46,7 +46,7 @@ def goal_detail(request, version, number):
         "goals/goal_detail.html",
         {
             "goal": goal,
-            "reports": goal.reports.all(),
+            "reports": goal.reports.select_related("source_document"),
             "continues": related.filter(continued_by=goal),
             "continued_by": related.filter(continues=goal),
             "previous_goal": siblings.filter(number__lt=goal.number).order_by("-number").first(),
