@@ -31,4 +31,6 @@ PUBLIC_PAGES = [
     "/umsetzung/",
     "/umsetzung/?status=verzoegert&horizont=kurzfristig",
     "/daten/",
+    # The goal page above shows demo comments; these are the comment engine's own pages.
+    "/kommentare/gesendet/",
 ]

@@ -1,0 +1,1 @@
+from . import comments  # noqa: F401  (registers the comment moderation admin)

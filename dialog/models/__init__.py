@@ -1,0 +1,15 @@
+from .comments import (
+    CommentModeration,
+    CommentOptions,
+    CommentReport,
+    ReportedComment,
+    WaitingComment,
+)
+
+__all__ = [
+    "CommentModeration",
+    "CommentOptions",
+    "CommentReport",
+    "ReportedComment",
+    "WaitingComment",
+]
