@@ -3,6 +3,8 @@ from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from dialog.admin.comments import CommentOptionsInline
+
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
 from .resources import GoalResource, StatusReportResource
 from .status import Status
@@ -101,7 +103,7 @@ class GoalAdmin(SpreadsheetAdmin):
     search_fields = ["title", "description", "ministry", "categories", "=number"]
     autocomplete_fields = ["continues"]
     filter_horizontal = ["themes", "events"]
-    inlines = [StatusReportInline]
+    inlines = [StatusReportInline, CommentOptionsInline]
     fieldsets = [
         (None, {"fields": ["field", "number", "title", "slug", "description"]}),
         (

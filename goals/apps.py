@@ -6,6 +6,12 @@ class GoalsConfig(AppConfig):
     verbose_name = "Strategie und Ziele"
 
     def ready(self):
-        from .dialog_links import connect
+        from dialog import commentable
 
+        from .comments import policy
+        from .dialog_links import connect
+        from .models import Goal
+
+        commentable.register(Goal, policy=policy())
+        # After registering: adds the phase rule to the goal's comment policy.
         connect()

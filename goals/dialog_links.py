@@ -7,8 +7,9 @@ Called from GoalsConfig.ready(); dialog offers the registries, goals fills them
 from django.db.models import Value
 from django.db.models.functions import Concat
 
-from dialog import phase_content, related
+from dialog import commentable, phase_content, related
 from dialog.models import Event, Phase, Theme
+from dialog.phase_rules import PhaseRule
 
 
 def _goals(queryset):
@@ -20,13 +21,19 @@ def _goal_label(goal) -> str:
     return f"{goal} ({goal.version.title})"
 
 
+def goal_phases(goal):
+    return goal.version.phases.all()
+
+
 def connect() -> None:
     from .models import Goal, StrategyVersion
 
-    # Goals are up for discussion while a phase covering their version runs.
+    # A version's goals are open for comments exactly while a phase covering the
+    # version runs; before and after, the thread is read-only with the phase named.
+    commentable.add_rule(Goal, PhaseRule(goal_phases))
     phase_content.register(
         Goal,
-        phases_of=lambda goal: goal.version.phases.all(),
+        phases_of=goal_phases,
         objects_of=lambda phase: Goal.objects.filter(version__phases=phase),
         group=Concat("field__number", Value(" "), "field__title"),
         group_name="Handlungsfeld",

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from dialog.counts import annotate_comment_counts
 from richtext import sanitize_html
 
 from .status import INITIAL_STATUS, Horizon, Status, is_overdue, overdue_condition
@@ -160,6 +161,10 @@ class GoalQuerySet(models.QuerySet):
 
     def in_order(self):
         return self.order_by("version__year", "number")
+
+    def with_comment_counts(self):
+        """Annotate `comment_count` (visible comments) in the same query."""
+        return annotate_comment_counts(self)
 
 
 class Goal(models.Model):

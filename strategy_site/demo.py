@@ -14,6 +14,7 @@ LOADERS = [
     "strategy_site.demo_pages.load",
     "downloads.demo.load",
     "goals.demo.load",
+    "goals.demo_comments.load",
     "dialog.demo.load",
     "goals.demo_dialog.load",
     "blog.demo.load",

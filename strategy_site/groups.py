@@ -3,7 +3,7 @@
 "Redaktion" edits content: service pages, strategy and goals, blog,
 downloads and the participation content of dialog. "Moderation" moderates
 comments and reads accessibility feedback. Neither gets the other's rights;
-nobody but a superuser may delete comments (nothing is hard-deleted).
+nobody deletes comments in the admin (nothing is hard-deleted: hiding is the tool).
 """
 
 from django.db.models import Q
@@ -14,16 +14,27 @@ MODERATION = "Moderation"
 # Apps whose every model is editorial content.
 EDITORIAL_APPS = ("flatpages", "goals", "blog", "downloads", "dialog")
 # Models inside editorial apps that hold moderation data instead of content.
-MODERATION_MODELS = {("dialog", "commentreport"), ("dialog", "commentmoderation")}
+MODERATION_MODELS = {
+    ("dialog", "commentreport"),
+    ("dialog", "commentmoderation"),
+    # Admin queues (proxies of the package's comment model).
+    ("dialog", "waitingcomment"),
+    ("dialog", "reportedcomment"),
+}
 # (app_label, model, actions) a moderator may use. No "delete": hiding is the tool.
 MODERATION_PERMISSIONS = [
     ("django_comments", "comment", ("view", "change", "can_moderate")),
     ("django_comments", "commentflag", ("view", "change")),
     ("django_comments_xtd", "xtdcomment", ("view", "change")),
     ("dialog", "commentreport", ("view", "change")),
-    ("dialog", "commentmoderation", ("view", "change")),
+    ("dialog", "commentmoderation", ("view", "change", "export_comments")),
+    ("dialog", "waitingcomment", ("view", "change")),
+    ("dialog", "reportedcomment", ("view", "change")),
     ("strategy_site", "accessibilityfeedback", ("view", "change")),
 ]
+
+
+CUSTOM_PERMISSIONS = {"can_moderate", "export_comments"}
 
 
 def redaktion_permissions(Permission):
@@ -36,7 +47,8 @@ def redaktion_permissions(Permission):
 def moderation_permissions(Permission):
     condition = Q(pk__in=[])
     for app_label, model, actions in MODERATION_PERMISSIONS:
-        codenames = [a if a == "can_moderate" else f"{a}_{model}" for a in actions]
+        # Custom permissions ("can_moderate", "export_comments") keep their own codename.
+        codenames = [a if a in CUSTOM_PERMISSIONS else f"{a}_{model}" for a in actions]
         condition |= Q(
             content_type__app_label=app_label,
             content_type__model=model,

@@ -210,6 +210,9 @@ COMMENTS_XTD_SALT = envstr("COMMENTS_XTD_SALT", "digitalstrategie-nrw-comments")
 COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
 COMMENTS_XTD_CONTACT_EMAIL = envstr("CONTACT_EMAIL", "digitalstrategie@mwide.nrw.de")
 COMMENTS_XTD_SEND_HTML_EMAIL = False
+# Send within the request: the package's default thread can outlive the
+# request and fails silently; tests could not see the mail either.
+COMMENTS_XTD_THREADED_EMAILS = False
 COMMENTS_XTD_MAX_LENGTH = 3000
 COMMENTS_XTD_APP_MODEL_OPTIONS = {
     "default": {

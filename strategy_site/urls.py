@@ -36,6 +36,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("goals.urls")),
     path("", include("dialog.urls")),
+    # Comment posting, confirmation, replies, reports (no namespace: the package reverses these names).
+    path("kommentare/", include("dialog.comment_urls")),
     path("blog/", include("blog.urls")),
     path("downloads/", include("downloads.urls")),
 ]

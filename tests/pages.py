@@ -31,6 +31,8 @@ PUBLIC_PAGES = [
     "/umsetzung/",
     "/umsetzung/?status=verzoegert&horizont=kurzfristig",
     "/daten/",
+    # The goal page above shows demo comments; these are the comment engine's own pages.
+    "/kommentare/gesendet/",
     "/dialog/",
     "/dialog/phasen/online-phase-2021/",
     "/dialog/themen/kuenstliche-intelligenz/",

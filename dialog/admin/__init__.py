@@ -1,3 +1,6 @@
 """dialog's admin, one module per topic."""
 
-from . import participation  # noqa: F401
+from . import (
+    comments,  # noqa: F401  (registers the comment moderation admin)
+    participation,  # noqa: F401
+)

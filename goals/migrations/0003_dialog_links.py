@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dialog', '0001_participation'),
+        ('dialog', '0002_participation'),
         ('goals', '0002_document_links'),
     ]
 

@@ -26,7 +26,12 @@ def dashboard(request):
         version = versions[0]
 
     fields = list(version.fields.all())
-    goals = Goal.objects.with_overdue().filter(version=version).select_related("field", "version")
+    goals = (
+        Goal.objects.with_overdue()
+        .with_comment_counts()
+        .filter(version=version)
+        .select_related("field", "version")
+    )
     all_goals = list(goals.order_by("number"))
     goal_filter = parse_filters(request.GET, fields)
     notices += goal_filter.notices

@@ -14,7 +14,12 @@ def version_list(request):
 
 def version_detail(request, version):
     version = get_object_or_404(StrategyVersion.objects.select_related("document"), slug=version)
-    goals = Goal.objects.with_overdue().select_related("version").order_by("number")
+    goals = (
+        Goal.objects.with_overdue()
+        .with_comment_counts()
+        .select_related("version")
+        .order_by("number")
+    )
     fields = list(version.fields.prefetch_related(Prefetch("goals", queryset=goals)))
     sections = [(f, breakdown(f.goals.all(), f"{f.number} {f.title}", f.slug)) for f in fields]
     return render(

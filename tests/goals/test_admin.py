@@ -56,6 +56,9 @@ def test_editor_adds_a_report_with_the_goal_form(client, editor, goal):
         "reports-INITIAL_FORMS": "3",
         "reports-MIN_NUM_FORMS": "0",
         "reports-MAX_NUM_FORMS": "1000",
+        # The comment switches (dialog's inline), left untouched.
+        "dialog-commentoptions-content_type-object_pk-TOTAL_FORMS": "0",
+        "dialog-commentoptions-content_type-object_pk-INITIAL_FORMS": "0",
     }
     for i, report in enumerate(goal.reports.order_by("-date")):
         data |= {

@@ -77,3 +77,33 @@ def test_admin_speaks_german(client, editor):
     html = client.get("/admin/").content.decode()
     assert "Digitalstrategie.NRW – Verwaltung" in html
     assert "Abmelden" in html
+
+
+def test_comment_moderation_models_belong_to_moderation_not_redaktion():
+    redaktion, moderation = codenames("Redaktion"), codenames("Moderation")
+    queues = {
+        ("dialog", "view_waitingcomment"),
+        ("dialog", "change_waitingcomment"),
+        ("dialog", "view_reportedcomment"),
+        ("dialog", "change_reportedcomment"),
+        ("dialog", "view_commentreport"),
+        ("dialog", "change_commentreport"),
+        ("dialog", "export_comments"),
+    }
+    assert queues <= moderation
+    assert not queues & redaktion
+    # Only a superuser grants the right to export commenters' addresses.
+    assert ("dialog", "export_commenter_emails") not in moderation | redaktion
+
+
+def test_redaktion_edits_comment_options_of_its_content():
+    perms = codenames("Redaktion")
+    assert ("dialog", "change_commentoptions") in perms
+    assert ("dialog", "change_commentoptions") not in codenames("Moderation")
+
+
+def test_moderator_opens_both_comment_queues(client, moderator):
+    client.force_login(moderator)
+    for url in ("/admin/dialog/waitingcomment/", "/admin/dialog/reportedcomment/"):
+        html = client.get(url).content.decode()
+        assert "Warteschlange" in html

@@ -9,6 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('dialog', '0001_initial'),
     ]
 
     operations = [

@@ -1,0 +1,34 @@
+"""Erase commenters' email and IP addresses after a retention period (run from cron)."""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+
+
+def anonymize_comments(older_than_days: int) -> int:
+    """Blank email, IP and the follow-up wish of comments older than the given days.
+
+    Name and text stay: they were published under that pseudonym. Without an
+    address there is nobody to notify, so follow-up is switched off too.
+    """
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    return (
+        XtdComment.norel_objects.filter(submit_date__lt=cutoff)
+        .exclude(user_email="", ip_address=None, followup=False)
+        .update(user_email="", ip_address=None, user_url="", followup=False)
+    )
+
+
+class Command(BaseCommand):
+    help = "Löscht E-Mail- und IP-Adressen von Kommentaren, die älter als N Tage sind."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--older-than", type=int, required=True, metavar="TAGE")
+
+    def handle(self, *args, older_than, **options):
+        if older_than < 1:
+            raise CommandError("--older-than muss mindestens 1 (Tag) sein.")
+        count = anonymize_comments(older_than)
+        self.stdout.write(f"{count} Kommentar(e) anonymisiert (älter als {older_than} Tage).")

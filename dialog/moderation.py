@@ -1,0 +1,166 @@
+"""Moderation decisions and the mails they send.
+
+State lives in the package's two flags: waiting = not is_public, hidden =
+is_removed. Changes go through QuerySet.update() on purpose: the package's
+pre_save handler on XtdComment re-publishes or hides a comment's whole
+subtree whenever a comment is saved, which would re-publish replies that a
+moderator hid on their own. update() sends no signals, so each decision
+touches exactly the comments it names.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+
+from .models import CommentModeration, CommentReport
+from .netiquette import NetiquetteReason
+from .notifications import notify_reply
+
+# The staff group strategy_site/groups.py creates; dialog may not import the site package.
+MODERATION = "Moderation"
+
+
+def moderator_emails() -> list[str]:
+    moderators = (
+        get_user_model()
+        .objects.filter(groups__name=MODERATION, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+    )
+    return sorted(set(moderators))
+
+
+def waiting(queryset=None):
+    queryset = XtdComment.norel_objects.all() if queryset is None else queryset
+    return queryset.filter(is_public=False, is_removed=False)
+
+
+def with_open_reports(queryset=None):
+    queryset = XtdComment.norel_objects.all() if queryset is None else queryset
+    return queryset.filter(reports__status=CommentReport.Status.OPEN).distinct()
+
+
+def _resolve_reports(comment_ids, status, user, now):
+    CommentReport.objects.filter(
+        comment_id__in=comment_ids, status=CommentReport.Status.OPEN
+    ).update(status=status, resolved_at=now, resolved_by=user)
+
+
+@transaction.atomic
+def approve(comments, user) -> int:
+    """Publish the given comments (and only them); their open reports become unfounded."""
+    now = timezone.now()
+    comments = list(comments)
+    ids = [c.pk for c in comments]
+    newly_released = [c.pk for c in comments if not c.is_public and not c.is_removed]
+    XtdComment.norel_objects.filter(pk__in=ids).update(is_public=True, is_removed=False)
+    for pk in ids:
+        CommentModeration.objects.update_or_create(
+            comment_id=pk,
+            defaults={
+                "approved_at": now,
+                "approved_by": user,
+                "hidden_reason": "",
+                "hidden_at": None,
+                "hidden_by": None,
+            },
+        )
+    _resolve_reports(ids, CommentReport.Status.UNFOUNDED, user, now)
+    if newly_released:
+        # Authors above a pre-moderated reply hear of it once it is released, not before.
+        def notify():
+            for comment in XtdComment.norel_objects.filter(pk__in=newly_released):
+                notify_reply(comment)
+
+        transaction.on_commit(notify)
+    return len(ids)
+
+
+@transaction.atomic
+def hide(comments, reason: str, user, note: str = "") -> int:
+    """Hide comments with a Netiquette reason; replies stay visible; authors are told why."""
+    now = timezone.now()
+    comments = list(comments)
+    ids = [c.pk for c in comments]
+    XtdComment.norel_objects.filter(pk__in=ids).update(is_removed=True)
+    for pk in ids:
+        CommentModeration.objects.update_or_create(
+            comment_id=pk,
+            defaults={
+                "hidden_reason": reason,
+                "hidden_note": note,
+                "hidden_at": now,
+                "hidden_by": user,
+            },
+        )
+    _resolve_reports(ids, CommentReport.Status.UPHELD, user, now)
+    reason_text = NetiquetteReason(reason).label
+    for comment in comments:
+        if comment.user_email and not comment.is_removed:
+            transaction.on_commit(
+                lambda c=comment: _mail_author_hidden(c, reason_text),
+            )
+    return len(ids)
+
+
+def _mail_author_hidden(comment, reason_text: str) -> None:
+    url = settings.SITE_URL + comment.content_object.get_absolute_url()
+    body = (
+        f"Guten Tag {comment.user_name},\n\n"
+        f"die Moderation hat Ihren Kommentar vom {timezone.localtime(comment.submit_date):%d.%m.%Y} "
+        f"auf der Seite „{comment.content_object}“ verborgen.\n\n"
+        f"Grund: {reason_text}\n\n"
+        f"Ihr Kommentar:\n{comment.comment}\n\n"
+        f"Die Seite: {url}\n"
+        f"Unsere Netiquette: {settings.SITE_URL}/netiquette/\n\n"
+        "Wenn Sie die Entscheidung für falsch halten, antworten Sie bitte auf diese E-Mail "
+        f"oder schreiben Sie an {settings.COMMENTS_XTD_CONTACT_EMAIL}.\n\n"
+        "Mit freundlichen Grüßen\nIhre Moderation der Digitalstrategie.NRW\n"
+    )
+    send_mail(
+        settings.EMAIL_SUBJECT_PREFIX + "Ihr Kommentar wurde verborgen",
+        body,
+        None,
+        [comment.user_email],
+    )
+
+
+@transaction.atomic
+def dismiss_reports(comments, user) -> int:
+    """Mark the open reports of these comments as unfounded; the comments stay as they are."""
+    ids = [c.pk for c in comments]
+    return CommentReport.objects.filter(
+        comment_id__in=ids, status=CommentReport.Status.OPEN
+    ).update(status=CommentReport.Status.UNFOUNDED, resolved_at=timezone.now(), resolved_by=user)
+
+
+@transaction.atomic
+def report(comment, reason: str, note: str = "") -> CommentReport:
+    """Store a visitor's report and tell the moderators once it is committed."""
+    created = CommentReport.objects.create(comment=comment, reason=reason, note=note)
+    recipients = moderator_emails()
+    if recipients:
+        admin_url = settings.SITE_URL + reverse("admin:dialog_reportedcomment_changelist")
+        body = (
+            "Ein Kommentar wurde gemeldet.\n\n"
+            f"Grund: {created.get_reason_display()}\n"
+            f"Erläuterung: {note or '(keine)'}\n\n"
+            f"Kommentar von {comment.user_name} auf „{comment.content_object}“:\n"
+            f"{comment.comment}\n\n"
+            f"Warteschlange der gemeldeten Kommentare: {admin_url}\n"
+        )
+        transaction.on_commit(
+            lambda: send_mail(
+                settings.EMAIL_SUBJECT_PREFIX
+                + "Kommentar gemeldet: "
+                + created.get_reason_display(),
+                body,
+                None,
+                recipients,
+            )
+        )
+    return created

@@ -1,0 +1,50 @@
+"""What happens to a valid comment: stored at once for staff, a confirmation mail for citizens.
+
+The package's own receiver for comment_was_posted is disconnected (see
+DialogConfig.ready): it would mail every follower of the page. These two
+functions do its remaining work with the package's building blocks.
+"""
+
+from django.contrib.sites.shortcuts import get_current_site
+from django_comments.signals import comment_was_posted, comment_will_be_posted
+from django_comments_xtd import signed
+from django_comments_xtd import views as xtd_views
+from django_comments_xtd.conf import settings as xtd_settings
+
+from . import ratelimit
+from .notifications import notify_reply
+
+
+class Rejected(Exception):
+    """A comment_will_be_posted receiver refused the comment."""
+
+
+def prepare(form, request, policy, staff: bool):
+    """The unsaved comment (the package's TmpXtdComment) for a valid form."""
+    comment = form.get_comment_object(site_id=get_current_site(request).id)
+    comment.ip_address = ratelimit.client_address(request)
+    if staff:
+        comment.user = request.user
+    # Staff answers are released at once; citizens' wait if the object is pre-moderated.
+    comment.is_public = staff or not policy.premoderated(form.target_object)
+    responses = comment_will_be_posted.send(
+        sender=comment.__class__, comment=comment, request=request
+    )
+    if any(response is False for _, response in responses):
+        raise Rejected
+    return comment
+
+
+def publish_now(comment, request):
+    """Store a staff member's comment and tell the authors it answers."""
+    comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
+    created = xtd_views._create_comment(comment)
+    notify_reply(created)
+    return created
+
+
+def request_confirmation(comment, request) -> None:
+    """Store nothing; mail a signed link that holds the comment (the package's mechanism)."""
+    comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
+    key = signed.dumps(comment, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    xtd_views.send_email_confirmation_request(comment, key, get_current_site(request))

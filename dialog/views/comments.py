@@ -1,0 +1,307 @@
+"""Posting, confirming, replying to, reporting and linking to comments.
+
+The package's pipeline does the work (security hash, honeypot, signed
+confirmation link, follow-up mails); these views add what it lacks: German
+pages instead of empty 400s, closed threads, pre-moderation, rate limits,
+reports without login and permalinks that find the right page.
+"""
+
+from datetime import timedelta
+
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_comments_xtd import signed
+from django_comments_xtd import views as xtd_views
+from django_comments_xtd.conf import settings as xtd_settings
+from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComment
+from django_comments_xtd.signals import confirmation_received
+
+from .. import moderation, posting, ratelimit
+from ..comment_forms import CommentForm, ReportForm
+from ..commentable import NotCommentable, is_commentable, policy_for
+from ..notifications import notify_reply
+from ..threads import can_reply_to, hidden_reason, is_official, object_url_for
+
+CONFIRMATION_VALID = timedelta(days=7)
+
+
+def _is_staff(user) -> bool:
+    return user.is_authenticated and user.is_staff
+
+
+def _problem(request, title: str, text: str, status: int, target=None, kept_text: str = ""):
+    """A calm German page for what a form cannot fix."""
+    return render(
+        request,
+        "dialog/comments/problem.html",
+        {"title": title, "text": text, "target": target, "kept_text": kept_text},
+        status=status,
+    )
+
+
+def _target_of(data):
+    """The object a POST names, or None for anything not commentable."""
+    try:
+        model = apps.get_model(*data.get("content_type", "").split(".", 1))
+        if not is_commentable(model):
+            return None
+        return model._default_manager.get(pk=data.get("object_pk"))
+    except (LookupError, TypeError, ValueError, ValidationError, ObjectDoesNotExist):
+        return None
+
+
+def _public_comment(pk):
+    return get_object_or_404(XtdComment.norel_objects, pk=pk, is_public=True)
+
+
+def _render_form_page(request, form, target, parent=None, status=200, notice=""):
+    return render(
+        request,
+        "dialog/comments/form_page.html",
+        {"form": form, "target": target, "parent": parent, "notice": notice},
+        status=status,
+    )
+
+
+@csrf_protect
+@require_POST
+def post_comment(request):
+    data = request.POST.copy()
+    staff = _is_staff(request.user)
+    if staff:
+        data["name"] = data.get("name") or request.user.get_full_name() or request.user.username
+        data["email"] = data.get("email") or request.user.email
+    target = _target_of(data)
+    if target is None:
+        return _problem(
+            request,
+            "Kommentar konnte nicht zugeordnet werden",
+            "Wir wissen nicht, zu welcher Seite Ihr Kommentar gehört. Bitte gehen Sie zurück "
+            "und schreiben Sie ihn dort noch einmal.",
+            400,
+            kept_text=data.get("comment", ""),
+        )
+    policy = policy_for(target)
+    form = CommentForm(target, data=data)
+    # Shown above the form again if something needs fixing (only a comment of this object).
+    form.parent = XtdComment.norel_objects.filter(
+        pk=_int(data.get("reply_to")),
+        content_type=ContentType.objects.get_for_model(target),
+        object_pk=str(target.pk),
+    ).first()
+
+    if not policy.is_open(target):
+        return _problem(
+            request,
+            "Kommentare sind hier geschlossen",
+            policy.closed_note(target),
+            403,
+            target=target,
+            kept_text=data.get("comment", ""),
+        )
+    if not staff and ratelimit.is_limited(request, "comment", ratelimit.COMMENT_LIMIT):
+        count, window = ratelimit.COMMENT_LIMIT
+        notice = (
+            f"Von Ihrem Anschluss kamen in den letzten {window // 60} Minuten schon {count} "
+            "Kommentare. Bitte warten Sie ein paar Minuten und senden Sie Ihren Kommentar dann "
+            "noch einmal. Ihr Text steht unten im Formular."
+        )
+        return _render_form_page(
+            request, form.fresh_copy(), target, form.parent, status=429, notice=notice
+        )
+    if form.tampered():
+        notice = (
+            "Das Formular war zu lange geöffnet oder wurde verändert. Bitte prüfen Sie Ihre "
+            "Angaben und senden Sie den Kommentar noch einmal. Ihr Text ist erhalten."
+        )
+        return _render_form_page(
+            request, form.fresh_copy(), target, form.parent, status=400, notice=notice
+        )
+    if not form.is_valid():
+        return _render_form_page(request, form, target, form.parent)
+
+    try:
+        comment = posting.prepare(form, request, policy, staff)
+    except posting.Rejected:
+        return _problem(
+            request,
+            "Kommentar nicht angenommen",
+            "Ihr Kommentar konnte nicht angenommen werden.",
+            400,
+            target,
+            form.cleaned_data["comment"],
+        )
+    if staff:
+        return redirect(object_url_for(posting.publish_now(comment, request)))
+    posting.request_confirmation(comment, request)
+    ratelimit.record(request, "comment", ratelimit.COMMENT_LIMIT)
+    return redirect(
+        reverse("comment-sent") + "?" + urlencode({"zurueck": target.get_absolute_url()})
+    )
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+@require_GET
+def sent(request):
+    back = request.GET.get("zurueck", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
+    return render(request, "dialog/comments/sent.html", {"back": back})
+
+
+@require_GET
+def confirm(request, key):
+    """The link from the confirmation mail: creates the comment once."""
+    try:
+        tmp_comment = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature, ObjectDoesNotExist):
+        return _problem(
+            request,
+            "Dieser Bestätigungslink ist ungültig",
+            "Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig "
+            "aus der E-Mail in die Adresszeile Ihres Browsers.",
+            400,
+        )
+    if tmp_comment.submit_date < timezone.now() - CONFIRMATION_VALID:
+        # Old links could otherwise outlive anonymisation and create a duplicate.
+        return _problem(
+            request,
+            "Dieser Bestätigungslink ist abgelaufen",
+            "Bestätigungslinks gelten sieben Tage. Bitte schreiben Sie Ihren Kommentar noch einmal.",
+            400,
+            tmp_comment.content_object,
+            tmp_comment.comment,
+        )
+    # A second click (or a mail scanner before the person) finds the comment already there.
+    existing = xtd_views._get_comment_if_exists(tmp_comment)
+    if existing is not None:
+        return render(request, "dialog/comments/already_confirmed.html", {"comment": existing})
+    target = tmp_comment.content_object
+    try:
+        policy = policy_for(target)
+    except NotCommentable:
+        raise Http404 from None
+    if not policy.is_open(target):
+        return _problem(
+            request,
+            "Kommentare sind hier inzwischen geschlossen",
+            policy.closed_note(target) + " Ihr Kommentar konnte deshalb nicht mehr erscheinen.",
+            403,
+            target,
+            tmp_comment.comment,
+        )
+    responses = confirmation_received.send(
+        sender=tmp_comment.__class__, comment=tmp_comment, request=request
+    )
+    if any(response is False for _, response in responses):
+        return _problem(
+            request, "Kommentar verworfen", "Ihr Kommentar wurde verworfen.", 400, target
+        )
+    try:
+        comment = xtd_views._create_comment(tmp_comment)
+    except MaxThreadLevelExceededException:
+        return _problem(
+            request,
+            "Antwort nicht möglich",
+            "Auf diesen Kommentar kann nicht mehr geantwortet werden.",
+            400,
+            target,
+            tmp_comment.comment,
+        )
+    if not comment.is_public:
+        return render(request, "dialog/comments/moderated.html", {"target": target})
+    notify_reply(comment)
+    messages.success(request, "Vielen Dank! Ihr Kommentar ist jetzt veröffentlicht.")
+    return redirect(object_url_for(comment))
+
+
+@require_GET
+def permalink(request, pk):
+    comment = _public_comment(pk)
+    return redirect(object_url_for(comment))
+
+
+@require_GET
+def reply(request, pk):
+    parent = _public_comment(pk)
+    target = parent.content_object
+    if target is None or not is_commentable(target):
+        raise Http404
+    policy = policy_for(target)
+    staff = _is_staff(request.user)
+    form = None
+    if policy.is_open(target) and can_reply_to(parent):
+        form = CommentForm(target, parent=parent, staff_user=request.user if staff else None)
+    return render(
+        request,
+        "dialog/comments/reply.html",
+        {
+            "parent": parent,
+            "parent_official": is_official(parent),
+            "parent_removed_reason": hidden_reason(parent) if parent.is_removed else "",
+            "target": target,
+            "form": form,
+            "closed_note": "" if policy.is_open(target) else policy.closed_note(target),
+            "staff": staff,
+        },
+    )
+
+
+@csrf_protect
+@require_http_methods(["GET", "HEAD", "POST"])
+def report(request, pk):
+    """ "Melden": anyone, without login, with a reason from the Netiquette."""
+    comment = _public_comment(pk)
+    if comment.is_removed:
+        return _problem(
+            request,
+            "Bereits entfernt",
+            "Die Moderation hat diesen Kommentar bereits entfernt.",
+            200,
+            comment.content_object,
+        )
+    notice = ""
+    if request.method == "POST":
+        form = ReportForm(request.POST)
+        if ratelimit.is_limited(request, "report", ratelimit.REPORT_LIMIT):
+            notice = (
+                "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Meldungen. Bitte versuchen "
+                "Sie es in einigen Minuten noch einmal."
+            )
+        elif form.is_valid():
+            moderation.report(comment, form.cleaned_data["reason"], form.cleaned_data["note"])
+            ratelimit.record(request, "report", ratelimit.REPORT_LIMIT)
+            return redirect("comment-reported", pk=comment.pk)
+    else:
+        form = ReportForm()
+    return render(
+        request,
+        "dialog/comments/report.html",
+        {"comment": comment, "form": form, "notice": notice, "target": comment.content_object},
+        status=429 if notice else 200,
+    )
+
+
+@require_GET
+def reported(request, pk):
+    comment = _public_comment(pk)
+    return render(
+        request,
+        "dialog/comments/reported.html",
+        {"comment": comment, "back": reverse("comment-permalink", args=[comment.pk])},
+    )

@@ -1,0 +1,47 @@
+"""Goals take comments: how dialog describes a goal and which goals staff can export together."""
+
+from dialog.commentable import CommentPolicy, ExportScope
+
+
+def describe(goal) -> dict:
+    return {
+        "version": goal.version.title,
+        "number": str(goal.number),
+        "field": f"{goal.field.number} {goal.field.title}",
+    }
+
+
+def export_scopes():
+    from .models import FieldOfAction, Goal, StrategyVersion
+
+    for version in StrategyVersion.objects.current_first():
+        yield ExportScope(
+            f"fassung-{version.slug}",
+            version.title,
+            "Fassungen",
+            Goal.objects.filter(version=version),
+        )
+    for field in FieldOfAction.objects.select_related("version").order_by(
+        "-version__year", "position", "number"
+    ):
+        yield ExportScope(
+            f"feld-{field.pk}",
+            f"{field.version.title}: {field.number} {field.title}",
+            "Handlungsfelder",
+            Goal.objects.filter(field=field),
+        )
+    for goal in Goal.objects.select_related("version").order_by("-version__year", "number"):
+        yield ExportScope(
+            f"ziel-{goal.pk}",
+            f"{goal.version.title}: Ziel {goal.number}",
+            "Einzelne Ziele",
+            Goal.objects.filter(pk=goal.pk),
+        )
+
+
+def policy() -> CommentPolicy:
+    return CommentPolicy(
+        describe=describe,
+        export_scopes=export_scopes,
+        prepare_export=lambda goals: goals.select_related("version", "field"),
+    )

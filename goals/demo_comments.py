@@ -1,0 +1,110 @@
+"""Demo comments (dialog's engine) on the first goal of the current strategy: a thread with an official answer,
+a reply, and a comment hidden by the moderation whose reply stays under the placeholder.
+
+Everything is looked up by fixed keys (author name and goal), so a second
+run creates nothing. Addresses are from the reserved example.org domain.
+It lives in goals because dialog knows no content app.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+
+from dialog.models import CommentModeration, CommentReport
+from dialog.netiquette import NetiquetteReason
+
+from .models import Goal
+
+START = datetime.datetime(2025, 3, 3, 9, 30, tzinfo=datetime.UTC)
+
+# (key, parent key, name, text, staff answer)
+THREAD = [
+    (
+        "lea",
+        None,
+        "Lea aus Bielefeld",
+        "Schön wäre, wenn ich Anträge auch abends am Smartphone stellen könnte – "
+        "ohne Termin im Bürgeramt.",
+        False,
+    ),
+    (
+        "antwort-lea",
+        "lea",
+        "Redaktion Digitalstrategie.NRW",
+        "Danke für den Hinweis. Viele Leistungen sind schon online; das Serviceportal.NRW "
+        "bündelt sie. Ihr Wunsch fließt in die Auswertung ein.",
+        True,
+    ),
+    ("mehmet", "lea", "Mehmet K.", "Und bitte barrierefrei, auch für Screenreader.", False),
+    ("entfernt", None, "Gast 17", "[Beispiel für einen beleidigenden Kommentar]", False),
+    (
+        "nach-entfernt",
+        "entfernt",
+        "Jana",
+        "Ich finde, man sollte sachlich bleiben. Zum Ziel selbst: Open Data bitte als CSV.",
+        False,
+    ),
+    (
+        "gemeldet",
+        None,
+        "Paul",
+        "Das dauert alles viel zu lange. Andere Länder sind weiter.",
+        False,
+    ),
+]
+
+
+def _official_account():
+    user, _ = get_user_model().objects.get_or_create(
+        username="demo.landesregierung",
+        defaults={"is_staff": True, "first_name": "Redaktion", "last_name": "Digitalstrategie"},
+    )
+    if user.has_usable_password():
+        user.set_unusable_password()  # shows the badge; nobody logs in with it
+        user.save(update_fields=["password"])
+    return user
+
+
+def load(report) -> None:
+    goal = Goal.objects.filter(version__slug="2-0", number=1).first()
+    if goal is None:
+        return
+    ct = ContentType.objects.get_for_model(Goal)
+    official = _official_account()
+    made = {}
+    for n, (key, parent_key, name, text, staff) in enumerate(THREAD):
+        parent = made.get(parent_key)
+        comment, created = XtdComment.objects.get_or_create(
+            content_type=ct,
+            object_pk=str(goal.pk),
+            user_name=name,
+            defaults={
+                "site_id": settings.SITE_ID,
+                "user_email": "" if staff else f"demo-{key}@example.org",
+                "user": official if staff else None,
+                "comment": text,
+                "submit_date": START + datetime.timedelta(hours=5 * n),
+                "parent_id": parent.pk if parent else 0,
+                "is_public": True,
+            },
+        )
+        made[key] = comment
+        report.record(f"Kommentar „{name}“", created)
+
+    hidden = made["entfernt"]
+    moderation, created = CommentModeration.objects.get_or_create(
+        comment=hidden,
+        defaults={"hidden_reason": NetiquetteReason.INSULT, "hidden_at": timezone.now()},
+    )
+    if created:
+        XtdComment.objects.filter(pk=hidden.pk).update(is_removed=True)
+    report.record("Moderationsentscheidung", created)
+    _, created = CommentReport.objects.get_or_create(
+        comment=made["gemeldet"],
+        defaults={"reason": NetiquetteReason.OFF_TOPIC, "note": "Beispielmeldung für die Demo."},
+    )
+    report.record("Meldung", created)

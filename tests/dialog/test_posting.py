@@ -1,0 +1,329 @@
+"""Writing a comment: the anonymous confirmation flow, staff answers, bad input."""
+
+import pytest
+from django_comments_xtd.models import XtdComment
+
+from dialog.models import CommentOptions
+
+from .conftest import form_data, link_in
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, target, **fields):
+    return client.post("/kommentare/senden/", form_data(target, **fields))
+
+
+def test_page_shows_form_with_privacy_note_and_no_comments_yet(client, target):
+    html = client.get(target.get_absolute_url()).content.decode()
+    assert "Kommentar schreiben" in html
+    assert 'href="/datenschutz/"' in html and 'href="/netiquette/"' in html
+    assert "wird nie veröffentlicht" in html.lower() or "Wird nie veröffentlicht" in html
+    assert "Mich per E-Mail benachrichtigen" in html
+    assert "Noch keine Kommentare" in html
+
+
+def test_anonymous_comment_appears_only_after_the_confirmation_link(client, target, outbox):
+    response = post(client, target, followup="on")
+    assert response.status_code == 302
+    sent_page = client.get(response["Location"]).content.decode()
+    assert "Ihr Kommentar ist noch <strong>nicht</strong> veröffentlicht" in sent_page
+    assert XtdComment.objects.count() == 0
+    assert "Mehr Glasfaser" not in client.get(target.get_absolute_url()).content.decode()
+
+    assert len(outbox) == 1
+    message = outbox[0]
+    assert message.to == ["paula@example.org"]
+    assert message.subject == "Bitte bestätigen Sie Ihren Kommentar"
+    assert "Mehr Glasfaser auf dem Land, bitte." in message.body
+    confirm_url = link_in(message, "/kommentare/bestaetigen/")
+
+    landing = client.get(confirm_url, follow=True)
+    html = landing.content.decode()
+    comment = XtdComment.objects.get()
+    assert landing.redirect_chain[-1][0].endswith(f"/kommentar-test/ziel/#kommentar-{comment.pk}")
+    assert "Vielen Dank! Ihr Kommentar ist jetzt veröffentlicht." in html
+    assert f'id="kommentar-{comment.pk}"' in html
+    assert "Mehr Glasfaser auf dem Land, bitte." in html
+    assert "Paula Pseudonym" in html
+    assert "paula@example.org" not in html
+    assert (comment.user_email, comment.followup, comment.is_public) == (
+        "paula@example.org",
+        True,
+        True,
+    )
+
+
+def test_replayed_confirmation_link_creates_nothing_new(client, target, outbox):
+    post(client, target)
+    confirm_url = link_in(outbox[0], "/kommentare/bestaetigen/")
+    client.get(confirm_url)
+    again = client.get(confirm_url)
+    assert "Ihr Kommentar ist bereits bestätigt" in again.content.decode()
+    assert XtdComment.objects.count() == 1
+
+
+def test_tampered_confirmation_link_is_a_calm_error(client, target, outbox):
+    post(client, target)
+    confirm_url = link_in(outbox[0], "/kommentare/bestaetigen/")
+    response = client.get(confirm_url[:-3] + "xyz/")
+    assert response.status_code == 400
+    assert "Dieser Bestätigungslink ist ungültig" in response.content.decode()
+    assert XtdComment.objects.count() == 0
+
+
+def test_staff_answer_appears_at_once_with_the_official_badge(client, target, editor, outbox):
+    editor.first_name, editor.last_name = "Erika", "Redaktion"
+    editor.save()
+    client.force_login(editor)
+    form_html = client.get(target.get_absolute_url()).content.decode()
+    assert "Ihr Kommentar erscheint sofort" in form_html
+    response = post(client, target, name="", email="", comment="Danke, wir prüfen das.")
+    comment = XtdComment.objects.get()
+    assert response["Location"].endswith(f"#kommentar-{comment.pk}")
+    assert outbox == []
+    client.logout()
+    html = client.get(target.get_absolute_url()).content.decode()
+    assert "Danke, wir prüfen das." in html
+    assert "Antwort der Landesregierung" in html
+    assert "Erika Redaktion" in html
+
+
+def test_citizen_comment_has_no_official_badge(client, target, add_comment):
+    add_comment(target, "Bürgermeinung")
+    html = client.get(target.get_absolute_url()).content.decode()
+    assert "Bürgermeinung" in html
+    assert "Antwort der Landesregierung" not in html
+
+
+def test_premoderated_comment_waits_after_confirmation(client, target, outbox):
+    CommentOptions.objects.create(
+        content_type_id=_ct(target), object_pk=str(target.pk), premoderated=True
+    )
+    form_html = client.get(target.get_absolute_url()).content.decode()
+    assert "prüft ihn die Moderation" in form_html
+    post(client, target)
+    response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    assert (
+        "Ihr Kommentar wird veröffentlicht, sobald er freigegeben ist" in response.content.decode()
+    )
+    comment = XtdComment.objects.get()
+    assert (comment.is_public, comment.is_removed) == (False, False)
+    assert "Mehr Glasfaser" not in client.get(target.get_absolute_url()).content.decode()
+
+
+def _ct(obj):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(obj).pk
+
+
+def test_closed_object_shows_thread_read_only_with_note(client, target, add_comment):
+    add_comment(target, "Alter Kommentar")
+    CommentOptions.objects.create(
+        content_type_id=_ct(target),
+        object_pk=str(target.pk),
+        closed=True,
+        closed_note="Die Beteiligungsphase ist beendet.",
+    )
+    html = client.get(target.get_absolute_url()).content.decode()
+    assert "Die Beteiligungsphase ist beendet." in html
+    assert "Alter Kommentar" in html
+    assert "<form" not in html.split('id="kommentare"')[1]
+    assert "Antworten" not in html
+
+
+def test_post_to_closed_object_keeps_the_text_and_stores_nothing(client, target, outbox):
+    data = form_data(target, comment="Mein später Gedanke")
+    CommentOptions.objects.create(
+        content_type_id=_ct(target), object_pk=str(target.pk), closed=True
+    )
+    response = client.post("/kommentare/senden/", data)
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Kommentare sind hier geschlossen" in html
+    assert "Mein später Gedanke" in html
+    assert outbox == [] and XtdComment.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("bad_input", "field", "message"),
+    [
+        ({"comment": ""}, "comment", "Bitte schreiben Sie Ihren Kommentar."),
+        ({"comment": "   \n  "}, "comment", "Bitte schreiben Sie Ihren Kommentar."),
+        (
+            {"comment": "x" * 3001},
+            "comment",
+            "Ihr Kommentar ist zu lang: höchstens 3.000 Zeichen, Sie haben 3001.",
+        ),
+        (
+            {"email": "paula-at-example"},
+            "email",
+            "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.",
+        ),
+        ({"name": ""}, "name", "Bitte geben Sie einen Namen an. Ein Pseudonym genügt."),
+        ({"honeypot": "http://spam.example"}, "honeypot", "Dieses Feld muss leer bleiben."),
+    ],
+)
+def test_bad_input_is_explained_beside_the_field_and_text_kept(
+    client, target, outbox, bad_input, field, message
+):
+    fields = {"comment": "Mein wichtiger Text", "name": "Paula Pseudonym", **bad_input}
+    response = post(client, target, **fields)
+    html = response.content.decode()
+    assert response.status_code == 200
+    if field == "honeypot":  # invisible field: the message stands in the error summary
+        error = html.split('class="error-summary"')[1].split("</div>")[0]
+    else:
+        error = html.split(f'id="id_{field}_error">')[1].split("</p>")[0]
+    assert message in error
+    if field != "comment":
+        assert "Mein wichtiger Text</textarea>" in html
+    if field != "name":
+        assert 'value="Paula Pseudonym"' in html
+    assert outbox == [] and XtdComment.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("tampering", "field"),
+    [("expired", "timestamp"), ("changed hash", "security_hash")],
+)
+def test_expired_or_tampered_form_asks_to_send_again_with_text_kept(
+    client, target, outbox, tampering, field
+):
+    data = form_data(target, comment="Text, der nicht verloren gehen darf")
+    if tampering == "expired":
+        data["timestamp"] = str(int(data["timestamp"]) - 3 * 3600)
+    else:
+        data["security_hash"] = "0" * 40
+    response = client.post("/kommentare/senden/", data)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Das Formular war zu lange geöffnet oder wurde verändert" in html
+    assert "Text, der nicht verloren gehen darf</textarea>" in html
+    assert outbox == [] and XtdComment.objects.count() == 0
+    # The re-rendered form carries fresh security data and can be sent as it is.
+    new_timestamp = html.split('name="timestamp" value="')[1].split('"')[0]
+    assert int(new_timestamp) > int(data["timestamp"]) or tampering != "expired"
+
+
+def test_post_for_an_object_that_is_not_commentable_is_a_calm_error(client, target):
+    data = form_data(target, comment="Irgendwo hin")
+    data["content_type"] = "auth.user"
+    response = client.post("/kommentare/senden/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Kommentar konnte nicht zugeordnet werden" in html
+    assert "Irgendwo hin" in html
+
+
+def test_html_and_script_are_shown_as_text_and_links_made_safe(client, target, add_comment):
+    add_comment(target, '<script>alert("x")</script> <b>fett</b> siehe https://www.land.nrw/')
+    html = client.get(target.get_absolute_url()).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "&lt;b&gt;fett&lt;/b&gt;" in html
+    assert '<a href="https://www.land.nrw/" rel="nofollow">https://www.land.nrw/</a>' in html
+
+
+def test_reply_form_and_reply_flow(client, target, add_comment, outbox):
+    parent = add_comment(target, "Erster Gedanke", name="Anna")
+    reply_page = client.get(f"/kommentare/{parent.pk}/antworten/").content.decode()
+    assert "Antwort auf den Kommentar von Anna" in reply_page
+    assert f'name="reply_to" value="{parent.pk}"' in reply_page
+    post(client, target, reply_to=str(parent.pk), comment="Meine Antwort")
+    client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    reply = XtdComment.objects.get(comment="Meine Antwort")
+    assert (reply.parent_id, reply.level, reply.thread_id) == (parent.pk, 1, parent.pk)
+
+
+def test_reply_to_a_comment_of_another_object_is_refused(client, make_page, add_comment, outbox):
+    here, elsewhere = make_page("hier", "Hier"), make_page("dort", "Dort")
+    foreign = add_comment(elsewhere, "Anderswo")
+    response = post(client, here, reply_to=str(foreign.pk), comment="Quer verlinkt")
+    html = response.content.decode()
+    assert "Sie können hier nur auf Kommentare zu dieser Seite antworten." in html
+    assert "Quer verlinkt</textarea>" in html
+    assert outbox == [] and XtdComment.objects.count() == 1
+
+
+def test_reply_beyond_the_third_level_is_refused(client, target, add_comment, outbox):
+    level0 = add_comment(target, "Ebene 0")
+    level1 = add_comment(target, "Ebene 1", parent=level0)
+    level2 = add_comment(target, "Ebene 2", parent=level1)
+    level3 = add_comment(target, "Ebene 3", parent=level2)
+    assert level3.level == 3
+    html = client.get(target.get_absolute_url()).content.decode()
+    assert f'href="/kommentare/{level2.pk}/antworten/"' in html
+    assert f'href="/kommentare/{level3.pk}/antworten/"' not in html
+    response = post(client, target, reply_to=str(level3.pk), comment="Ebene 4?")
+    assert "Antworten sind bis zur dritten Ebene möglich" in response.content.decode()
+    assert "Ebene 4?</textarea>" in response.content.decode()
+    assert outbox == [] and XtdComment.objects.count() == 4
+
+
+def test_sixth_post_within_ten_minutes_is_refused_with_text_kept(client, target, outbox):
+    for n in range(5):
+        assert post(client, target, comment=f"Beitrag {n}").status_code == 302
+    response = post(client, target, comment="Der sechste Beitrag")
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "kamen in den letzten 10 Minuten schon 5 Kommentare" in html
+    assert "Der sechste Beitrag</textarea>" in html
+    assert len(outbox) == 5
+
+
+def test_rate_limit_counts_per_client_address(client, target, outbox):
+    for n in range(5):
+        post(client, target, comment=f"Beitrag {n}")
+    other = client.post(
+        "/kommentare/senden/", form_data(target, comment="Von woanders"), REMOTE_ADDR="10.0.0.9"
+    )
+    assert other.status_code == 302
+    assert len(outbox) == 6
+
+
+def test_confirmation_link_expires_after_seven_days(client, target, outbox, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    post(client, target, comment="Spät bestätigt")
+    link = link_in(outbox[0], "/kommentare/bestaetigen/")
+    later = timezone.now() + timedelta(days=8)
+    monkeypatch.setattr("dialog.views.comments.timezone.now", lambda: later)
+    response = client.get(link)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Dieser Bestätigungslink ist abgelaufen" in html
+    assert "Spät bestätigt" in html
+    assert XtdComment.objects.count() == 0
+
+
+def test_sent_page_links_back_only_to_this_site(client, target):
+    local = client.get("/kommentare/gesendet/?zurueck=/kommentar-test/ziel/").content.decode()
+    assert 'href="/kommentar-test/ziel/#kommentare"' in local
+    foreign = client.get("/kommentare/gesendet/?zurueck=https://evil.example/").content.decode()
+    assert "evil.example" not in foreign
+    assert 'href="/">Zur Startseite' in foreign
+
+
+def test_staff_answer_is_public_even_when_premoderated(client, target, editor):
+    CommentOptions.objects.create(
+        content_type_id=_ct(target), object_pk=str(target.pk), premoderated=True
+    )
+    client.force_login(editor)
+    post(client, target, comment="Offizielle Antwort")
+    assert XtdComment.objects.get().is_public is True
+
+
+def test_reply_page_of_a_hidden_comment_offers_no_form(client, target, add_comment, moderator):
+    from dialog import moderation
+    from dialog.netiquette import NetiquetteReason
+
+    hidden = add_comment(target, "Verborgen", name="Heimlich")
+    moderation.hide([hidden], NetiquetteReason.SPAM, moderator)
+    html = client.get(f"/kommentare/{hidden.pk}/antworten/").content.decode()
+    assert "Auf einen entfernten Kommentar kann nicht geantwortet werden." in html
+    assert "Kommentar absenden" not in html
+    assert "Verborgen" not in html and "Heimlich" not in html
