@@ -1,8 +1,13 @@
+import operator
+from functools import reduce
+
 from django.contrib import admin
 from django.utils import timezone
 
 from ..dates import format_period
 from ..models import Event, Phase, Theme, is_running
+from ..phases import phase_comments
+from .comments import export_response
 
 
 class ThemeInline(admin.TabularInline):
@@ -21,6 +26,7 @@ class PhaseAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
     inlines = [ThemeInline]
+    actions = ["export_comments_csv", "export_comments_xlsx"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "description"]}),
         (
@@ -49,6 +55,28 @@ class PhaseAdmin(admin.ModelAdmin):
     @admin.display(description="Auswertung", boolean=True)
     def has_evaluation(self, phase):
         return bool(phase.evaluation)
+
+    # -- per-phase export, built by the comment engine's export -----------------
+    def has_export_permission(self, request):
+        return request.user.has_perm("dialog.export_comments")
+
+    def _export(self, queryset, fmt):
+        phases = list(queryset.order_by("starts_at"))
+        # Every comment written during a selected phase on what it put up for
+        # discussion, in any state; never with addresses (see the engine's export page).
+        comments = reduce(operator.or_, (phase_comments(p) for p in phases))
+        response = export_response(comments, fmt, include_email=False)
+        name = phases[0].slug if len(phases) == 1 else "phasen"
+        response["Content-Disposition"] = f'attachment; filename="kommentare-{name}.{fmt}"'
+        return response
+
+    @admin.action(description="Kommentare der Phase als CSV exportieren", permissions=["export"])
+    def export_comments_csv(self, request, queryset):
+        return self._export(queryset, "csv")
+
+    @admin.action(description="Kommentare der Phase als XLSX exportieren", permissions=["export"])
+    def export_comments_xlsx(self, request, queryset):
+        return self._export(queryset, "xlsx")
 
 
 @admin.register(Theme)

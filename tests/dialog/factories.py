@@ -5,6 +5,7 @@ from itertools import count
 from zoneinfo import ZoneInfo
 
 from dialog.models import Event, Phase, Theme
+from goals.models import FieldOfAction, Goal, StrategyVersion
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = ZoneInfo("UTC")
@@ -36,3 +37,19 @@ def make_event(starts_at, ends_at, **extra) -> Event:
     extra.setdefault("kind", Event.Kind.LIVE)
     extra.setdefault("online", True)
     return Event.objects.create(starts_at=starts_at, ends_at=ends_at, **extra)
+
+
+def make_version(slug="2019", title="Digitalstrategie.NRW 2019", year=2019) -> StrategyVersion:
+    return StrategyVersion.objects.create(slug=slug, title=title, year=year)
+
+
+def make_field(version, number="4.2", title="Bildung und Kultur") -> FieldOfAction:
+    return FieldOfAction.objects.create(
+        version=version, number=number, title=title, slug=f"feld-{number.replace('.', '-')}"
+    )
+
+
+def make_goal(field, number, title=None) -> Goal:
+    return Goal.objects.create(
+        field=field, number=number, title=title or f"Ziel Nummer {number}", horizon="kurzfristig"
+    )

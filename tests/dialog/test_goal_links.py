@@ -7,24 +7,14 @@ import pytest
 from django.core.management import call_command
 
 from dialog.phases import participation_figures
-from goals.models import FieldOfAction, Goal, StrategyVersion
+from goals.models import FieldOfAction, StrategyVersion
 
-from .factories import berlin, make_event, make_phase, make_theme
+from .factories import berlin, make_event, make_goal, make_phase, make_theme, make_version
 from .test_phase_figures import comment
 
 pytestmark = pytest.mark.django_db
 
 START, END = berlin(2021, 2, 15), berlin(2021, 3, 29)
-
-
-def make_version(slug="2019", title="Digitalstrategie.NRW 2019", year=2019):
-    return StrategyVersion.objects.create(slug=slug, title=title, year=year)
-
-
-def make_goal(field, number, title=None):
-    return Goal.objects.create(
-        field=field, number=number, title=title or f"Ziel Nummer {number}", horizon="kurzfristig"
-    )
 
 
 @pytest.fixture
