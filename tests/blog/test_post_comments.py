@@ -1,0 +1,61 @@
+"""Blog posts take comments where the editor allows them, once the post is public."""
+
+import pytest
+from django.core.cache import cache
+from django_comments_xtd.models import XtdComment
+
+from blog.models import Post
+from dialog.comment_forms import CommentForm
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+def comment_data(post, text):
+    data = CommentForm(post).initial.copy()
+    data.update(
+        content_type="blog.post",
+        object_pk=str(post.pk),
+        name="Lea Leserin",
+        email="lea@example.org",
+        comment=text,
+        reply_to="0",
+        honeypot="",
+    )
+    return data
+
+
+def test_reader_comments_on_a_post_after_confirming_by_mail(client, make_post, mailoutbox):
+    post = make_post(title="Gewerbe anmelden ohne Behördengang", slug="gewerbe")
+    html = client.get("/blog/gewerbe/").content.decode()
+    assert "Kommentar schreiben" in html
+    client.post("/kommentare/senden/", comment_data(post, "Hat bei mir gut geklappt."))
+    assert XtdComment.objects.count() == 0  # nothing public before the confirmation
+    token = mailoutbox[0].body.split("/kommentare/bestaetigen/")[1].split()[0]
+    response = client.get(f"/kommentare/bestaetigen/{token}", follow=True)
+    comment = XtdComment.objects.get()
+    assert response.redirect_chain[-1][0] == f"/blog/gewerbe/#kommentar-{comment.pk}"
+    assert "Hat bei mir gut geklappt." in response.content.decode()
+
+
+def test_post_with_comments_switched_off_is_read_only_and_refuses_posts(client, make_post):
+    post = make_post(slug="ohne", comments_enabled=False)
+    html = client.get("/blog/ohne/").content.decode()
+    assert "Zu diesem Beitrag sind keine Kommentare vorgesehen." in html
+    assert "Kommentar schreiben" not in html
+    response = client.post("/kommentare/senden/", comment_data(post, "Trotzdem ein Kommentar"))
+    assert response.status_code == 403
+    assert "Trotzdem ein Kommentar" in response.content.decode()
+    assert XtdComment.objects.count() == 0
+
+
+def test_draft_preview_shows_no_comment_form(client, make_post, editor):
+    make_post(slug="entwurf", status=Post.Status.DRAFT)
+    client.force_login(editor)
+    html = client.get("/blog/entwurf/").content.decode()
+    assert "Kommentieren ist möglich, sobald der Beitrag veröffentlicht ist." in html
+    assert "Kommentar schreiben" not in html
