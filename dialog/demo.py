@@ -8,7 +8,11 @@ marked "Beispielinhalt". Video addresses are placeholders, not real videos.
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django.utils.text import slugify
+from django_comments_xtd.models import XtdComment
 
 from .models import Event, Phase, Theme
 
@@ -237,6 +241,54 @@ def _events():
     ]
 
 
+# Example comments in the 2019 theme dialog, so its page shows figures per theme.
+# (theme, pseudonym, text, date)
+THEME_COMMENTS = [
+    (
+        "kuenstliche-intelligenz",
+        "Softwareentwicklerin",
+        "Wer prüft, ob eine KI fair entscheidet?",
+        (2019, 6, 20),
+    ),
+    (
+        "kuenstliche-intelligenz",
+        "Student aus Bochum",
+        "KI-Grundlagen gehören ins Studium jedes Fachs.",
+        (2019, 9, 2),
+    ),
+    (
+        "bildung",
+        "Student aus Bochum",
+        "Digitale Lehrmittel sollten frei verfügbar sein.",
+        (2019, 9, 11),
+    ),
+    (
+        "demografischer-wandel",
+        "Rentner vom Niederrhein",
+        "Bitte Hilfe vor Ort, nicht nur Apps.",
+        (2019, 10, 1),
+    ),
+]
+
+
+def _theme_comments(report, themes) -> None:
+    theme_type = ContentType.objects.get_for_model(Theme)
+    for slug, name, text, day in THEME_COMMENTS:
+        _, created = XtdComment.objects.get_or_create(
+            content_type=theme_type,
+            object_pk=str(themes[slug].pk),
+            user_name=name,
+            comment=f"Beispielkommentar: {text}",
+            defaults={
+                "site_id": settings.SITE_ID,
+                "user_email": f"demo-{slugify(name)}@example.org",
+                "submit_date": berlin(*day, 18, 0),
+                "is_public": True,
+            },
+        )
+        report.record(f"Kommentar „{name}“ zum Thema {slug}", created)
+
+
 def load(report) -> None:
     phases = {}
     for data in _phases():
@@ -256,6 +308,7 @@ def load(report) -> None:
             },
         )
         report.record(f"Dialogthema {slug}", created)
+    _theme_comments(report, themes)
 
     for data in _events():
         slug = data.pop("slug")

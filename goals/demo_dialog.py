@@ -5,10 +5,19 @@ demo phase running now covers the 2.0 goals, so commenting can be tried.
 Which goals belong to which theme or event is example content chosen by topic.
 """
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils.text import slugify
+from django_comments_xtd.models import XtdComment
+
 from dialog.models import Event, Phase, Theme
 
 from .models import Goal, StrategyVersion
 
+BERLIN = ZoneInfo("Europe/Berlin")
 VERSION_PHASES = [
     ("2019", "online-phase-2021"),
     ("2-0", "mitdiskutieren-digitalstrategie-2-0"),
@@ -69,3 +78,34 @@ def load(report) -> None:
         for key in keys:
             goal = _goal(key)
             _link(report, f"Ziel {key[0]}/{goal.number} bei {event_slug}", goal.events, event)
+    _spring_comments(report)
+
+
+# Example comments written during the spring 2021 phase, so its page shows real figures.
+# (goal, pseudonym, text, day in March 2021)
+SPRING_2021_COMMENTS = [
+    (MEDIA_LITERACY, "Lehrerin aus Köln", "Medienbildung braucht feste Stunden im Stundenplan.", 2),
+    (SCHOOL_GIGABIT, "Lehrerin aus Köln", "Unser Gymnasium wartet noch auf den Anschluss.", 3),
+    (SCHOOL_GIGABIT, "Vater von zwei Kindern", "Gigabit nützt wenig ohne WLAN im Klassenraum.", 9),
+    (KI_NRW, "Gründer aus Aachen", "Mehr Sichtbarkeit für KI-Start-ups außerhalb der Zentren.", 15),
+    (VIRTUAL_HOSPITAL, "Pflegekraft", "Telemedizin auch für ambulante Pflegedienste öffnen.", 27),
+]
+
+
+def _spring_comments(report) -> None:
+    goal_type = ContentType.objects.get_for_model(Goal)
+    for key, name, text, day in SPRING_2021_COMMENTS:
+        goal = _goal(key)
+        _, created = XtdComment.objects.get_or_create(
+            content_type=goal_type,
+            object_pk=str(goal.pk),
+            user_name=name,
+            comment=f"Beispielkommentar: {text}",
+            defaults={
+                "site_id": settings.SITE_ID,
+                "user_email": f"demo-{slugify(name)}@example.org",
+                "submit_date": datetime(2021, 3, day, 19, 30, tzinfo=BERLIN),
+                "is_public": True,
+            },
+        )
+        report.record(f"Kommentar „{name}“ zu Ziel 2019/{goal.number}", created)

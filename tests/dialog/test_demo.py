@@ -64,3 +64,13 @@ def test_demo_pages_render_with_their_content(client, demo):
     assert html.index("Mitdiskutieren: die Ziele der Digitalstrategie 2.0") < html.index(
         "Online-Phase Frühjahr 2021"
     )
+
+
+def test_demo_phase_pages_show_figures_of_the_demo_comments(client, demo):
+    from goals.demo_dialog import SPRING_2021_COMMENTS
+
+    html = client.get("/dialog/phasen/online-phase-2021/").content.decode()
+    people = {name for _, name, _, _ in SPRING_2021_COMMENTS}
+    assert f"<dt>Kommentare</dt><dd>{len(SPRING_2021_COMMENTS)}</dd>" in html
+    assert f"<dt>Kommentierende</dt><dd>{len(people)}</dd>" in html
+    assert '<tr><th scope="row">4.2 Bildung und Kultur</th><td>3</td><td>2</td></tr>' in html
