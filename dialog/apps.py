@@ -29,4 +29,5 @@ class DialogConfig(AppConfig):
             objects_of=lambda phase: Theme.objects.filter(phase=phase),
             group="title",
             group_name="Dialogthema",
+            order="position",
         )

@@ -31,13 +31,15 @@ class PhaseContent:
     # A lookup ("title") or expression naming the group a comment is counted in.
     group: object
     group_name: str
+    # A lookup to sort the groups by (e.g. the field's position); default: the group label.
+    order: str | None = None
 
 
 _contents: dict[type[models.Model], PhaseContent] = {}
 
 
-def register(model, *, phases_of, objects_of, group, group_name) -> PhaseContent:
-    _contents[model] = PhaseContent(model, phases_of, objects_of, group, group_name)
+def register(model, *, phases_of, objects_of, group, group_name, order=None) -> PhaseContent:
+    _contents[model] = PhaseContent(model, phases_of, objects_of, group, group_name, order)
     return _contents[model]
 
 

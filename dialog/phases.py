@@ -120,18 +120,23 @@ def participation_figures(phase: Phase) -> ParticipationFigures:
     breakdowns = []
     for content in contents if totals["comments"] else []:
         group = F(content.group) if isinstance(content.group, str) else content.group
-        label = Subquery(
-            content.model._default_manager.annotate(pk_text=Cast("pk", CharField()), group=group)
-            .filter(pk_text=OuterRef("object_pk"))
-            .values("group")[:1]
-        )
+        target = content.model._default_manager.annotate(
+            pk_text=Cast("pk", CharField()), group=group
+        ).filter(pk_text=OuterRef("object_pk"))
+        label = Subquery(target.values("group")[:1])
+        order = Subquery(target.values(content.order)[:1]) if content.order else label
         rows = (
             published.filter(content_type=ContentType.objects.get_for_model(content.model))
-            .annotate(label=label)
-            .values("label")
+            .annotate(label=label, sort_key=order)
+            .values("label", "sort_key")
             .annotate(comments=Count("pk"), commenters=Count(_commenter(), distinct=True))
-            .order_by("label")
+            .order_by("sort_key", "label")
         )
         if rows:
-            breakdowns.append(Breakdown(content.group_name, [GroupFigures(**row) for row in rows]))
+            breakdowns.append(
+                Breakdown(
+                    content.group_name,
+                    [GroupFigures(r["label"], r["comments"], r["commenters"]) for r in rows],
+                )
+            )
     return ParticipationFigures(totals["comments"], totals["commenters"], breakdowns)

@@ -37,6 +37,7 @@ def connect() -> None:
         objects_of=lambda phase: Goal.objects.filter(version__phases=phase),
         group=Concat("field__number", Value(" "), "field__title"),
         group_name="Handlungsfeld",
+        order="field__position",
     )
     related.register(
         Phase,

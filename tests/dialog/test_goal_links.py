@@ -123,3 +123,20 @@ def test_demo_links_phases_to_versions_and_goals_to_themes_and_events(client):
     assert "Medienkompetenzrahmen NRW in allen Lehrplänen verankern" in html
     html = client.get("/veranstaltungen/digitalkonferenz-2021/").content.decode()
     assert "Einen EdTech-Inkubator aufbauen (Digitalstrategie.NRW 2.0)" in html
+
+
+def test_fields_are_listed_in_their_order_not_alphabetically():
+    version = make_version("2-0", "Digitalstrategie.NRW 2.0", 2021)
+    second = FieldOfAction.objects.create(
+        version=version, number="2", title="Bildung", slug="zwei", position=2
+    )
+    tenth = FieldOfAction.objects.create(
+        version=version, number="10", title="Verwaltung", slug="zehn", position=10
+    )
+    phase = make_phase(START, END)
+    version.phases.add(phase)
+    comment(make_goal(tenth, 1), "anna@example.org", START + timedelta(days=1))
+    comment(make_goal(second, 2), "ben@example.org", START + timedelta(days=1))
+    [by_field] = participation_figures(phase).breakdowns
+    # As text, "10 Verwaltung" would sort before "2 Bildung".
+    assert [r.label for r in by_field.rows] == ["2 Bildung", "10 Verwaltung"]
