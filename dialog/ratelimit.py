@@ -17,9 +17,22 @@ REPORT_LIMIT = getattr(settings, "DIALOG_REPORT_RATE_LIMIT", (10, 600))
 
 
 def client_address(request) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For can be forged by the client unless the
-    # proxy in front is configured to overwrite it (gunicorn's forwarded_allow_ips).
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The visitor's address, also behind our reverse proxies.
+
+    Behind a proxy REMOTE_ADDR is the proxy, and every visitor would share one
+    limit. X-Forwarded-For is believed only when the request comes from a proxy
+    listed in TRUSTED_PROXIES, and only from the right: each trusted proxy
+    appends the address it saw, while anything further left may be forged.
+    """
+    address = request.META.get("REMOTE_ADDR") or "unknown"
+    trusted = set(settings.TRUSTED_PROXIES)
+    if address not in trusted:
+        return address
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for hop in reversed([hop for hop in hops if hop]):
+        if hop not in trusted:
+            return hop
+    return address
 
 
 def _key(scope: str, request, window: int) -> str:

@@ -38,10 +38,13 @@ Berger Allee 25, 40213 Düsseldorf, <a href="mailto:{CONTACT}">{CONTACT}</a>.</p
 Bilder und Programme kommen ausschließlich von unserem eigenen Server. Der Server speichert technisch
 notwendige Zugriffsdaten (Zeitpunkt, aufgerufene Adresse, IP-Adresse) für höchstens sieben Tage, um
 Angriffe abwehren zu können (Art. 6 Abs. 1 Buchst. e DSGVO).</p>
-<h2>Formulare</h2>
-<p>Auf Seiten mit einem Formular setzt die Website ein technisch notwendiges Sicherheits-Cookie
-(„csrftoken“), das Formulare vor Missbrauch schützt. Es enthält keine Angaben über Sie und erfordert
-nach § 25 Abs. 2 TDDDG keine Einwilligung.</p>
+<h2>Cookies</h2>
+<p>Auch Formulare (Kommentar, Meldung, Rückmeldung) setzen beim Lesen kein Cookie; sie sind durch eine
+Prüfung der Herkunft der Anfrage vor Missbrauch geschützt. Nur nach dem Absenden eines Formulars
+speichert die Website eine Bestätigungsnachricht für den nächsten Seitenaufruf in einem Cookie
+(„messages“), das danach gelöscht wird. Mitarbeiterinnen und Mitarbeiter, die sich anmelden, erhalten
+technisch notwendige Sitzungs- und Sicherheits-Cookies. Keines dieser Cookies erfordert nach § 25
+Abs. 2 TDDDG eine Einwilligung.</p>
 <h2>Kommentare</h2>
 <p>Für einen Kommentar fragen wir einen Namen (ein Pseudonym ist erlaubt), Ihre E-Mail-Adresse und Ihren
 Text ab. Die E-Mail-Adresse brauchen wir, um Ihren Kommentar per Bestätigungslink freizuschalten und Sie –

@@ -196,6 +196,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Addresses of our own reverse proxies: only their X-Forwarded-For is believed
+# (for per-visitor rate limits and stored comment addresses).
+TRUSTED_PROXIES = envlist("DJANGO_TRUSTED_PROXIES", [])
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # Hosts a visitor may load a recording from, after an explicit click.

@@ -17,7 +17,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_comments_xtd import signed
 from django_comments_xtd import views as xtd_views
@@ -28,6 +27,7 @@ from django_comments_xtd.signals import confirmation_received
 from .. import moderation, posting, ratelimit
 from ..comment_forms import CommentForm, ReportForm
 from ..commentable import NotCommentable, is_commentable, policy_for
+from ..csrf import csrf_protect_public_form
 from ..notifications import notify_reply
 from ..threads import can_reply_to, hidden_reason, is_official, object_url_for
 
@@ -72,7 +72,7 @@ def _render_form_page(request, form, target, parent=None, status=200, notice="")
     )
 
 
-@csrf_protect
+@csrf_protect_public_form
 @require_POST
 def post_comment(request):
     data = request.POST.copy()
@@ -262,7 +262,7 @@ def reply(request, pk):
     )
 
 
-@csrf_protect
+@csrf_protect_public_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request, pk):
     """ "Melden": anyone, without login, with a reason from the Netiquette."""

@@ -2,6 +2,8 @@ import re
 
 import pytest
 
+from strategy_site.models import AccessibilityFeedback
+
 pytestmark = pytest.mark.django_db
 
 
@@ -21,17 +23,56 @@ def test_every_response_carries_csp_and_secure_headers(client, url):
 
 
 def test_reading_sets_no_cookie(client):
-    for url in ["/", "/impressum/", "/suche/?q=Netiquette"]:
-        assert client.get(url).cookies == {}, url
+    # Also pages that show a form: the accessibility statement with its feedback form.
+    for url in ["/", "/impressum/", "/barrierefreiheit/", "/suche/?q=Netiquette"]:
+        response = client.get(url)
+        assert response.cookies == {}, url
+        assert "csrfmiddlewaretoken" not in response.content.decode(), url
 
 
-def test_forms_are_csrf_protected(settings):
+FEEDBACK = {"email": "a@example.org", "message": "Kontrast zu schwach"}
+
+
+def test_forged_cross_site_feedback_is_refused_and_nothing_stored():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/barrierefreiheit/", FEEDBACK, HTTP_ORIGIN="https://angreifer.example"
+    )
+    assert response.status_code == 403
+    assert "Das Formular ist abgelaufen" in response.content.decode()
+    assert AccessibilityFeedback.objects.count() == 0
+
+
+def test_forged_feedback_by_referer_alone_is_refused():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/barrierefreiheit/", FEEDBACK, HTTP_REFERER="https://angreifer.example/formular"
+    )
+    assert response.status_code == 403
+    assert AccessibilityFeedback.objects.count() == 0
+
+
+def test_same_origin_feedback_without_cookie_is_accepted():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        "/barrierefreiheit/", FEEDBACK, HTTP_ORIGIN="http://testserver"
+    )
+    assert response.status_code == 302
+    assert AccessibilityFeedback.objects.get().message == "Kontrast zu schwach"
+
+
+def test_signed_in_users_keep_the_full_csrf_token_check(editor):
     from django.test import Client
 
     strict = Client(enforce_csrf_checks=True)
-    response = strict.post("/barrierefreiheit/", {"email": "a@example.org", "message": "Hallo"})
+    strict.force_login(editor)
+    assert "csrfmiddlewaretoken" in strict.get("/barrierefreiheit/").content.decode()
+    response = strict.post("/barrierefreiheit/", FEEDBACK, HTTP_ORIGIN="http://testserver")
     assert response.status_code == 403
-    assert "Das Formular ist abgelaufen" in response.content.decode()
+    assert AccessibilityFeedback.objects.count() == 0
 
 
 def test_static_files_have_hashed_names_compression_and_long_caching(client):
