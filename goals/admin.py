@@ -39,6 +39,7 @@ class StrategyVersionAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["document"]
+    filter_horizontal = ["phases"]
     inlines = [FieldOfActionInline]
 
     def get_queryset(self, request):
@@ -101,6 +102,7 @@ class GoalAdmin(SpreadsheetAdmin):
     list_select_related = ["version", "field"]
     search_fields = ["title", "description", "ministry", "categories", "=number"]
     autocomplete_fields = ["continues"]
+    filter_horizontal = ["themes", "events"]
     inlines = [StatusReportInline, CommentOptionsInline]
     fieldsets = [
         (None, {"fields": ["field", "number", "title", "slug", "description"]}),
@@ -109,6 +111,7 @@ class GoalAdmin(SpreadsheetAdmin):
             {"fields": ["horizon", ("target_date", "target_is_year"), "ministry", "categories"]},
         ),
         ("Über die Fassungen hinweg", {"fields": ["continues"]}),
+        ("Dialog", {"fields": ["themes", "events"]}),
     ]
     prepopulated_fields = {"slug": ["title"]}
 

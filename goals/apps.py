@@ -9,6 +9,9 @@ class GoalsConfig(AppConfig):
         from dialog import commentable
 
         from .comments import policy
+        from .dialog_links import connect
         from .models import Goal
 
         commentable.register(Goal, policy=policy())
+        # After registering: adds the phase rule to the goal's comment policy.
+        connect()

@@ -48,6 +48,15 @@ class StrategyVersion(models.Model):
         default=False,
         help_text="Die aktuelle Fassung steht in der Übersicht oben und auf der Umsetzungsseite.",
     )
+    # A phase that covers a version opens its goals for comments while it runs
+    # (dialog.phase_rules); the link lives here because dialog knows no content app.
+    phases = models.ManyToManyField(
+        "dialog.Phase",
+        related_name="versions",
+        blank=True,
+        verbose_name="Beteiligungsphasen",
+        help_text="Solange eine dieser Phasen läuft, können alle Ziele der Fassung kommentiert werden.",
+    )
 
     objects = StrategyVersionQuerySet.as_manager()
 
@@ -194,6 +203,12 @@ class Goal(models.Model):
         related_name="continued_by",
         verbose_name="Führt fort",
         help_text="Ziele einer früheren Fassung, die dieses Ziel weiterführt.",
+    )
+    themes = models.ManyToManyField(
+        "dialog.Theme", related_name="goals", blank=True, verbose_name="Dialogthemen"
+    )
+    events = models.ManyToManyField(
+        "dialog.Event", related_name="goals", blank=True, verbose_name="Veranstaltungen"
     )
 
     objects = GoalQuerySet.as_manager()

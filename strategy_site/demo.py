@@ -15,6 +15,8 @@ LOADERS = [
     "downloads.demo.load",
     "goals.demo.load",
     "goals.demo_comments.load",
+    "dialog.demo.load",
+    "goals.demo_dialog.load",
     "blog.demo.load",
 ]
 

@@ -30,6 +30,8 @@ MODERATION_PERMISSIONS = [
     ("dialog", "commentmoderation", ("view", "change", "export_comments")),
     ("dialog", "waitingcomment", ("view", "change")),
     ("dialog", "reportedcomment", ("view", "change")),
+    # To find a phase and export its comments for evaluation (the action on the phase list).
+    ("dialog", "phase", ("view",)),
     ("strategy_site", "accessibilityfeedback", ("view", "change")),
 ]
 

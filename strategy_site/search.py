@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from blog.models import Post
+from dialog.models import Event, Phase, Theme
 from downloads.models import Document
 from goals.models import Goal
 
@@ -80,8 +81,33 @@ def search_documents(query: str) -> list[Result]:
     ]
 
 
+def search_dialog(query: str) -> list[Result]:
+    """Phases, dialog themes and events whose title or text mention the query."""
+    results = []
+    for kind, model, fields in (
+        ("Beteiligungsphase", Phase, ("title", "description", "evaluation")),
+        ("Dialogthema", Theme, ("title", "introduction")),
+        ("Veranstaltung", Event, ("title", "description", "recap", "transcript")),
+    ):
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": query})
+        for obj in model.objects.filter(condition)[:MAX_RESULTS_PER_KIND]:
+            text = strip_tags(getattr(obj, fields[1]))
+            results.append(
+                Result(kind, obj.title, obj.get_absolute_url(), Truncator(text).words(30))
+            )
+    return results
+
+
 def search(query: str) -> list[Result]:
     query = query.strip()
     if len(query) < MIN_QUERY_LENGTH:
         return []
-    return search_goals(query) + search_pages(query) + search_posts(query) + search_documents(query)
+    return (
+        search_goals(query)
+        + search_pages(query)
+        + search_posts(query)
+        + search_documents(query)
+        + search_dialog(query)
+    )

@@ -5,6 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from blog.sitemaps import PostSitemap
+from dialog.sitemaps import SITEMAPS as DIALOG_SITEMAPS
 from goals.sitemaps import GoalSitemap, StrategyVersionSitemap
 
 
@@ -31,4 +32,5 @@ SITEMAPS = {
     "versions": StrategyVersionSitemap,
     "goals": GoalSitemap,
     "blog": PostSitemap,
+    **DIALOG_SITEMAPS,
 }

@@ -33,4 +33,9 @@ PUBLIC_PAGES = [
     "/daten/",
     # The goal page above shows demo comments; these are the comment engine's own pages.
     "/kommentare/gesendet/",
+    "/dialog/",
+    "/dialog/phasen/online-phase-2021/",
+    "/dialog/themen/kuenstliche-intelligenz/",
+    "/veranstaltungen/",
+    "/veranstaltungen/digitalkonferenz-2020-disrupted/",
 ]

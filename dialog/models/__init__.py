@@ -1,3 +1,5 @@
+"""dialog's models, one module per topic."""
+
 from .comments import (
     CommentModeration,
     CommentOptions,
@@ -5,11 +7,16 @@ from .comments import (
     ReportedComment,
     WaitingComment,
 )
+from .participation import Event, Phase, Theme, is_running
 
 __all__ = [
     "CommentModeration",
     "CommentOptions",
     "CommentReport",
+    "Event",
+    "Phase",
     "ReportedComment",
+    "Theme",
     "WaitingComment",
+    "is_running",
 ]

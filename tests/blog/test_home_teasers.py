@@ -20,8 +20,9 @@ def test_home_queries_do_not_grow_with_posts_and_documents(
         Document.objects.create(
             slug=f"dok-{n}", title=f"Dokument {n}", year=2020, file=ContentFile(make_pdf(), "x.pdf")
         )
-    # Current strategy version for the goals teaser (none here), newest posts, newest documents.
-    with django_assert_num_queries(3):
+    # Current strategy version for the goals teaser (none here), newest posts, newest
+    # documents, and the dialog's phase, events and themes.
+    with django_assert_num_queries(6):
         html = client.get("/").content.decode()
     assert len(re.findall(r'<h3><a href="/blog/', html)) == min(count, 3)
     assert len(re.findall(r'<h3><a class="download-link"', html)) == min(count, 4)

@@ -116,8 +116,8 @@ def test_goal_page_queries_do_not_grow_with_posts(
     for _ in range(count):
         make_post().related_goals.add(goal)
     # Goal, reports, continues, continued by, previous, next, posts;
-    # 2 for the (empty) comment thread: options, thread totals.
-    with django_assert_num_queries(9):
+    # 3 for the (empty) comment thread: options, phases covering the version, totals.
+    with django_assert_num_queries(10):
         html = client.get("/strategie/2-0/ziele/7/").content.decode()
     assert html.count('<li><a href="/blog/beitrag-') == count
 

@@ -12,6 +12,7 @@ from django_comments_xtd.models import XtdComment
 
 from dialog import moderation
 from dialog.comment_forms import CommentForm
+from dialog.models import Phase
 from dialog.netiquette import NetiquetteReason
 
 from .conftest import d
@@ -50,6 +51,16 @@ def many_comments(goal, count):
 
 @pytest.fixture
 def goal(version, make_field, make_goal):
+    # A version's goals take comments only while a phase covering it runs (dialog.phase_rules).
+    now = timezone.now()
+    version.phases.add(
+        Phase.objects.create(
+            title="Laufende Phase",
+            slug="laufende-phase",
+            starts_at=now - timedelta(days=1),
+            ends_at=now + timedelta(days=1),
+        )
+    )
     return make_goal(make_field(version, "4.1", "Digitale Verwaltung"), 7, "Serviceportal ausbauen")
 
 
@@ -82,8 +93,9 @@ def test_goal_page_queries_do_not_grow_with_comments(
 ):
     many_comments(goal, count)
     url = goal.get_absolute_url()
-    # 7 for the goal page (with its blog posts), 3 for the thread: options, totals, comments.
-    with django_assert_num_queries(10):
+    # 7 for the goal page (with its blog posts), 4 for the thread: options, the phases
+    # covering the version (open or closed?), totals, comments.
+    with django_assert_num_queries(11):
         response = client.get(url)
     html = response.content.decode()
     assert html.count('<li class="comment') == min(count, 50)

@@ -1,0 +1,257 @@
+"""Participation: phases that open and close commenting, dialog themes and events.
+
+Times are stored as aware datetimes (UTC in the database) and entered and shown
+in Europe/Berlin (settings.TIME_ZONE), so a phase "ending 28 March 2021, 24:00"
+ends at the same instant whether it is summer or winter time.
+"""
+
+from datetime import UTC, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from richtext import sanitize_html
+
+
+def is_running(phase, now: datetime) -> bool:
+    """Whether `phase` is running at the instant `now`.
+
+    The interval is half-open: the start is inclusive, the end exclusive. A
+    phase from 10:00 to 12:00 is running at 10:00:00 and at 11:59:59.999999,
+    but no longer at 12:00:00, so two back-to-back phases never both run.
+    Everything is converted to UTC first: Python compares two datetimes that
+    share a tzinfo by their wall-clock reading, which is wrong across a clock
+    change. So the zone `now` is expressed in does not matter. The QuerySet
+    methods below use the same boundaries.
+    """
+    now = now.astimezone(UTC)
+    return phase.starts_at.astimezone(UTC) <= now < phase.ends_at.astimezone(UTC)
+
+
+class PhaseQuerySet(models.QuerySet):
+    """running/upcoming/past partition every phase exactly once for a given instant."""
+
+    def running(self, now: datetime | None = None):
+        now = now or timezone.now()
+        return self.filter(starts_at__lte=now, ends_at__gt=now)
+
+    def upcoming(self, now: datetime | None = None):
+        now = now or timezone.now()
+        return self.filter(starts_at__gt=now)
+
+    def past(self, now: datetime | None = None):
+        now = now or timezone.now()
+        return self.filter(ends_at__lte=now)
+
+
+class Phase(models.Model):
+    class Moderation(models.TextChoices):
+        POST = "post", "Nachträglich (Kommentare erscheinen sofort)"
+        PRE = "pre", "Vorab (Kommentare erscheinen erst nach Freigabe)"
+
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField("Kurzname in der Adresse", max_length=100, unique=True)
+    description = models.TextField(
+        "Beschreibung", blank=True, help_text="Formatierter Text; wird beim Speichern bereinigt."
+    )
+    starts_at = models.DateTimeField("Beginn", help_text="Ortszeit Berlin; ab diesem Zeitpunkt.")
+    ends_at = models.DateTimeField(
+        "Ende", help_text="Ortszeit Berlin; ab diesem Zeitpunkt ist die Phase geschlossen."
+    )
+    moderation = models.CharField(
+        "Moderation", max_length=4, choices=Moderation.choices, default=Moderation.POST
+    )
+    evaluation = models.TextField(
+        "Was aus Ihren Beiträgen wurde",
+        blank=True,
+        help_text="Auswertung nach dem Ende der Phase. Formatierter Text; wird bereinigt.",
+    )
+    updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
+
+    objects = PhaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = "Beteiligungsphase"
+        verbose_name_plural = "Beteiligungsphasen"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="phase_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.description = sanitize_html(self.description)
+        self.evaluation = sanitize_html(self.evaluation)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("dialog:phase", args=[self.slug])
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "Das Ende muss nach dem Beginn liegen."})
+
+    def is_running(self, now: datetime | None = None) -> bool:
+        return is_running(self, now or timezone.now())
+
+    @property
+    def is_pre_moderated(self) -> bool:
+        return self.moderation == self.Moderation.PRE
+
+
+class Theme(models.Model):
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField("Kurzname in der Adresse", max_length=100, unique=True)
+    introduction = models.TextField(
+        "Einführung", blank=True, help_text="Formatierter Text; wird beim Speichern bereinigt."
+    )
+    phase = models.ForeignKey(
+        Phase,
+        verbose_name="Beteiligungsphase",
+        on_delete=models.PROTECT,
+        related_name="themes",
+    )
+    position = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = "Dialogthema"
+        verbose_name_plural = "Dialogthemen"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.introduction = sanitize_html(self.introduction)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("dialog:theme", args=[self.slug])
+
+
+class EventQuerySet(models.QuerySet):
+    """An event is upcoming until it has ended (a running conference is still "next")."""
+
+    def upcoming(self, now: datetime | None = None):
+        now = now or timezone.now()
+        return self.filter(ends_at__gt=now).order_by("starts_at")
+
+    def past(self, now: datetime | None = None):
+        now = now or timezone.now()
+        return self.filter(ends_at__lte=now).order_by("-starts_at")
+
+
+class Event(models.Model):
+    class Kind(models.TextChoices):
+        CONFERENCE = "konferenz", "Konferenz"
+        LIVE = "live", "Live-Event"
+        ON_SITE = "vor-ort", "Vor-Ort-Dialog"
+        ONLINE = "online", "Online-Dialog"
+
+    class Approximation(models.TextChoices):
+        EXACT = "", "genau"
+        MORE_THAN = "mehr-als", "mehr als"
+        ABOUT = "etwa", "etwa"
+
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField("Kurzname in der Adresse", max_length=100, unique=True)
+    kind = models.CharField("Art", max_length=10, choices=Kind.choices)
+    starts_at = models.DateTimeField("Beginn", help_text="Ortszeit Berlin.")
+    ends_at = models.DateTimeField("Ende", help_text="Ortszeit Berlin.")
+    online = models.BooleanField("Findet online statt", default=False)
+    place = models.CharField(
+        "Ort",
+        max_length=200,
+        blank=True,
+        help_text="Leer lassen, wenn die Veranstaltung online ist.",
+    )
+    participants = models.PositiveIntegerField("Teilnehmende", null=True, blank=True)
+    participants_approximation = models.CharField(
+        "Angabe der Teilnehmenden",
+        max_length=10,
+        choices=Approximation.choices,
+        default=Approximation.EXACT,
+        blank=True,
+    )
+    description = models.TextField(
+        "Beschreibung", blank=True, help_text="Formatierter Text; wird beim Speichern bereinigt."
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name="Dialogthemen", related_name="events", blank=True
+    )
+    recording_url = models.URLField(
+        "Aufzeichnung (Video-Adresse)",
+        blank=True,
+        help_text="YouTube-Adresse; sie wird erst nach einem Klick der Besucherin geladen.",
+    )
+    recording_length = models.DurationField(
+        "Länge der Aufzeichnung", null=True, blank=True, help_text="Format: HH:MM:SS"
+    )
+    transcript = models.TextField(
+        "Abschrift der Aufzeichnung",
+        blank=True,
+        help_text="Formatierter Text; wird beim Speichern bereinigt.",
+    )
+    recap = models.TextField(
+        "Rückblick", blank=True, help_text="Formatierter Text; wird beim Speichern bereinigt."
+    )
+    updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = "Veranstaltung"
+        verbose_name_plural = "Veranstaltungen"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="event_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        for name in ("description", "transcript", "recap"):
+            setattr(self, name, sanitize_html(getattr(self, name)))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("dialog:event", args=[self.slug])
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = "Das Ende muss nach dem Beginn liegen."
+        if not self.online and not self.place.strip():
+            errors["place"] = "Bitte geben Sie einen Ort an oder kreuzen Sie „online“ an."
+        if self.participants is None and self.participants_approximation:
+            errors["participants"] = "Bitte geben Sie eine Zahl an."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def location(self) -> str:
+        """ "online", the place, or both for a hybrid event."""
+        if self.online and self.place:
+            return f"{self.place} und online"
+        return "online" if self.online else self.place
+
+    @property
+    def participants_text(self) -> str:
+        if self.participants is None:
+            return ""
+        number = f"{self.participants:,}".replace(",", ".")
+        prefix = (
+            self.get_participants_approximation_display() if self.participants_approximation else ""
+        )
+        return f"{prefix} {number} Teilnehmende".strip()

@@ -1,0 +1,37 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from ..dates import format_period, time_left_text
+from ..models import Phase, Theme
+from ..phases import participation_figures, phase_overview
+from ..related import sections_for
+
+
+def phase_list(request):
+    now = timezone.now()
+    return render(request, "dialog/phase_list.html", {"overview": phase_overview(now), "now": now})
+
+
+def phase_detail(request, slug):
+    now = timezone.now()
+    phase = get_object_or_404(
+        Phase.objects.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("position", "title"))
+        ),
+        slug=slug,
+    )
+    running = phase.is_running(now)
+    return render(
+        request,
+        "dialog/phase_detail.html",
+        {
+            "phase": phase,
+            "period": format_period(phase.starts_at, phase.ends_at),
+            "running": running,
+            "upcoming": phase.starts_at > now,
+            "time_left": time_left_text(phase.ends_at, now) if running else "",
+            "figures": participation_figures(phase),
+            "related": sections_for(phase),
+        },
+    )

@@ -1,0 +1,111 @@
+"""Demo links between the strategy and the dialog; runs after both demo loaders.
+
+The spring 2021 phase put the whole 2019 strategy up for discussion; the
+demo phase running now covers the 2.0 goals, so commenting can be tried.
+Which goals belong to which theme or event is example content chosen by topic.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils.text import slugify
+from django_comments_xtd.models import XtdComment
+
+from dialog.models import Event, Phase, Theme
+
+from .models import Goal, StrategyVersion
+
+BERLIN = ZoneInfo("Europe/Berlin")
+VERSION_PHASES = [
+    ("2019", "online-phase-2021"),
+    ("2-0", "mitdiskutieren-digitalstrategie-2-0"),
+]
+MEDIA_LITERACY = ("2019", "Medienkompetenzrahmen NRW in allen Lehrplänen verankern")
+SCHOOL_GIGABIT = ("2019", "Alle Schulen an das Gigabit-Netz anschließen")
+TEACHERS = ("2019", "Digitales Lernen in der Aus- und Fortbildung von Lehrkräften stärken")
+KI_NRW = ("2019", "Das Netzwerk KI.NRW aufbauen")
+VIRTUAL_HOSPITAL = ("2019", "Beispielziel: Ein virtuelles Krankenhaus aufbauen")
+TELEMATICS = ("2019", "Beispielziel: Krankenhäuser und Praxen über das Telematik-Netz verbinden")
+EDTECH = ("2-0", "Einen EdTech-Inkubator aufbauen")
+HYBRID_TEACHING = (
+    "2-0",
+    "Technik, die Präsenz- und Distanzunterricht verbindet, an Schulen bringen",
+)
+
+THEME_GOALS = {
+    "kuenstliche-intelligenz": [KI_NRW],
+    "bildung": [MEDIA_LITERACY, SCHOOL_GIGABIT, TEACHERS],
+    "demografischer-wandel": [VIRTUAL_HOSPITAL, TELEMATICS],
+}
+EVENT_GOALS = {
+    "vor-ort-dialog-kuenstliche-intelligenz-2019": [KI_NRW],
+    "online-dialog-bildung-2019": [TEACHERS, MEDIA_LITERACY],
+    "digitalkonferenz-2019": [KI_NRW, MEDIA_LITERACY, VIRTUAL_HOSPITAL],
+    "digitalkonferenz-2021": [EDTECH, HYBRID_TEACHING],
+}
+
+
+def _link(report, label, manager, target) -> None:
+    created = not manager.filter(pk=target.pk).exists()
+    if created:
+        manager.add(target)
+    report.record(label, created)
+
+
+def _goal(key) -> Goal:
+    version, title = key
+    return Goal.objects.get(version__slug=version, title=title)
+
+
+def load(report) -> None:
+    for version_slug, phase_slug in VERSION_PHASES:
+        version = StrategyVersion.objects.get(slug=version_slug)
+        _link(
+            report,
+            f"Fassung {version_slug} in Phase {phase_slug}",
+            version.phases,
+            Phase.objects.get(slug=phase_slug),
+        )
+    for theme_slug, keys in THEME_GOALS.items():
+        theme = Theme.objects.get(slug=theme_slug)
+        for key in keys:
+            goal = _goal(key)
+            _link(report, f"Ziel {key[0]}/{goal.number} zu Thema {theme_slug}", goal.themes, theme)
+    for event_slug, keys in EVENT_GOALS.items():
+        event = Event.objects.get(slug=event_slug)
+        for key in keys:
+            goal = _goal(key)
+            _link(report, f"Ziel {key[0]}/{goal.number} bei {event_slug}", goal.events, event)
+    _spring_comments(report)
+
+
+# Example comments written during the spring 2021 phase, so its page shows real figures.
+# (goal, pseudonym, text, day in March 2021)
+SPRING_2021_COMMENTS = [
+    (MEDIA_LITERACY, "Lehrerin aus Köln", "Medienbildung braucht feste Stunden im Stundenplan.", 2),
+    (SCHOOL_GIGABIT, "Lehrerin aus Köln", "Unser Gymnasium wartet noch auf den Anschluss.", 3),
+    (SCHOOL_GIGABIT, "Vater von zwei Kindern", "Gigabit nützt wenig ohne WLAN im Klassenraum.", 9),
+    (KI_NRW, "Gründer aus Aachen", "Mehr Sichtbarkeit für KI-Start-ups außerhalb der Zentren.", 15),
+    (VIRTUAL_HOSPITAL, "Pflegekraft", "Telemedizin auch für ambulante Pflegedienste öffnen.", 27),
+]
+
+
+def _spring_comments(report) -> None:
+    goal_type = ContentType.objects.get_for_model(Goal)
+    for key, name, text, day in SPRING_2021_COMMENTS:
+        goal = _goal(key)
+        _, created = XtdComment.objects.get_or_create(
+            content_type=goal_type,
+            object_pk=str(goal.pk),
+            user_name=name,
+            comment=f"Beispielkommentar: {text}",
+            defaults={
+                "site_id": settings.SITE_ID,
+                "user_email": f"demo-{slugify(name)}@example.org",
+                "submit_date": datetime(2021, 3, day, 19, 30, tzinfo=BERLIN),
+                "is_public": True,
+            },
+        )
+        report.record(f"Kommentar „{name}“ zu Ziel 2019/{goal.number}", created)

@@ -1,0 +1,52 @@
+"""How goals take part in the dialog: phases open their goals, themes and events list them.
+
+Called from GoalsConfig.ready(); dialog offers the registries, goals fills them
+(imports point from goals to dialog, never back).
+"""
+
+from django.db.models import Value
+from django.db.models.functions import Concat
+
+from dialog import commentable, phase_content, related
+from dialog.models import Event, Phase, Theme
+from dialog.phase_rules import PhaseRule
+
+
+def _goals(queryset):
+    return queryset.select_related("version").order_by("version__year", "number")
+
+
+def _goal_label(goal) -> str:
+    # Numbers repeat across versions: say which strategy the goal belongs to.
+    return f"{goal} ({goal.version.title})"
+
+
+def goal_phases(goal):
+    return goal.version.phases.all()
+
+
+def connect() -> None:
+    from .models import Goal, StrategyVersion
+
+    # A version's goals are open for comments exactly while a phase covering the
+    # version runs; before and after, the thread is read-only with the phase named.
+    commentable.add_rule(Goal, PhaseRule(goal_phases))
+    phase_content.register(
+        Goal,
+        phases_of=goal_phases,
+        objects_of=lambda phase: Goal.objects.filter(version__phases=phase),
+        group=Concat("field__number", Value(" "), "field__title"),
+        group_name="Handlungsfeld",
+        order="field__position",
+    )
+    related.register(
+        Phase,
+        "Zur Diskussion gestellt",
+        lambda phase: StrategyVersion.objects.filter(phases=phase).order_by("year"),
+    )
+    related.register(
+        Theme, "Ziele zu diesem Thema", lambda theme: _goals(theme.goals.all()), _goal_label
+    )
+    related.register(
+        Event, "Ziele, um die es ging", lambda event: _goals(event.goals.all()), _goal_label
+    )
