@@ -19,7 +19,9 @@ from dialog.netiquette import NetiquetteReason
 
 from .models import Goal
 
-START = datetime.datetime(2025, 3, 3, 9, 30, tzinfo=datetime.UTC)
+# Ten days ago: inside the demo phase that is running now (it began 14 days
+# before the demo was loaded), so the thread counts in that phase's figures.
+DAYS_AGO = 10
 
 # (key, parent key, name, text, staff answer)
 THREAD = [
@@ -75,6 +77,9 @@ def load(report) -> None:
         return
     ct = ContentType.objects.get_for_model(Goal)
     official = _official_account()
+    start = timezone.now().replace(minute=30, second=0, microsecond=0) - datetime.timedelta(
+        days=DAYS_AGO
+    )
     made = {}
     for n, (key, parent_key, name, text, staff) in enumerate(THREAD):
         parent = made.get(parent_key)
@@ -87,7 +92,7 @@ def load(report) -> None:
                 "user_email": "" if staff else f"demo-{key}@example.org",
                 "user": official if staff else None,
                 "comment": text,
-                "submit_date": START + datetime.timedelta(hours=5 * n),
+                "submit_date": start + datetime.timedelta(hours=5 * n),
                 "parent_id": parent.pk if parent else 0,
                 "is_public": True,
             },

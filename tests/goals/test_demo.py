@@ -95,3 +95,29 @@ def test_open_data_ordinance_report_carries_the_real_date(demo):
         "2022-01-14",
         False,
     )
+
+
+def test_demo_thread_counts_in_the_running_demo_phase(client):
+    """The demo comments on goal 2.0/1 fall inside the phase that runs now, so its figures show them."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django_comments_xtd.models import XtdComment
+
+    from dialog.models import Phase
+    from dialog.phases import participation_figures
+
+    call_command("load_demo", stdout=StringIO())
+    phase = Phase.objects.get(slug="mitdiskutieren-digitalstrategie-2-0")
+    on_goal = XtdComment.objects.filter(
+        content_type__model="goal",
+        is_public=True,
+        is_removed=False,
+        submit_date__gte=phase.starts_at,
+        submit_date__lt=phase.ends_at,
+    )
+    figures = participation_figures(phase)
+    assert on_goal.count() >= 4
+    assert figures.comments == on_goal.count()
+    html = client.get("/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/").content.decode()
+    assert f"<dt>Kommentare</dt><dd>{figures.comments}</dd>" in html
