@@ -18,11 +18,11 @@ class PostAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["categories"]
-    autocomplete_fields = ["related_goals"]
+    autocomplete_fields = ["related_goals", "related_themes"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "teaser", "body"]}),
         ("Bild", {"fields": ["image", "image_alt"]}),
-        ("Einordnung", {"fields": ["author", "categories", "related_goals"]}),
+        ("Einordnung", {"fields": ["author", "categories", "related_goals", "related_themes"]}),
         (
             "Veröffentlichung",
             {

@@ -12,3 +12,14 @@ class BlogConfig(AppConfig):
         from .models import Post
 
         commentable.register(Post, policy=policy())
+        connect_dialog()
+
+
+def connect_dialog() -> None:
+    """Theme pages list the published posts about them (dialog does not import blog)."""
+    from dialog import related
+    from dialog.models import Theme
+
+    related.register(
+        Theme, "Aus dem Blog", lambda theme: theme.posts.published().order_by("-published_at")
+    )

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from dialog.models import Theme
 from goals.models import Goal
 
 from .models import Category, Post
@@ -77,6 +78,8 @@ alle Verfahren rund um das Gewerbe ab 2020 vollständig digital möglich sein.</
     },
     {
         "slug": "fortschrittsbericht-2020",
+        # The report evaluated the 2019 dialog on all three themes.
+        "themes": ["kuenstliche-intelligenz", "bildung", "demografischer-wandel"],
         "goals": [
             ("2019", "Nahverkehrstarifen"),
             ("2019", "virtuelles Krankenhaus"),
@@ -145,6 +148,7 @@ freizunehmen. Die Bestätigung kommt per E-Mail.</p>
     },
     {
         "slug": "virtuelles-krankenhaus",
+        "themes": ["demografischer-wandel"],
         "goals": [("2019", "virtuelles Krankenhaus")],
         "title": "Das Virtuelle Krankenhaus: Fachwissen per Video ans Krankenbett",
         "teaser": "Wenn im Kreiskrankenhaus Spezialwissen fehlt, hilft eine Videosprechstunde "
@@ -267,6 +271,7 @@ def load(report) -> None:
         else:
             report.record(f"Blog-Beitrag {data['slug']}", False)
         _link_goals(report, post, data.get("goals", []))
+        _link_themes(report, post, data.get("themes", []))
 
 
 def _create_post(data, status, published_at, categories) -> Post:
@@ -288,6 +293,15 @@ def _create_post(data, status, published_at, categories) -> Post:
     post.save()
     post.categories.set([categories[slug] for slug in data["categories"]])
     return post
+
+
+def _link_themes(report, post, slugs) -> None:
+    linked = set(post.related_themes.values_list("slug", flat=True))
+    for theme in Theme.objects.filter(slug__in=slugs):
+        created = theme.slug not in linked
+        if created:
+            post.related_themes.add(theme)
+        report.record(f"Blog-Beitrag {post.slug} → Thema {theme.slug}", created)
 
 
 def _link_goals(report, post, wanted) -> None:

@@ -121,6 +121,13 @@ class Post(models.Model):
         blank=True,
         help_text="Der Beitrag wird auf den Seiten dieser Ziele verlinkt.",
     )
+    related_themes = models.ManyToManyField(
+        "dialog.Theme",
+        verbose_name="Dialogthemen",
+        related_name="posts",
+        blank=True,
+        help_text="Der Beitrag wird auf den Seiten dieser Dialogthemen verlinkt.",
+    )
     status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "Veröffentlichen am",

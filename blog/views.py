@@ -56,7 +56,7 @@ def post_detail(request, slug):
     )
     post = get_object_or_404(
         Post.objects.visible_to(request.user).prefetch_related(
-            "categories", Prefetch("related_goals", queryset=goals)
+            "categories", "related_themes", Prefetch("related_goals", queryset=goals)
         ),
         slug=slug,
     )

@@ -100,9 +100,9 @@ def test_post_page_queries_do_not_grow_with_goals_and_categories(
     post.related_goals.set(
         [make_goal(n, f"Ziel {n}", status="im-zeitplan") for n in range(1, count + 1)]
     )
-    # The post, its categories, its goals (with status and version);
+    # The post, its categories, its themes, its goals (with status and version);
     # 2 for the (empty) comment thread: options, thread totals.
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         html = client.get("/blog/viele/").content.decode()
     assert html.count('href="/blog/kategorie/k') == count
     assert html.count('href="/strategie/2-0/ziele/') == count
