@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django_comments_xtd.models import XtdComment
 
 from blog.models import Post
-from dialog.comment_forms import CommentForm
+from tests.dialog.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -15,25 +15,14 @@ def _fresh_rate_limits():
     cache.clear()
 
 
-def comment_data(post, text):
-    data = CommentForm(post).initial.copy()
-    data.update(
-        content_type="blog.post",
-        object_pk=str(post.pk),
-        name="Lea Leserin",
-        email="lea@example.org",
-        comment=text,
-        reply_to="0",
-        honeypot="",
-    )
-    return data
-
-
 def test_reader_comments_on_a_post_after_confirming_by_mail(client, make_post, mailoutbox):
     post = make_post(title="Gewerbe anmelden ohne Behördengang", slug="gewerbe")
     html = client.get("/blog/gewerbe/").content.decode()
     assert "Kommentar schreiben" in html
-    client.post("/kommentare/senden/", comment_data(post, "Hat bei mir gut geklappt."))
+    client.post(
+        "/kommentare/senden/",
+        form_data(post, name="Lea Leserin", comment="Hat bei mir gut geklappt."),
+    )
     assert XtdComment.objects.count() == 0  # nothing public before the confirmation
     token = mailoutbox[0].body.split("/kommentare/bestaetigen/")[1].split()[0]
     response = client.get(f"/kommentare/bestaetigen/{token}", follow=True)
@@ -47,7 +36,7 @@ def test_post_with_comments_switched_off_is_read_only_and_refuses_posts(client, 
     html = client.get("/blog/ohne/").content.decode()
     assert "Zu diesem Beitrag sind keine Kommentare vorgesehen." in html
     assert "Kommentar schreiben" not in html
-    response = client.post("/kommentare/senden/", comment_data(post, "Trotzdem ein Kommentar"))
+    response = client.post("/kommentare/senden/", form_data(post, comment="Trotzdem ein Kommentar"))
     assert response.status_code == 403
     assert "Trotzdem ein Kommentar" in response.content.decode()
     assert XtdComment.objects.count() == 0

@@ -3,7 +3,7 @@
 import pytest
 from django_comments_xtd.models import XtdComment
 
-from .conftest import form_data, link_in
+from .helpers import form_data, link_in
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ from dialog import moderation
 from dialog.models import Phase
 from dialog.phase_rules import NO_PHASE_NOTE
 
-from .conftest import form_data, link_in
 from .factories import make_field, make_goal, make_phase, make_theme, make_version
+from .helpers import form_data, link_in
 from .test_phase_figures import comment
 
 pytestmark = pytest.mark.django_db

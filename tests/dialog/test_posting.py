@@ -5,7 +5,7 @@ from django_comments_xtd.models import XtdComment
 
 from dialog.models import CommentOptions
 
-from .conftest import form_data, link_in
+from .helpers import form_data, link_in
 
 pytestmark = pytest.mark.django_db
 

@@ -14,6 +14,7 @@ from dialog import moderation
 from dialog.comment_forms import CommentForm
 from dialog.models import Phase
 from dialog.netiquette import NetiquetteReason
+from tests.dialog.helpers import form_data
 
 from .conftest import d
 
@@ -182,20 +183,6 @@ def test_editor_closes_comments_on_the_goal_form(client, goal, editor):
 # Reading a goal page with its comment form sets no cookie; signed-in posts keep CSRF checks.
 
 
-def strict_comment_data(goal, text):
-    data = CommentForm(goal).initial.copy()
-    data.update(
-        content_type="goals.goal",
-        object_pk=str(goal.pk),
-        name="Rita",
-        email="rita@example.org",
-        comment=text,
-        reply_to="0",
-        honeypot="",
-    )
-    return data
-
-
 def test_reading_a_goal_page_with_the_form_sets_no_cookie(goal):
     response = Client().get(goal.get_absolute_url())
     assert "Kommentar schreiben" in response.content.decode()
@@ -206,7 +193,7 @@ def test_reading_a_goal_page_with_the_form_sets_no_cookie(goal):
 def test_anonymous_comment_needs_no_csrf_cookie_and_still_waits_for_confirmation(goal, mailoutbox):
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(
-        "/kommentare/senden/", strict_comment_data(goal, "Ohne Cookie geschrieben.")
+        "/kommentare/senden/", form_data(goal, comment="Ohne Cookie geschrieben.")
     )
     assert response.status_code == 302
     assert XtdComment.objects.count() == 0
@@ -218,7 +205,7 @@ def test_signed_in_staff_post_without_csrf_token_is_refused(goal, editor):
     strict.force_login(editor)
     html = strict.get(goal.get_absolute_url()).content.decode()
     assert "csrfmiddlewaretoken" in html  # the signed-in form carries the token
-    response = strict.post("/kommentare/senden/", strict_comment_data(goal, "Gefälschte Antwort"))
+    response = strict.post("/kommentare/senden/", form_data(goal, comment="Gefälschte Antwort"))
     assert response.status_code == 403
     assert XtdComment.objects.count() == 0
 
@@ -227,7 +214,7 @@ def test_cross_site_comment_is_refused_without_storing_or_mailing(goal, mailoutb
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(
         "/kommentare/senden/",
-        strict_comment_data(goal, "Von fremder Seite"),
+        form_data(goal, comment="Von fremder Seite"),
         HTTP_ORIGIN="https://angreifer.example",
     )
     assert response.status_code == 403
