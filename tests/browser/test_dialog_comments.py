@@ -11,6 +11,7 @@ from django_comments_xtd.models import XtdComment
 
 from dialog import commentable, moderation
 from dialog.netiquette import NetiquetteReason
+from tests.browser.keyboard import tab_to
 
 
 @pytest.fixture
@@ -87,14 +88,6 @@ def test_reply_and_report_pages_are_axe_clean(page, live_server, commented_page,
     found["report error"] = axe_violations(page)
     assert "Bitte wählen Sie einen Grund aus." in page.inner_text("#id_reason_error")
     assert found == dict.fromkeys(found, [])
-
-
-def tab_to(page, predicate_js, limit=80):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate_js):
-            return
-    raise AssertionError(f"not reachable with Tab: {predicate_js}")
 
 
 def test_comment_and_confirm_by_keyboard_alone(page, live_server, commented_page):

@@ -1,19 +1,12 @@
 """The accessibility feedback form can be filled in and sent by keyboard alone."""
 
 from strategy_site.models import AccessibilityFeedback
-
-
-def tab_to(page, element_id, limit=60):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == element_id:
-            return
-    raise AssertionError(f"#{element_id} cannot be reached with Tab")
+from tests.browser.keyboard import tab_to
 
 
 def test_feedback_form_by_keyboard_alone(page, live_server, demo_content):
     page.goto(live_server.url + "/barrierefreiheit/")
-    tab_to(page, "id_name")
+    tab_to(page, "document.activeElement.id === 'id_name'")
     page.keyboard.type("Karl Tastatur")
     page.keyboard.press("Tab")
     page.keyboard.type("karl@example.org")
