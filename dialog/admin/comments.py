@@ -145,6 +145,15 @@ class CommentModerationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # The change page only shows a comment. Saving it would run the package's
+        # pre_save handler, which sets is_public of the whole subtree from this
+        # comment: a hidden comment would take its replies with it. Decisions are
+        # the actions above, which still need the change permission (obj=None).
+        if obj is not None:
+            return False
+        return super().has_change_permission(request)
+
     def has_delete_permission(self, request, obj=None):
         # Nothing is hard-deleted: replies would lose their parent and counts go wrong.
         return False
