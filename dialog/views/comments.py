@@ -231,6 +231,36 @@ def confirm(request, key):
 
 
 @require_GET
+def unsubscribe(request, key):
+    """The one-click link in reply mails: no more mails for this address on this page.
+
+    The package's mute view answers a second opening with "page not found",
+    and mail scanners often open links before the person does. Here every
+    opening of a valid link confirms; a broken one gets a German page.
+    """
+    try:
+        follower = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature, ObjectDoesNotExist):
+        return _problem(
+            request,
+            "Dieser Abbestell-Link ist ungültig",
+            "Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig "
+            "aus der E-Mail in die Adresszeile Ihres Browsers.",
+            400,
+        )
+    if follower.user_email:
+        XtdComment.norel_objects.filter(
+            content_type=follower.content_type,
+            object_pk=follower.object_pk,
+            user_email=follower.user_email,
+            followup=True,
+        ).update(followup=False)
+    return render(
+        request, "django_comments_xtd/muted.html", {"content_object": follower.content_object}
+    )
+
+
+@require_GET
 def permalink(request, pk):
     comment = _public_comment(pk)
     return redirect(object_url_for(comment))
