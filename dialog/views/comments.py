@@ -205,6 +205,9 @@ def confirm(request, key):
             target,
             tmp_comment.comment,
         )
+    if policy.premoderated(target):
+        # Switched on since the mail went out (e.g. a heated discussion): the queue holds it.
+        tmp_comment.is_public = False
     responses = confirmation_received.send(
         sender=tmp_comment.__class__, comment=tmp_comment, request=request
     )

@@ -327,3 +327,18 @@ def test_reply_page_of_a_hidden_comment_offers_no_form(client, target, add_comme
     assert "Auf einen entfernten Kommentar kann nicht geantwortet werden." in html
     assert "Kommentar absenden" not in html
     assert "Verborgen" not in html and "Heimlich" not in html
+
+
+def test_premoderation_switched_on_before_confirmation_holds_the_comment(client, target, outbox):
+    # Moderators switch pre-moderation on when a discussion heats up; links
+    # mailed before that must not publish past the queue.
+    post(client, target, comment="Vor der Umstellung geschrieben")
+    CommentOptions.objects.create(
+        content_type_id=_ct(target), object_pk=str(target.pk), premoderated=True
+    )
+    response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    assert "sobald er freigegeben ist" in response.content.decode()
+    comment = XtdComment.objects.get()
+    assert (comment.is_public, comment.is_removed) == (False, False)
+    html = client.get(target.get_absolute_url()).content.decode()
+    assert "Vor der Umstellung geschrieben" not in html
