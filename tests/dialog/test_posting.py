@@ -1,5 +1,7 @@
 """Writing a comment: the anonymous confirmation flow, staff answers, bad input."""
 
+import re
+
 import pytest
 from django_comments_xtd.models import XtdComment
 
@@ -342,3 +344,13 @@ def test_premoderation_switched_on_before_confirmation_holds_the_comment(client,
     assert (comment.is_public, comment.is_removed) == (False, False)
     html = client.get(target.get_absolute_url()).content.decode()
     assert "Vor der Umstellung geschrieben" not in html
+
+
+def test_follow_up_checkbox_hint_is_read_with_the_checkbox(client, target):
+    html = client.get(target.get_absolute_url()).content.decode()
+    checkbox = re.search(r'<input type="checkbox" name="followup"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_followup_helptext"' in checkbox
+    hint = html.split('id="id_followup_helptext">')[1].split("</p>")[0]
+    assert hint == (
+        "Jede Benachrichtigung enthält einen Link, mit dem Sie sie ohne Anmeldung abbestellen."
+    )
