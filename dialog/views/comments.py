@@ -205,6 +205,21 @@ def confirm(request, key):
             target,
             tmp_comment.comment,
         )
+    if (
+        tmp_comment.parent_id
+        and not XtdComment.norel_objects.filter(
+            pk=tmp_comment.parent_id, is_public=True, is_removed=False
+        ).exists()
+    ):
+        # The form refuses such replies; the parent was hidden since the mail went out.
+        return _problem(
+            request,
+            "Antwort nicht möglich",
+            "Auf diesen Kommentar kann nicht mehr geantwortet werden.",
+            400,
+            target,
+            tmp_comment.comment,
+        )
     if policy.premoderated(target):
         # Switched on since the mail went out (e.g. a heated discussion): the queue holds it.
         tmp_comment.is_public = False

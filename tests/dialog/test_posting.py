@@ -354,3 +354,20 @@ def test_follow_up_checkbox_hint_is_read_with_the_checkbox(client, target):
     assert hint == (
         "Jede Benachrichtigung enthält einen Link, mit dem Sie sie ohne Anmeldung abbestellen."
     )
+
+
+def test_reply_confirmed_after_its_parent_was_hidden_is_not_published(
+    client, target, add_comment, outbox, moderator
+):
+    parent = add_comment(target, "Gleich verborgen")
+    post(client, target, reply_to=str(parent.pk), comment="Antwort, die zu spät kommt")
+    from dialog import moderation
+    from dialog.netiquette import NetiquetteReason
+
+    moderation.hide([parent], NetiquetteReason.INSULT, moderator)
+    response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Auf diesen Kommentar kann nicht mehr geantwortet werden." in html
+    assert "Antwort, die zu spät kommt" in html  # kept to copy
+    assert XtdComment.objects.count() == 1
