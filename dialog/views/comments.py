@@ -164,6 +164,21 @@ def sent(request):
     return render(request, "dialog/comments/sent.html", {"back": back})
 
 
+def _already_confirmed(tmp_comment):
+    """The comment a confirmation link created before, if any.
+
+    The package matches on email and follow-up wish too, but unsubscribing
+    clears the wish and anonymize_comments the address: a replayed link would
+    then create the comment a second time.
+    """
+    return XtdComment.norel_objects.filter(
+        content_type=tmp_comment.content_type,
+        object_pk=tmp_comment.object_pk,
+        user_name=tmp_comment.user_name,
+        submit_date=tmp_comment.submit_date,
+    ).first()
+
+
 @require_GET
 def confirm(request, key):
     """The link from the confirmation mail: creates the comment once."""
@@ -188,7 +203,7 @@ def confirm(request, key):
             tmp_comment.comment,
         )
     # A second click (or a mail scanner before the person) finds the comment already there.
-    existing = xtd_views._get_comment_if_exists(tmp_comment)
+    existing = _already_confirmed(tmp_comment)
     if existing is not None:
         return render(request, "dialog/comments/already_confirmed.html", {"comment": existing})
     target = tmp_comment.content_object

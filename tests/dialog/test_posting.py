@@ -1,6 +1,9 @@
 """Writing a comment: the anonymous confirmation flow, staff answers, bad input."""
 
+import io
 import re
+from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django_comments_xtd.models import XtdComment
@@ -371,3 +374,26 @@ def test_reply_confirmed_after_its_parent_was_hidden_is_not_published(
     assert "Auf diesen Kommentar kann nicht mehr geantwortet werden." in html
     assert "Antwort, die zu spät kommt" in html  # kept to copy
     assert XtdComment.objects.count() == 1
+
+
+@pytest.mark.parametrize("since", ["unsubscribed", "anonymised"])
+def test_confirmation_link_replayed_after_unsubscribing_or_anonymising_creates_nothing(
+    client, target, outbox, since
+):
+    from django.core.management import call_command
+    from django_comments_xtd.models import XtdComment as Stored
+
+    post(client, target, followup="on", comment="Nur einmal, bitte")
+    confirm_url = link_in(outbox[0], "/kommentare/bestaetigen/")
+    client.get(confirm_url)
+    stored = Stored.objects.get()
+    if since == "unsubscribed":
+        Stored.objects.filter(pk=stored.pk).update(followup=False)
+    else:
+        later = stored.submit_date + timedelta(days=3)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            call_command("anonymize_comments", "--older-than", "2", stdout=io.StringIO())
+        assert Stored.objects.get().user_email == ""
+    again = client.get(confirm_url)
+    assert "Ihr Kommentar ist bereits bestätigt" in again.content.decode()
+    assert Stored.objects.count() == 1
