@@ -56,6 +56,11 @@ class CommentForm(XtdCommentForm):
             widget=forms.Textarea(attrs={"rows": 6}),
         )
         self.fields["followup"].label = "Mich per E-Mail benachrichtigen, wenn jemand antwortet"
+        self.fields[
+            "followup"
+        ].help_text = (
+            "Jede Benachrichtigung enthält einen Link, mit dem Sie sie ohne Anmeldung abbestellen."
+        )
         self.fields["followup"].widget.attrs.pop("class", None)
         self.fields["honeypot"].label = "Bitte lassen Sie dieses Feld leer"
         self.fields["honeypot"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})

@@ -8,7 +8,6 @@ Gravatar hashes of commenters).
 """
 
 from django.urls import path
-from django_comments_xtd import views as xtd_views
 
 from .views import comments
 
@@ -16,8 +15,8 @@ urlpatterns = [
     path("senden/", comments.post_comment, name="comments-post-comment"),
     path("gesendet/", comments.sent, name="comment-sent"),
     path("bestaetigen/<str:key>/", comments.confirm, name="comments-xtd-confirm"),
-    # The package's mute view: one click, no login; we supply its template.
-    path("abbestellen/<str:key>/", xtd_views.mute, name="comments-xtd-mute"),
+    # One click, no login; the package reverses this name for its mute links.
+    path("abbestellen/<str:key>/", comments.unsubscribe, name="comments-xtd-mute"),
     path("<int:pk>/", comments.permalink, name="comment-permalink"),
     path("<int:pk>/antworten/", comments.reply, name="comment-reply"),
     path("<int:pk>/melden/", comments.report, name="comment-flag"),

@@ -111,7 +111,10 @@ class CommentPolicy:
         return list(self._export_scopes()) if self._export_scopes else []
 
     def prepare_export(self, queryset: models.QuerySet) -> models.QuerySet:
-        """Let the content app add select_related for describe(), so export stays one query."""
+        """Let the content app add select_related for describe() and get_absolute_url().
+
+        Used by the export and the admin's comment lists, so neither runs a query per object.
+        """
         return self._prepare_export(queryset) if self._prepare_export else queryset
 
 

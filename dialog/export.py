@@ -162,8 +162,11 @@ def to_xlsx(export: Export) -> bytes:
     sheet.title = "Kommentare"
     sheet.append(export.headers)
     for row in export.rows:
-        # Control characters a visitor may paste are not allowed in XLSX cells.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row])
+        # Control characters a visitor may paste are not allowed in XLSX cells;
+        # removing them may uncover a formula start, so neutralise again.
+        sheet.append(
+            [neutralise(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in row]
+        )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -39,11 +39,6 @@ def waiting(queryset=None):
     return queryset.filter(is_public=False, is_removed=False)
 
 
-def with_open_reports(queryset=None):
-    queryset = XtdComment.norel_objects.all() if queryset is None else queryset
-    return queryset.filter(reports__status=CommentReport.Status.OPEN).distinct()
-
-
 def _resolve_reports(comment_ids, status, user, now):
     CommentReport.objects.filter(
         comment_id__in=comment_ids, status=CommentReport.Status.OPEN

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericStackedInline
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
@@ -35,6 +36,17 @@ class CommentOptionsInline(GenericStackedInline):
     can_delete = False
     verbose_name = "Kommentare"
     verbose_name_plural = "Kommentare"
+
+
+def commented_objects() -> GenericPrefetch:
+    """The commented objects with what their links and names need, one query per model."""
+    return GenericPrefetch(
+        "content_object",
+        [
+            commentable.policy_for(model).prepare_export(model._default_manager.all())
+            for model in commentable.registered_models()
+        ],
+    )
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -133,7 +145,7 @@ class CommentModerationAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .select_related("user", "content_type", "moderation")
-            .prefetch_related("content_object")
+            .prefetch_related(commented_objects())
             .annotate(
                 open_report_count=Count(
                     "reports", filter=Q(reports__status=CommentReport.Status.OPEN)
@@ -144,6 +156,15 @@ class CommentModerationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        # The change page only shows a comment. Saving it would run the package's
+        # pre_save handler, which sets is_public of the whole subtree from this
+        # comment: a hidden comment would take its replies with it. Decisions are
+        # the actions above, which still need the change permission (obj=None).
+        if obj is not None:
+            return False
+        return super().has_change_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         # Nothing is hard-deleted: replies would lose their parent and counts go wrong.

@@ -164,6 +164,21 @@ def sent(request):
     return render(request, "dialog/comments/sent.html", {"back": back})
 
 
+def _already_confirmed(tmp_comment):
+    """The comment a confirmation link created before, if any.
+
+    The package matches on email and follow-up wish too, but unsubscribing
+    clears the wish and anonymize_comments the address: a replayed link would
+    then create the comment a second time.
+    """
+    return XtdComment.norel_objects.filter(
+        content_type=tmp_comment.content_type,
+        object_pk=tmp_comment.object_pk,
+        user_name=tmp_comment.user_name,
+        submit_date=tmp_comment.submit_date,
+    ).first()
+
+
 @require_GET
 def confirm(request, key):
     """The link from the confirmation mail: creates the comment once."""
@@ -188,7 +203,7 @@ def confirm(request, key):
             tmp_comment.comment,
         )
     # A second click (or a mail scanner before the person) finds the comment already there.
-    existing = xtd_views._get_comment_if_exists(tmp_comment)
+    existing = _already_confirmed(tmp_comment)
     if existing is not None:
         return render(request, "dialog/comments/already_confirmed.html", {"comment": existing})
     target = tmp_comment.content_object
@@ -205,6 +220,24 @@ def confirm(request, key):
             target,
             tmp_comment.comment,
         )
+    if (
+        tmp_comment.parent_id
+        and not XtdComment.norel_objects.filter(
+            pk=tmp_comment.parent_id, is_public=True, is_removed=False
+        ).exists()
+    ):
+        # The form refuses such replies; the parent was hidden since the mail went out.
+        return _problem(
+            request,
+            "Antwort nicht möglich",
+            "Auf diesen Kommentar kann nicht mehr geantwortet werden.",
+            400,
+            target,
+            tmp_comment.comment,
+        )
+    if policy.premoderated(target):
+        # Switched on since the mail went out (e.g. a heated discussion): the queue holds it.
+        tmp_comment.is_public = False
     responses = confirmation_received.send(
         sender=tmp_comment.__class__, comment=tmp_comment, request=request
     )
@@ -228,6 +261,36 @@ def confirm(request, key):
     notify_reply(comment)
     messages.success(request, "Vielen Dank! Ihr Kommentar ist jetzt veröffentlicht.")
     return redirect(object_url_for(comment))
+
+
+@require_GET
+def unsubscribe(request, key):
+    """The one-click link in reply mails: no more mails for this address on this page.
+
+    The package's mute view answers a second opening with "page not found",
+    and mail scanners often open links before the person does. Here every
+    opening of a valid link confirms; a broken one gets a German page.
+    """
+    try:
+        follower = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature, ObjectDoesNotExist):
+        return _problem(
+            request,
+            "Dieser Abbestell-Link ist ungültig",
+            "Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig "
+            "aus der E-Mail in die Adresszeile Ihres Browsers.",
+            400,
+        )
+    if follower.user_email:
+        XtdComment.norel_objects.filter(
+            content_type=follower.content_type,
+            object_pk=follower.object_pk,
+            user_email=follower.user_email,
+            followup=True,
+        ).update(followup=False)
+    return render(
+        request, "django_comments_xtd/muted.html", {"content_object": follower.content_object}
+    )
 
 
 @require_GET

@@ -29,8 +29,8 @@ def test_old_comments_lose_email_and_ip_but_keep_name_and_text(target, add_comme
     old = XtdComment.objects.get(pk=old.pk)
     assert (old.user_email, old.ip_address, old.followup) == ("", None, False)
     assert (old.user_name, old.comment) == ("Alte Eule", "Alter Text")
-    recent = XtdComment.objects.get(pk=recent.pk)
-    assert (recent.user_email, recent.ip_address) == (recent.user_email, "192.0.2.8")
+    stored = XtdComment.objects.get(pk=recent.pk)
+    assert (stored.user_email, stored.ip_address) == (recent.user_email, "192.0.2.8")
     assert recent.user_email.endswith("@example.org")
 
     again = StringIO()

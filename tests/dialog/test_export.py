@@ -177,3 +177,18 @@ def test_changelist_links_the_export_and_exports_a_selection(
     rows = parse_csv(response)
     assert [(r["Text"], r["Nummer"]) for r in rows] == [("Ausgewählt", "1.1")]
     assert "E-Mail" not in rows[0]
+
+
+def test_control_character_before_a_formula_does_not_sneak_it_into_xlsx(
+    client, moderator, described_pages, add_comment
+):
+    # XLSX cells may not hold control characters, so they are removed; the
+    # formula check must see the text as it ends up in the cell.
+    bildung, _ = described_pages
+    add_comment(bildung, '\x01=HYPERLINK("http://böse.example")')
+    client.force_login(moderator)
+    response = client.post(EXPORT_URL, {"scope": "alle", "format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(row=2, column=header.index("Text") + 1)
+    assert (cell.value, cell.data_type) == ('\'=HYPERLINK("http://böse.example")', "s")

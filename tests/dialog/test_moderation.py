@@ -144,3 +144,39 @@ def test_change_page_shows_reports_read_only(client, moderator, target, add_comm
     html = client.get(f"/admin/dialog/reportedcomment/{comment.pk}/change/").content.decode()
     assert "Persönliche Daten anderer Menschen" in html
     assert "nennt Adresse" in html
+
+
+@pytest.mark.parametrize("queue", ["all", "reported"])
+def test_change_page_is_read_only_so_saving_cannot_unpublish_replies(
+    client, moderator, target, add_comment, queue
+):
+    # Saving a comment runs the package's pre_save handler, which sets every
+    # reply's is_public from its parent: a hidden parent would take its
+    # replies with it. The change page is for reading; decisions are actions.
+    parent = add_comment(target, "Verborgener Elternkommentar")
+    reply = add_comment(target, "Antwort bleibt sichtbar", parent=parent)
+    moderation.report(parent, NetiquetteReason.INSULT)
+    moderation.hide([parent], NetiquetteReason.INSULT, moderator)
+    moderation.report(parent, NetiquetteReason.INSULT)
+    client.force_login(moderator)
+    url = f"{QUEUES[queue]}{parent.pk}/change/"
+    page = client.get(url).content.decode()
+    assert "Verborgener Elternkommentar" in page
+    assert 'name="_save"' not in page
+    # Everything a browser would send from the form as it was before the fix.
+    response = client.post(
+        url,
+        {
+            "_save": "Sichern",
+            "reports-TOTAL_FORMS": "2",
+            "reports-INITIAL_FORMS": "2",
+            "reports-MIN_NUM_FORMS": "0",
+            "reports-MAX_NUM_FORMS": "1000",
+            **{f"reports-{n}-id": str(r.pk) for n, r in enumerate(parent.reports.all())},
+            **{f"reports-{n}-comment": str(parent.pk) for n in range(2)},
+        },
+    )
+    assert response.status_code == 403
+    reply.refresh_from_db()
+    assert (reply.is_public, reply.is_removed) == (True, False)
+    assert "Antwort bleibt sichtbar" in client.get(target.get_absolute_url()).content.decode()

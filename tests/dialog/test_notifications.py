@@ -72,3 +72,28 @@ def test_tampered_unsubscribe_link_changes_nothing(client, target, add_comment, 
     response = client.get(link[:-5] + "AAAA/")
     assert response.status_code == 400
     assert XtdComment.objects.get(pk=follower.pk).followup is True
+
+
+def test_unsubscribe_link_opened_twice_still_confirms(client, target, add_comment, outbox):
+    # Mail scanners often open links before the person does: the second
+    # opening must not end on "page not found".
+    follower = add_comment(target, "Folge ich", followup=True)
+    mails = confirm_new_comment(
+        client, target, outbox, comment="Antwort", reply_to=str(follower.pk)
+    )
+    link = link_in(mails[0], "/kommentare/abbestellen/")
+    client.get(link)
+    again = client.get(link)
+    assert again.status_code == 200
+    assert "Sie erhalten keine E-Mails mehr" in again.content.decode()
+    assert XtdComment.objects.get(pk=follower.pk).followup is False
+
+
+def test_tampered_unsubscribe_link_explains_itself_in_german(client, target, add_comment, outbox):
+    follower = add_comment(target, "Folge ich", followup=True)
+    mails = confirm_new_comment(
+        client, target, outbox, comment="Antwort", reply_to=str(follower.pk)
+    )
+    link = link_in(mails[0], "/kommentare/abbestellen/")
+    html = client.get(link[:-5] + "AAAA/").content.decode()
+    assert "Dieser Abbestell-Link ist ungültig" in html

@@ -1,5 +1,10 @@
 """Writing a comment: the anonymous confirmation flow, staff answers, bad input."""
 
+import io
+import re
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from django_comments_xtd.models import XtdComment
 
@@ -327,3 +332,68 @@ def test_reply_page_of_a_hidden_comment_offers_no_form(client, target, add_comme
     assert "Auf einen entfernten Kommentar kann nicht geantwortet werden." in html
     assert "Kommentar absenden" not in html
     assert "Verborgen" not in html and "Heimlich" not in html
+
+
+def test_premoderation_switched_on_before_confirmation_holds_the_comment(client, target, outbox):
+    # Moderators switch pre-moderation on when a discussion heats up; links
+    # mailed before that must not publish past the queue.
+    post(client, target, comment="Vor der Umstellung geschrieben")
+    CommentOptions.objects.create(
+        content_type_id=_ct(target), object_pk=str(target.pk), premoderated=True
+    )
+    response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    assert "sobald er freigegeben ist" in response.content.decode()
+    comment = XtdComment.objects.get()
+    assert (comment.is_public, comment.is_removed) == (False, False)
+    html = client.get(target.get_absolute_url()).content.decode()
+    assert "Vor der Umstellung geschrieben" not in html
+
+
+def test_follow_up_checkbox_hint_is_read_with_the_checkbox(client, target):
+    html = client.get(target.get_absolute_url()).content.decode()
+    checkbox = re.search(r'<input type="checkbox" name="followup"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_followup_helptext"' in checkbox
+    hint = html.split('id="id_followup_helptext">')[1].split("</p>")[0]
+    assert hint == (
+        "Jede Benachrichtigung enthält einen Link, mit dem Sie sie ohne Anmeldung abbestellen."
+    )
+
+
+def test_reply_confirmed_after_its_parent_was_hidden_is_not_published(
+    client, target, add_comment, outbox, moderator
+):
+    parent = add_comment(target, "Gleich verborgen")
+    post(client, target, reply_to=str(parent.pk), comment="Antwort, die zu spät kommt")
+    from dialog import moderation
+    from dialog.netiquette import NetiquetteReason
+
+    moderation.hide([parent], NetiquetteReason.INSULT, moderator)
+    response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Auf diesen Kommentar kann nicht mehr geantwortet werden." in html
+    assert "Antwort, die zu spät kommt" in html  # kept to copy
+    assert XtdComment.objects.count() == 1
+
+
+@pytest.mark.parametrize("since", ["unsubscribed", "anonymised"])
+def test_confirmation_link_replayed_after_unsubscribing_or_anonymising_creates_nothing(
+    client, target, outbox, since
+):
+    from django.core.management import call_command
+    from django_comments_xtd.models import XtdComment as Stored
+
+    post(client, target, followup="on", comment="Nur einmal, bitte")
+    confirm_url = link_in(outbox[0], "/kommentare/bestaetigen/")
+    client.get(confirm_url)
+    stored = Stored.objects.get()
+    if since == "unsubscribed":
+        Stored.objects.filter(pk=stored.pk).update(followup=False)
+    else:
+        later = stored.submit_date + timedelta(days=3)
+        with mock.patch("django.utils.timezone.now", return_value=later):
+            call_command("anonymize_comments", "--older-than", "2", stdout=io.StringIO())
+        assert Stored.objects.get().user_email == ""
+    again = client.get(confirm_url)
+    assert "Ihr Kommentar ist bereits bestätigt" in again.content.decode()
+    assert Stored.objects.count() == 1

@@ -132,3 +132,17 @@ def test_comment_counts_for_a_list_in_one_query(
             for p in annotate_comment_counts(FlatPage.objects.filter(url__startswith="/kommentar"))
         }
     assert counts == {f"/kommentar-test/p{n}/": n % 4 for n in range(pages)}
+
+
+@pytest.mark.parametrize(
+    ("sort", "previous_label"),
+    [("", "Neuere Diskussionen"), ("&sortierung=aelteste", "Ältere Diskussionen")],
+)
+def test_link_to_the_previous_page_names_what_is_there(
+    client, target, add_comment, sort, previous_label
+):
+    for n in range(12):
+        add_comment(target, f"Strang Nummer {n:02d}")
+    html = client.get(target.get_absolute_url() + "?seite=2" + sort).content.decode()
+    nav = html.split('class="comment-pagination"')[1].split("</nav>")[0]
+    assert 'rel="prev">' + previous_label + "</a>" in nav

@@ -220,3 +220,24 @@ def test_cross_site_comment_is_refused_without_storing_or_mailing(goal, mailoutb
     assert response.status_code == 403
     assert XtdComment.objects.count() == 0
     assert mailoutbox == []
+
+
+@pytest.mark.parametrize("goal_count", [2, 25])
+@pytest.mark.parametrize(
+    "queue", ["/admin/dialog/waitingcomment/", "/admin/django_comments_xtd/xtdcomment/"]
+)
+def test_moderation_queue_links_each_goal_without_a_query_per_goal(
+    client, version, make_field, make_goal, moderator, django_assert_num_queries, goal_count, queue
+):
+    field = make_field(version)
+    goals = [make_goal(field, n) for n in range(1, goal_count + 1)]
+    for n, goal in enumerate(goals):
+        comment_on(goal, f"Wartet zu Ziel {goal.number}", n=n, is_public=False)
+    client.force_login(moderator)
+    client.get(queue)  # warm the content-type cache
+    # Session, user, two permission queries, two counts, comments, the goals with their
+    # versions (one query for all), the date range and days of the date hierarchy.
+    with django_assert_num_queries(10):
+        html = client.get(queue).content.decode()
+    for goal in goals:
+        assert f'<a href="/strategie/2-0/ziele/{goal.number}/">Ziel {goal.number}: ' in html
