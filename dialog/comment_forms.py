@@ -1,5 +1,7 @@
 """The comment and report forms: the package's security and honeypot checks, our German."""
 
+import re
+
 from django import forms
 from django.conf import settings
 from django_comments_xtd.forms import XtdCommentForm
@@ -9,6 +11,14 @@ from .netiquette import NetiquetteReason
 
 COMMENT_MAX_LENGTH = 3000
 NAME_MAX_LENGTH = 50  # the package's column width
+
+
+# Names that would pass a citizen off as speaking for the government or the site.
+RESERVED_NAME = re.compile(
+    r"landesregierung|ministerium|minister(in)?\b|mwide|staatskanzlei|redaktion|moderation|"
+    r"digitalstrategie\.?nrw",
+    re.IGNORECASE,
+)
 
 
 class CommentForm(XtdCommentForm):
@@ -23,6 +33,7 @@ class CommentForm(XtdCommentForm):
             initial.setdefault("email", staff_user.email)
         super().__init__(target_object, data=data, initial=initial, **kwargs)
         self.parent = parent
+        self.official = staff_user is not None
         self.fields["name"] = forms.CharField(
             label="Name",
             max_length=NAME_MAX_LENGTH,
@@ -67,6 +78,16 @@ class CommentForm(XtdCommentForm):
         # We link no website from a commenter's name.
         del self.fields["url"]
         self.order_fields(["name", "email", "comment", "followup", "honeypot"])
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        # Only staff speak for the state government; nobody else may look as if they did.
+        if not self.official and RESERVED_NAME.search(name):
+            raise forms.ValidationError(
+                "Dieser Name ist der Landesregierung, dem Ministerium und der Redaktion "
+                "vorbehalten. Bitte wählen Sie einen anderen Namen oder ein Pseudonym."
+            )
+        return name
 
     def clean_comment(self):
         text = self.cleaned_data["comment"].strip()

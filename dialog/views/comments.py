@@ -91,7 +91,7 @@ def post_comment(request):
             kept_text=data.get("comment", ""),
         )
     policy = policy_for(target)
-    form = CommentForm(target, data=data)
+    form = CommentForm(target, data=data, staff_user=request.user if staff else None)
     # Shown above the form again if something needs fixing (only a comment of this object).
     form.parent = XtdComment.norel_objects.filter(
         pk=_int(data.get("reply_to")),

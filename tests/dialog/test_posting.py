@@ -94,6 +94,11 @@ def test_staff_answer_appears_at_once_with_the_official_badge(client, target, ed
     assert "Erika Redaktion" in html
 
 
+def test_ordinary_names_that_contain_no_reserved_word_are_accepted(client, target, outbox):
+    post(client, target, name="Mina aus Minden", comment="Gute Idee.")
+    assert "/kommentare/bestaetigen/" in outbox[0].body
+
+
 def test_citizen_comment_has_no_official_badge(client, target, add_comment):
     add_comment(target, "Bürgermeinung")
     html = client.get(target.get_absolute_url()).content.decode()
@@ -167,6 +172,10 @@ def test_post_to_closed_object_keeps_the_text_and_stores_nothing(client, target,
             "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@beispiel.de.",
         ),
         ({"name": ""}, "name", "Bitte geben Sie einen Namen an. Ein Pseudonym genügt."),
+        # A citizen may not pass as the state government or the site's staff.
+        ({"name": "Landesregierung NRW"}, "name", "Dieser Name ist der Landesregierung"),
+        ({"name": "Die Redaktion"}, "name", "Dieser Name ist der Landesregierung"),
+        ({"name": "ministerium-wirtschaft"}, "name", "Dieser Name ist der Landesregierung"),
         ({"honeypot": "http://spam.example"}, "honeypot", "Dieses Feld muss leer bleiben."),
     ],
 )
@@ -186,6 +195,8 @@ def test_bad_input_is_explained_beside_the_field_and_text_kept(
         assert "Mein wichtiger Text</textarea>" in html
     if field != "name":
         assert 'value="Paula Pseudonym"' in html
+    elif bad_input["name"]:
+        assert f'value="{bad_input["name"]}"' in html  # the name is kept too, to correct it
     assert outbox == [] and XtdComment.objects.count() == 0
 
 
