@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from goals.models import Goal, StatusReport
+from goals.resources import GoalResource
 
 from .conftest import d
 
@@ -213,3 +214,19 @@ def test_export_neutralises_formula_cells(setup):
         },
     )
     assert response.content.decode("utf-8-sig").splitlines() == ["ziel,bericht", "12,'=1+2"]
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_goal_export_lists_lineage_in_queries_independent_of_goal_count(
+    version, old_version, make_field, make_goal, django_assert_num_queries, count
+):
+    old = make_field(old_version, "5.1", "Digitale Verwaltung", "verwaltung")
+    new = make_field(version, "1", "Digitale Verwaltung", "verwaltung")
+    for number in range(1, count + 1):
+        goal = make_goal(new, number, f"Ziel {number}")
+        goal.continues.add(make_goal(old, number, f"Altes Ziel {number}"))
+    # The library's count, the goals with version and field, every goal's predecessors at once.
+    with django_assert_num_queries(3):
+        lines = GoalResource().export().csv.splitlines()
+    assert len(lines) == 1 + 2 * count
+    assert lines[count + 1] == "2-0,1,1,Ziel 1,,kurzfristig,,nein,,,2019/1"
