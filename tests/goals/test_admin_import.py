@@ -111,6 +111,27 @@ def test_duplicate_number_in_the_file_saves_nothing(setup):
     ]
 
 
+def test_file_that_went_bad_between_preview_and_confirmation_saves_nothing(setup):
+    client = setup
+    csv = GOALS_HEADER + (
+        "2-0,1,1,Digitales Bürgeramt,,kurzfristig,,nein,,,\n"
+        "2-0,1,2,Gesetz fortschreiben,,kurzfristig,,nein,,,2019/12\n"
+    )
+    preview = upload(client, "/admin/goals/goal/import/", "ziele.csv", csv.encode())
+    assert 'action="/admin/goals/goal/process_import/"' in preview.content.decode()
+    # Another editor deletes the predecessor goal before this one confirms.
+    Goal.objects.get(version__slug="2019", number=12).delete()
+    response = confirm(client, "/admin/goals/goal/import/", preview)
+    # The good first row is not saved on its own either, and the editor is told why.
+    assert Goal.objects.filter(version__slug="2-0").count() == 0
+    page = client.get(response["Location"]).content.decode()
+    assert (
+        "Import abgebrochen, nichts wurde gespeichert: Die Datei passt nicht mehr zu den "
+        "gespeicherten Daten. Bitte laden Sie sie erneut hoch, die Vorschau zeigt dann die Fehler."
+        in page
+    )
+
+
 def test_status_reports_import_from_xlsx_and_change_the_current_status(setup):
     client = setup
     book = openpyxl.Workbook()
