@@ -58,6 +58,7 @@ def test_feed_for_one_field_follows_the_topic_across_versions(client, reports):
 def test_feed_for_an_unknown_field_is_not_found(client, reports):
     response = client.get("/umsetzung/feed/", {"feld": "gibt-es-nicht"})
     assert response.status_code == 404
+    assert "<h1>Seite nicht gefunden</h1>" in response.content.decode()
 
 
 def test_dashboard_links_the_feed_for_readers_and_feed_readers(client, reports):

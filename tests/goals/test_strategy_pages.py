@@ -69,9 +69,12 @@ def test_version_without_goals_says_so(client, demo):
     )
 
 
-def test_unknown_version_or_goal_is_404(client, demo):
-    assert client.get("/strategie/1999/").status_code == 404
-    assert client.get("/strategie/2019/ziele/45/").status_code == 404
+@pytest.mark.parametrize("url", ["/strategie/1999/", "/strategie/2019/ziele/45/"])
+def test_unknown_version_or_goal_is_404(client, demo, url):
+    # The 2019 version has 44 goals: there is no goal 45.
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "<h1>Seite nicht gefunden</h1>" in response.content.decode()
 
 
 def test_goal_page_shows_facts_history_lineage_and_neighbours(client, demo):
