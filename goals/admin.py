@@ -1,4 +1,5 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
@@ -23,6 +24,26 @@ class SpreadsheetAdmin(ImportExportModelAdmin):
 
     def has_export_permission(self, request):
         return self.has_view_permission(request)
+
+    def get_import_data_kwargs(self, **kwargs):
+        # The preview already refuses a file with a bad row. On confirmation the
+        # data may have changed since (a predecessor deleted, a report added):
+        # then roll back the whole file instead of saving its good rows only.
+        return {
+            **super().get_import_data_kwargs(**kwargs),
+            "rollback_on_validation_errors": True,
+        }
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                "Import abgebrochen, nichts wurde gespeichert: Die Datei passt nicht mehr zu den "
+                "gespeicherten Daten. Bitte laden Sie sie erneut hoch, die Vorschau zeigt dann "
+                "die Fehler.",
+            )
+            return redirect(f"admin:{self.opts.app_label}_{self.opts.model_name}_import")
+        return super().process_result(result, request)
 
 
 class FieldOfActionInline(admin.StackedInline):

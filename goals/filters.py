@@ -7,8 +7,6 @@ An unknown value is dropped and explained, never an error page.
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from django.utils.http import urlencode
-
 from .status import Horizon, Status
 
 
@@ -35,16 +33,6 @@ class GoalFilter:
         if self.overdue:
             goals = goals.filter(overdue_now=True)
         return goals
-
-    def querystring(self, **changes) -> str:
-        params = {
-            "feld": self.field.slug if self.field else "",
-            "status": self.status or "",
-            "horizont": self.horizon or "",
-            "ueberfaellig": "1" if self.overdue else "",
-        }
-        params.update(changes)
-        return urlencode({k: v for k, v in params.items() if v})
 
 
 def _unknown(label: str, value: str) -> str:

@@ -11,6 +11,7 @@ import datetime
 import re
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
@@ -179,7 +180,8 @@ class ContinuesWidget(widgets.ManyToManyWidget):
     def render(self, value, obj=None, **kwargs):
         if value is None:
             return ""
-        return " ".join(f"{g.version.slug}/{g.number}" for g in value.select_related("version"))
+        # .all() reads what GoalResource.get_queryset() prefetched: no query per goal.
+        return " ".join(f"{g.version.slug}/{g.number}" for g in value.all())
 
 
 class SpreadsheetResource(resources.ModelResource):
@@ -262,7 +264,12 @@ class GoalResource(SpreadsheetResource):
         return goal.version.slug
 
     def get_queryset(self):
-        return Goal.objects.select_related("version", "field").order_by("version__year", "number")
+        earlier = Goal.objects.select_related("version").order_by("version__year", "number")
+        return (
+            Goal.objects.select_related("version", "field")
+            .prefetch_related(Prefetch("continues", queryset=earlier))
+            .order_by("version__year", "number")
+        )
 
 
 class StatusReportResource(SpreadsheetResource):

@@ -11,15 +11,21 @@ from ..status import Horizon, Status
 
 
 def dashboard(request):
-    versions = list(StrategyVersion.objects.with_goal_counts().current_first())
-    versions = [v for v in versions if v.goal_count]
+    all_versions = list(StrategyVersion.objects.with_goal_counts().current_first())
+    versions = [v for v in all_versions if v.goal_count]
     if not versions:
         raise Http404("Es gibt noch keine Ziele.")
     notices = []
     wanted = request.GET.get("fassung", "").strip()
     version = next((v for v in versions if v.slug == wanted), None)
     if version is None:
-        if wanted:
+        without_goals = next((v for v in all_versions if v.slug == wanted), None)
+        if without_goals:
+            notices.append(
+                f"Die Fassung „{without_goals.title}“ enthält keine eigenen Ziele; "
+                "gezeigt wird die aktuelle Fassung."
+            )
+        elif wanted:
             notices.append(
                 f"Die Fassung „{wanted[:40]}“ kennen wir nicht; gezeigt wird die aktuelle Fassung."
             )

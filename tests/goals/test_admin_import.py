@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from goals.models import Goal, StatusReport
+from goals.resources import GoalResource
 
 from .conftest import d
 
@@ -108,6 +109,27 @@ def test_duplicate_number_in_the_file_saves_nothing(setup):
     assert list(Goal.objects.filter(version__slug="2-0").values_list("title", flat=True)) == [
         "Zweites"
     ]
+
+
+def test_file_that_went_bad_between_preview_and_confirmation_saves_nothing(setup):
+    client = setup
+    csv = GOALS_HEADER + (
+        "2-0,1,1,Digitales Bürgeramt,,kurzfristig,,nein,,,\n"
+        "2-0,1,2,Gesetz fortschreiben,,kurzfristig,,nein,,,2019/12\n"
+    )
+    preview = upload(client, "/admin/goals/goal/import/", "ziele.csv", csv.encode())
+    assert 'action="/admin/goals/goal/process_import/"' in preview.content.decode()
+    # Another editor deletes the predecessor goal before this one confirms.
+    Goal.objects.get(version__slug="2019", number=12).delete()
+    response = confirm(client, "/admin/goals/goal/import/", preview)
+    # The good first row is not saved on its own either, and the editor is told why.
+    assert Goal.objects.filter(version__slug="2-0").count() == 0
+    page = client.get(response["Location"]).content.decode()
+    assert (
+        "Import abgebrochen, nichts wurde gespeichert: Die Datei passt nicht mehr zu den "
+        "gespeicherten Daten. Bitte laden Sie sie erneut hoch, die Vorschau zeigt dann die Fehler."
+        in page
+    )
 
 
 def test_status_reports_import_from_xlsx_and_change_the_current_status(setup):
@@ -213,3 +235,19 @@ def test_export_neutralises_formula_cells(setup):
         },
     )
     assert response.content.decode("utf-8-sig").splitlines() == ["ziel,bericht", "12,'=1+2"]
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_goal_export_lists_lineage_in_queries_independent_of_goal_count(
+    version, old_version, make_field, make_goal, django_assert_num_queries, count
+):
+    old = make_field(old_version, "5.1", "Digitale Verwaltung", "verwaltung")
+    new = make_field(version, "1", "Digitale Verwaltung", "verwaltung")
+    for number in range(1, count + 1):
+        goal = make_goal(new, number, f"Ziel {number}")
+        goal.continues.add(make_goal(old, number, f"Altes Ziel {number}"))
+    # The library's count, the goals with version and field, every goal's predecessors at once.
+    with django_assert_num_queries(3):
+        lines = GoalResource().export().csv.splitlines()
+    assert len(lines) == 1 + 2 * count
+    assert lines[count + 1] == "2-0,1,1,Ziel 1,,kurzfristig,,nein,,,2019/1"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from goals.models import Goal
+from goals.models import Goal, StrategyVersion
 from goals.status import Status
 
 from .conftest import d, text_of
@@ -210,6 +210,18 @@ def test_version_switch_shows_an_older_version(client, goals):
         "Wie weit ist die Landesregierung mit den 1 Zielen der Digitalstrategie.NRW 2019?" in html
     )
     assert listed_goals(response) == ["Funklöcher schließen"]
+
+
+def test_a_version_without_goals_is_named_not_called_unknown(client, goals):
+    StrategyVersion.objects.create(title="Metastudie 2018", slug="metastudie-2018", year=2018)
+    response = client.get("/umsetzung/", {"fassung": "metastudie-2018"})
+    text = text_of(response)
+    assert (
+        "Die Fassung „Metastudie 2018“ enthält keine eigenen Ziele; gezeigt wird die aktuelle Fassung."
+        in text
+    )
+    assert "kennen wir nicht" not in text
+    assert len(listed_goals(response)) == 5  # the current version's goals
 
 
 def test_demo_dashboard_counts_match_the_goals(client, demo):

@@ -58,6 +58,7 @@ def test_feed_for_one_field_follows_the_topic_across_versions(client, reports):
 def test_feed_for_an_unknown_field_is_not_found(client, reports):
     response = client.get("/umsetzung/feed/", {"feld": "gibt-es-nicht"})
     assert response.status_code == 404
+    assert "<h1>Seite nicht gefunden</h1>" in response.content.decode()
 
 
 def test_dashboard_links_the_feed_for_readers_and_feed_readers(client, reports):
@@ -67,3 +68,17 @@ def test_dashboard_links_the_feed_for_readers_and_feed_readers(client, reports):
         in html
     )
     assert '<a href="/umsetzung/feed/">Atom-Feed</a>' in html
+
+
+@pytest.mark.parametrize("count", [5, 60])
+@pytest.mark.parametrize(("query", "queries"), [({}, 2), ({"feld": "netz"}, 3)])
+def test_feed_queries_do_not_grow_with_reports(
+    client, version, make_field, make_goal, django_assert_num_queries, count, query, queries
+):
+    netz = make_field(version, "2", "Gigabit und Mobilfunk", "netz")
+    for number in range(1, count + 1):
+        make_goal(netz, number, reports=[(d("2023-01-01"), "verzoegert")])
+    # The site, the reports with goal, version and field in one query, and the asked field.
+    with django_assert_num_queries(queries):
+        response = client.get("/umsetzung/feed/", query)
+    assert len(feedparser.parse(response.content).entries) == min(count, 50)

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 
 import pytest
 
@@ -191,3 +192,22 @@ def test_data_page_explains_data_licence_and_columns(client, data):
         in text
     )
     assert "Neuester Bericht: 4. Mai 2023." in text
+
+
+@pytest.mark.parametrize("count", [10, 100])
+@pytest.mark.parametrize("url", ["/daten/ziele.csv", "/daten/ziele.json"])
+def test_downloads_take_the_same_queries_for_10_and_100_goals(
+    client, version, old_version, make_field, make_goal, django_assert_num_queries, count, url
+):
+    old = make_field(old_version, "5.1", "Digitale Verwaltung", "verwaltung")
+    new = make_field(version, "1", "Digitale Verwaltung", "verwaltung")
+    for number in range(1, count + 1):
+        goal = make_goal(new, number, reports=[(d("2023-01-01"), "verzoegert")])
+        goal.continues.add(make_goal(old, number))
+    # The goals with their version, field and status, then every goal's predecessors at once.
+    with django_assert_num_queries(2):
+        response = client.get(url)
+    body = response.content.decode("utf-8-sig")
+    assert body.count("/strategie/2-0/ziele/") == count
+    # Each new goal names the goal it continues.
+    assert len(re.findall(r"(?<!strategie/)2019/\d+", body)) == count

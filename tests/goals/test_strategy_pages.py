@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from goals.models import Goal, StatusReport
+from goals.models import Goal, StatusReport, StrategyVersion
 from goals.status import Status
 
 from .conftest import d, text_of
@@ -69,9 +69,12 @@ def test_version_without_goals_says_so(client, demo):
     )
 
 
-def test_unknown_version_or_goal_is_404(client, demo):
-    assert client.get("/strategie/1999/").status_code == 404
-    assert client.get("/strategie/2019/ziele/45/").status_code == 404
+@pytest.mark.parametrize("url", ["/strategie/1999/", "/strategie/2019/ziele/45/"])
+def test_unknown_version_or_goal_is_404(client, demo, url):
+    # The 2019 version has 44 goals: there is no goal 45.
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "<h1>Seite nicht gefunden</h1>" in response.content.decode()
 
 
 def test_goal_page_shows_facts_history_lineage_and_neighbours(client, demo):
@@ -187,3 +190,18 @@ def test_goal_page_queries_do_not_grow_with_history_or_lineage(
     with django_assert_num_queries(10):
         response = client.get("/strategie/2-0/ziele/5/")
     assert response.content.decode().count('class="report"') == links
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_version_list_queries_do_not_grow_with_versions(
+    client, make_field, make_goal, django_assert_num_queries, count
+):
+    for year in range(2000, 2000 + count):
+        version = StrategyVersion.objects.create(title=f"Fassung {year}", slug=str(year), year=year)
+        field = make_field(version)
+        for number in (1, 2, 3):
+            make_goal(field, number)
+    # Versions with their goal count and document in one query.
+    with django_assert_num_queries(1):
+        response = client.get("/strategie/")
+    assert text_of(response).count("Ziele 3 Ziele") == count
