@@ -1,4 +1,4 @@
-"""Accessibility feedback: store it for staff and tell the editors."""
+"""Accessibility feedback: store it for staff and tell the Redaktion and the Moderation."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -6,18 +6,20 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
-from .groups import REDAKTION
+from .groups import MODERATION, REDAKTION
 from .models import AccessibilityFeedback
 
 
 def feedback_recipients() -> list[str]:
-    editors = (
+    # The Redaktion fixes what the feedback points at; the Moderation answers it and
+    # marks it done in the admin (only it may open feedback there).
+    staff = (
         get_user_model()
-        .objects.filter(groups__name=REDAKTION, is_active=True)
+        .objects.filter(groups__name__in=[REDAKTION, MODERATION], is_active=True)
         .exclude(email="")
         .values_list("email", flat=True)
     )
-    return sorted({*editors, *settings.FEEDBACK_EMAILS})
+    return sorted({*staff, *settings.FEEDBACK_EMAILS})
 
 
 def submit_feedback(form) -> AccessibilityFeedback:
@@ -36,7 +38,9 @@ def submit_feedback(form) -> AccessibilityFeedback:
                 f"E-Mail: {feedback.email}\n"
                 f"Seite: {feedback.page or '(nicht angegeben)'}\n\n"
                 f"{feedback.message}\n\n"
-                f"Im Verwaltungsbereich: {admin_url}\n"
+                f"Im Verwaltungsbereich (für die Moderation): {admin_url}\n"
+                "Antworten Sie der Absenderin oder dem Absender direkt an die oben genannte "
+                "E-Mail-Adresse.\n"
                 "Bitte beantworten Sie die Rückmeldung zeitnah.\n"
             )
             transaction.on_commit(

@@ -26,7 +26,8 @@ def test_form_is_on_the_accessibility_statement(client):
 def test_valid_feedback_is_stored_and_mailed_to_editors(
     client, editor, make_staff, django_capture_on_commit_callbacks
 ):
-    make_staff("moritz", "Moderation")  # moderators read it in the admin but get no mail
+    make_staff("moritz", "Moderation")  # answers it and marks it done in the admin
+    make_staff("rita", None)  # staff outside both groups get no mail
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/barrierefreiheit/", VALID, follow=True)
     feedback = AccessibilityFeedback.objects.get()
@@ -38,7 +39,7 @@ def test_valid_feedback_is_stored_and_mailed_to_editors(
     )
     assert "Vielen Dank! Ihre Rückmeldung ist bei uns eingegangen." in response.content.decode()
     assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["erika.redaktion@example.org"]
+    assert mail.outbox[0].to == ["erika.redaktion@example.org", "moritz@example.org"]
     assert mail.outbox[0].subject == "[Digitalstrategie.NRW] Neue Rückmeldung zur Barrierefreiheit"
     assert "Das Diagramm hat keine Textalternative." in mail.outbox[0].body
     assert (
