@@ -1,7 +1,5 @@
 """Blog posts take comments where the editor allows it and once the post is public."""
 
-from django.utils import timezone
-
 from dialog.commentable import CommentPolicy
 
 
@@ -20,7 +18,14 @@ class PostCommentRule:
 
 
 def is_public(post) -> bool:
-    return post.status == post.Status.PUBLISHED and post.published_at <= timezone.now()
+    """Whether `post` is published, by the one definition of it (PostQuerySet.published).
+
+    The post page has it annotated already (`visible_to`); elsewhere, e.g. when a
+    comment is posted, it is asked once and kept on the object.
+    """
+    if getattr(post, "is_public", None) is None:
+        post.is_public = type(post).objects.published().filter(pk=post.pk).exists()
+    return post.is_public
 
 
 def policy() -> CommentPolicy:

@@ -271,21 +271,29 @@ THEME_COMMENTS = [
 ]
 
 
+def demo_comment(obj, name: str, text: str, submit_date: datetime) -> bool:
+    """A published example comment on `obj` by the pseudonym `name`; True if created.
+
+    Keyed on object, name and text, so loading the demo again adds nothing.
+    """
+    _, created = XtdComment.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_pk=str(obj.pk),
+        user_name=name,
+        comment=f"Beispielkommentar: {text}",
+        defaults={
+            "site_id": settings.SITE_ID,
+            "user_email": f"demo-{slugify(name)}@example.org",
+            "submit_date": submit_date,
+            "is_public": True,
+        },
+    )
+    return created
+
+
 def _theme_comments(report, themes) -> None:
-    theme_type = ContentType.objects.get_for_model(Theme)
     for slug, name, text, day in THEME_COMMENTS:
-        _, created = XtdComment.objects.get_or_create(
-            content_type=theme_type,
-            object_pk=str(themes[slug].pk),
-            user_name=name,
-            comment=f"Beispielkommentar: {text}",
-            defaults={
-                "site_id": settings.SITE_ID,
-                "user_email": f"demo-{slugify(name)}@example.org",
-                "submit_date": berlin(*day, 18, 0),
-                "is_public": True,
-            },
-        )
+        created = demo_comment(themes[slug], name, text, berlin(*day, 18, 0))
         report.record(f"Kommentar „{name}“ zum Thema {slug}", created)
 
 

@@ -37,8 +37,9 @@ def max_upload_bytes() -> int:
 
 def format_megabytes(size: int) -> str:
     """German size text: 2.4 MB is "2,4 MB", below 1 MB "850 KB"."""
-    if size < MB:
-        return f"{max(1, round(size / 1024))} KB"
+    kilobytes = max(1, round(size / 1024))
+    if kilobytes < 1024:  # just under 1 MB rounds to "1,0 MB", not "1024 KB"
+        return f"{kilobytes} KB"
     # The site speaks only German, so the decimal comma is fixed, not looked up.
     return f"{size / MB:.1f} MB".replace(".", ",")
 

@@ -8,11 +8,7 @@ Which goals belong to which theme or event is example content chosen by topic.
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.utils.text import slugify
-from django_comments_xtd.models import XtdComment
-
+from dialog.demo import demo_comment
 from dialog.models import Event, Phase, Theme
 
 from .models import Goal, StrategyVersion
@@ -93,19 +89,7 @@ SPRING_2021_COMMENTS = [
 
 
 def _spring_comments(report) -> None:
-    goal_type = ContentType.objects.get_for_model(Goal)
     for key, name, text, day in SPRING_2021_COMMENTS:
         goal = _goal(key)
-        _, created = XtdComment.objects.get_or_create(
-            content_type=goal_type,
-            object_pk=str(goal.pk),
-            user_name=name,
-            comment=f"Beispielkommentar: {text}",
-            defaults={
-                "site_id": settings.SITE_ID,
-                "user_email": f"demo-{slugify(name)}@example.org",
-                "submit_date": datetime(2021, 3, day, 19, 30, tzinfo=BERLIN),
-                "is_public": True,
-            },
-        )
+        created = demo_comment(goal, name, text, datetime(2021, 3, day, 19, 30, tzinfo=BERLIN))
         report.record(f"Kommentar „{name}“ zu Ziel 2019/{goal.number}", created)

@@ -1,6 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from ..calendar import build_calendar
 from ..models import Event
@@ -9,12 +10,14 @@ from ..related import sections_for
 from ..schedule import split_events
 
 
+@require_safe
 def event_list(request):
     return render(
         request, "dialog/event_list.html", split_events(Event.objects.all(), timezone.now())
     )
 
 
+@require_safe
 def event_detail(request, slug):
     event = get_object_or_404(Event, slug=slug)
     return render(
@@ -24,7 +27,6 @@ def event_detail(request, slug):
             "event": event,
             "themes": event.themes.order_by("position", "title"),
             "recording": recording_for(event.recording_url),
-            "upcoming": event.ends_at > timezone.now(),
             "related": sections_for(event),
         },
     )
@@ -37,10 +39,12 @@ def _calendar_response(events, request, filename):
     return response
 
 
+@require_safe
 def event_list_ics(request):
     return _calendar_response(Event.objects.order_by("starts_at"), request, "veranstaltungen.ics")
 
 
+@require_safe
 def event_ics(request, slug):
     event = get_object_or_404(Event, slug=slug)
     return _calendar_response([event], request, f"{event.slug}.ics")

@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from ..dates import format_period, time_left_text
 from ..models import Phase, Theme
@@ -8,11 +9,12 @@ from ..phases import participation_figures, phase_overview
 from ..related import sections_for
 
 
+@require_safe
 def phase_list(request):
-    now = timezone.now()
-    return render(request, "dialog/phase_list.html", {"overview": phase_overview(now), "now": now})
+    return render(request, "dialog/phase_list.html", {"overview": phase_overview(timezone.now())})
 
 
+@require_safe
 def phase_detail(request, slug):
     now = timezone.now()
     phase = get_object_or_404(

@@ -1,10 +1,12 @@
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from ..dates import format_period
 from ..models import Event, Theme
 from ..related import sections_for
 
 
+@require_safe
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme.objects.select_related("phase"), slug=slug)
     events = Event.objects.filter(themes=theme).order_by("-starts_at")

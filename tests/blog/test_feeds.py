@@ -115,4 +115,8 @@ def test_feed_queries_do_not_grow_with_posts(
         make_post(categories=[category])
     # Posts, their categories.
     with django_assert_num_queries(2):
-        client.get(url)
+        response = client.get(url)
+    feed = feedparser.parse(response.content)
+    assert [[t.term for t in e.tags] for e in feed.entries] == [["Mobilität"]] * min(
+        count, FEED_SIZE
+    )

@@ -48,3 +48,19 @@ def test_draft_preview_shows_no_comment_form(client, make_post, editor):
     html = client.get("/blog/entwurf/").content.decode()
     assert "Kommentieren ist möglich, sobald der Beitrag veröffentlicht ist." in html
     assert "Kommentar schreiben" not in html
+
+
+def test_comment_rule_follows_the_one_definition_of_published(make_post, monkeypatch):
+    # Were "published" defined a second time for comments, changing the
+    # QuerySet's definition would leave comments open on a post nobody can see.
+    from blog import comments, models
+
+    post = Post.objects.get(pk=make_post(slug="sichtbar").pk)
+    assert comments.PostCommentRule().is_open(post) is None  # no objection
+    monkeypatch.setattr(models, "published_condition", lambda: models.Q(pk__in=[]))
+    post = Post.objects.get(pk=post.pk)
+    assert comments.PostCommentRule().is_open(post) is False
+    assert (
+        comments.PostCommentRule().closed_note(post)
+        == "Kommentieren ist möglich, sobald der Beitrag veröffentlicht ist."
+    )

@@ -160,6 +160,20 @@ def test_event_without_recording_has_no_video_section(client):
     assert "<script" not in html
 
 
+def test_transcript_without_video_address_is_still_on_the_page(client):
+    # The video may be gone from the platform; its transcript stays readable here.
+    event = make_event(
+        berlin(2021, 2, 17, 18),
+        berlin(2021, 2, 17, 19),
+        transcript="<p><strong>Moderation:</strong> Guten Abend.</p>",
+    )
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert '<h2 id="aufzeichnung">Aufzeichnung</h2>' in html
+    assert '<h3 id="abschrift">Abschrift der Aufzeichnung</h3>' in html
+    assert "<p><strong>Moderation:</strong> Guten Abend.</p>" in html
+    assert "video-embed" not in html and "<script" not in html
+
+
 @pytest.mark.parametrize("events", [10, 200])
 def test_list_query_count_does_not_grow_with_events(client, django_assert_num_queries, events):
     now = timezone.now()

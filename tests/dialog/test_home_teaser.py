@@ -25,6 +25,9 @@ def test_running_phase_is_shown_with_time_left(client):
     teaser = _teaser(client)
     assert "Laufende Phase" in teaser
     assert "<strong>Jetzt mitmachen: noch 6 Tage.</strong>" in teaser
+    # Not "Die Phase läuft 1. März bis …": the period is named as such.
+    assert "Die Phase läuft <time" not in teaser
+    assert "</strong> Zeitraum: <time" in teaser
     assert "Nächste Phase" not in teaser
 
 

@@ -144,3 +144,13 @@ def test_phase_page_query_count_does_not_grow_with_themes(
     with django_assert_num_queries(4):
         html = client.get(phase.get_absolute_url()).content.decode()
     assert html.count("/dialog/themen/") == themes
+
+
+def test_overview_names_the_period_of_an_upcoming_phase_in_plain_german(client):
+    # "Beginnt am 1. März 2099 bis 11. April 2099" was printed before: a start
+    # date followed by a period reads wrong.
+    make_phase(berlin(2099, 3, 1), berlin(2099, 4, 12), title="Ferne Phase")
+    html = client.get("/dialog/").content.decode()
+    assert "Zeitraum: <time" in html
+    assert ">1. März 2099 bis 11. April 2099</time>" in html
+    assert "Beginnt am" not in html

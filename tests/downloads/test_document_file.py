@@ -67,9 +67,12 @@ def test_unknown_document_is_a_german_404(client):
 
 
 def test_download_needs_one_query(client, make_document, django_assert_num_queries):
-    make_document("bericht")
+    pdf = make_pdf(pages=2)
+    make_document("bericht", pdf=pdf)
     with django_assert_num_queries(1):
-        client.get("/downloads/bericht/")
+        response = client.get("/downloads/bericht/")
+    assert b"".join(response.streaming_content) == pdf
+    assert response["ETag"]
 
 
 def test_posting_to_a_download_is_refused(client, make_document):
