@@ -45,8 +45,8 @@ DOCUMENTS = [
         "Metastudie zur Digitalisierung in Nordrhein-Westfalen",
         Document.Kind.STUDIE,
         2018,
-        "Die Studie bündelt den Stand der Forschung und war Grundlage für den Entwurf der "
-        "Strategie.",
+        "Die Metastudie aus dem Jahr 2018. Beispielinhalt: Eine Zusammenfassung der Studie "
+        "trägt die Redaktion ein.",
         2,
     ),
 ]

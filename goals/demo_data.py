@@ -25,9 +25,9 @@ VERSIONS = [
         "slug": "metastudie-2018",
         "title": "Metastudie 2018",
         "year": 2018,
-        "summary": "Die Metastudie bündelt 2018 den Stand der Forschung zur Digitalisierung in "
-        "Nordrhein-Westfalen. Sie war Grundlage für den Entwurf der Strategie, den Bürgerinnen "
-        "und Bürger vom 27. August bis 7. Oktober 2018 online kommentieren konnten.",
+        "summary": "Die Metastudie zur Digitalisierung in Nordrhein-Westfalen erschien 2018, im "
+        "selben Jahr, in dem Bürgerinnen und Bürger vom 27. August bis 7. Oktober den Entwurf "
+        "der Strategie online kommentieren konnten. Sie steht im Bereich Downloads.",
     },
     {
         "slug": "2019",

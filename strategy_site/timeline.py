@@ -16,7 +16,7 @@ MILESTONES = [
         "2018",
         "2018",
         "Metastudie und erste Online-Beteiligung",
-        "Eine Metastudie bündelt den Stand der Forschung. Vom 27. August bis 7. Oktober 2018 "
+        "Eine Metastudie zur Digitalisierung in Nordrhein-Westfalen erscheint. Vom 27. August bis 7. Oktober 2018 "
         "kommentieren Bürgerinnen und Bürger den Entwurf der Strategie online: knapp 400 "
         "Kommentare, mit den Veranstaltungen mehr als 2.000 Rückmeldungen.",
     ),
