@@ -207,7 +207,7 @@ def test_version_switch_shows_an_older_version(client, goals):
     html = response.content.decode()
     assert '<a href="?fassung=2019" aria-current="page">Digitalstrategie.NRW 2019</a>' in html
     assert (
-        "Wie weit ist die Landesregierung mit den 1 Zielen der Digitalstrategie.NRW 2019?" in html
+        "Wie weit ist die Landesregierung mit dem einen Ziel der Digitalstrategie.NRW 2019?" in html
     )
     assert listed_goals(response) == ["Funklöcher schließen"]
 
