@@ -54,6 +54,13 @@ def neutralise_cell(value):
     return value
 
 
+def restore_cell(value):
+    """Undo neutralise_cell() for a cell read back from our own export."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
+
+
 def goal_rows(base_url: str = "") -> list[dict]:
     """All goals, ordered by version and number, in a fixed number of queries."""
     base_url = base_url or settings.SITE_URL

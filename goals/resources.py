@@ -15,7 +15,7 @@ from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
-from .opendata import neutralise_cell
+from .opendata import neutralise_cell, restore_cell
 from .status import Horizon, Status
 
 # Goals of earlier versions are written "fassung/nummer", e.g. "2019/12".
@@ -188,6 +188,12 @@ class SpreadsheetResource(resources.ModelResource):
     def export_field(self, field, instance, **kwargs):
         # An exported title like "=HYPERLINK(...)" must not run when an editor opens the file.
         return neutralise_cell(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        # A file exported here and imported again gets its text back without the
+        # apostrophe that neutralised it.
+        for key, value in row.items():
+            row[key] = restore_cell(value)
 
 
 class GoalResource(SpreadsheetResource):

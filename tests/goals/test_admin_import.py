@@ -237,6 +237,22 @@ def test_export_neutralises_formula_cells(setup):
     assert response.content.decode("utf-8-sig").splitlines() == ["ziel,bericht", "12,'=1+2"]
 
 
+def test_exported_formula_text_imports_back_without_the_apostrophe(setup):
+    client = setup
+    goal = Goal.objects.get(number=12)
+    StatusReport.objects.create(goal=goal, date=d("2021-03-01"), status="verzoegert", text="=1+2")
+    columns = ["fassung", "ziel", "datum", "status", "bericht", "quelle", "quelle_url"]
+    exported = client.post(
+        "/admin/goals/statusreport/export/",
+        {"format": "0", "resource": "0", **{f"statusreportresource_{c}": "on" for c in columns}},
+    ).content
+    assert b"'=1+2" in exported
+    StatusReport.objects.all().delete()
+    preview = upload(client, "/admin/goals/statusreport/import/", "berichte.csv", exported)
+    confirm(client, "/admin/goals/statusreport/import/", preview)
+    assert StatusReport.objects.get().text == "=1+2"
+
+
 @pytest.mark.parametrize("count", [3, 30])
 def test_goal_export_lists_lineage_in_queries_independent_of_goal_count(
     version, old_version, make_field, make_goal, django_assert_num_queries, count
