@@ -79,6 +79,16 @@ class StatusReportInline(admin.StackedInline):
     autocomplete_fields = ["source_document"]
 
 
+class FieldOfActionFilter(admin.RelatedFieldListFilter):
+    """Fields of action named with their version: both versions have a "Digitale Verwaltung"."""
+
+    def field_choices(self, field, request, model_admin):
+        fields = FieldOfAction.objects.select_related("version").order_by(
+            "-version__year", "position", "number"
+        )
+        return [(f.pk, f"{f.version.title}: {f}") for f in fields]
+
+
 class CurrentStatusFilter(admin.SimpleListFilter):
     title = "Stand"
     parameter_name = "stand"
@@ -119,7 +129,13 @@ class GoalAdmin(SpreadsheetAdmin):
         "overdue",
     ]
     list_display_links = ["number", "title"]
-    list_filter = ["version", "field", CurrentStatusFilter, "horizon", OverdueFilter]
+    list_filter = [
+        "version",
+        ("field", FieldOfActionFilter),
+        CurrentStatusFilter,
+        "horizon",
+        OverdueFilter,
+    ]
     list_select_related = ["version", "field"]
     search_fields = ["title", "description", "ministry", "categories", "=number"]
     autocomplete_fields = ["continues"]

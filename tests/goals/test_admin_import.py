@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from goals.models import Goal, StatusReport
+from goals.models import Goal, StatusReport, StrategyVersion
 from goals.resources import GoalResource
 
 from .conftest import d
@@ -219,6 +219,14 @@ def test_goal_admin_filters_by_status_and_overdue(setup, make_goal, today):
     assert "E-Government-Gesetz ändern" in html
     html = client.get("/admin/goals/goal/", {"stand": "umgesetzt"}).content.decode()
     assert "E-Government-Gesetz ändern" not in html
+
+
+def test_goal_admin_field_filter_names_the_version(setup):
+    # Both versions have a field "Digitale Verwaltung"; the filter must tell them apart.
+    html = setup.get("/admin/goals/goal/").content.decode()
+    versions = {v.slug: v.title for v in StrategyVersion.objects.all()}
+    assert f"{versions['2-0']}: 1 Digitale Verwaltung" in html
+    assert f"{versions['2019']}: 5.1 Digitale Verwaltung" in html
 
 
 def test_export_neutralises_formula_cells(setup):
