@@ -5,6 +5,8 @@ DialogConfig.ready): it would mail every follower of the page. These two
 functions do its remaining work with the package's building blocks.
 """
 
+from datetime import timedelta
+
 from django.contrib.sites.shortcuts import get_current_site
 from django_comments.signals import comment_was_posted, comment_will_be_posted
 from django_comments_xtd import signed
@@ -13,6 +15,10 @@ from django_comments_xtd.conf import settings as xtd_settings
 
 from . import ratelimit
 from .notifications import notify_reply
+
+# How long a mailed confirmation link stays valid (also the shortest retention
+# anonymize_comments accepts: an erased comment must not be confirmed afterwards).
+CONFIRMATION_VALID = timedelta(days=7)
 
 
 class Rejected(Exception):

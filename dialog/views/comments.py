@@ -6,8 +6,6 @@ pages instead of empty 400s, closed threads, pre-moderation, rate limits,
 reports without login and permalinks that find the right page.
 """
 
-from datetime import timedelta
-
 from django.apps import apps
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
@@ -30,8 +28,6 @@ from ..commentable import NotCommentable, is_commentable, policy_for
 from ..csrf import csrf_protect_public_form
 from ..notifications import notify_reply
 from ..threads import can_reply_to, hidden_reason, is_official, object_url_for
-
-CONFIRMATION_VALID = timedelta(days=7)
 
 
 def _is_staff(user) -> bool:
@@ -192,7 +188,7 @@ def confirm(request, key):
             "aus der E-Mail in die Adresszeile Ihres Browsers.",
             400,
         )
-    if tmp_comment.submit_date < timezone.now() - CONFIRMATION_VALID:
+    if tmp_comment.submit_date < timezone.now() - posting.CONFIRMATION_VALID:
         # Old links could otherwise outlive anonymisation and create a duplicate.
         return _problem(
             request,

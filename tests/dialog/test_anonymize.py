@@ -38,6 +38,9 @@ def test_old_comments_lose_email_and_ip_but_keep_name_and_text(target, add_comme
     assert again.getvalue().startswith("0 Kommentar(e)")
 
 
-def test_days_must_be_positive():
-    with pytest.raises(CommandError, match="mindestens 1"):
-        call_command("anonymize_comments", "--older-than", "0")
+@pytest.mark.parametrize("days", ["0", "6"])
+def test_retention_shorter_than_the_confirmation_link_is_refused(days):
+    # A comment younger than 7 days may still be confirmed; erasing its address first
+    # would publish a comment nobody can be asked about.
+    with pytest.raises(CommandError, match="mindestens 7"):
+        call_command("anonymize_comments", "--older-than", days)

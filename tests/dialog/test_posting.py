@@ -401,9 +401,9 @@ def test_confirmation_link_replayed_after_unsubscribing_or_anonymising_creates_n
     if since == "unsubscribed":
         Stored.objects.filter(pk=stored.pk).update(followup=False)
     else:
-        later = stored.submit_date + timedelta(days=3)
+        later = stored.submit_date + timedelta(days=8)
         with mock.patch("django.utils.timezone.now", return_value=later):
-            call_command("anonymize_comments", "--older-than", "2", stdout=io.StringIO())
+            call_command("anonymize_comments", "--older-than", "7", stdout=io.StringIO())
         assert Stored.objects.get().user_email == ""
     again = client.get(confirm_url)
     assert "Ihr Kommentar ist bereits bestätigt" in again.content.decode()

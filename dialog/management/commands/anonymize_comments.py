@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
+from dialog.posting import CONFIRMATION_VALID
+
 
 def anonymize_comments(older_than_days: int) -> int:
     """Blank email, IP and the follow-up wish of comments older than the given days.
@@ -28,7 +30,13 @@ class Command(BaseCommand):
         parser.add_argument("--older-than", type=int, required=True, metavar="TAGE")
 
     def handle(self, *args, older_than, **options):
-        if older_than < 1:
-            raise CommandError("--older-than muss mindestens 1 (Tag) sein.")
+        minimum = CONFIRMATION_VALID.days
+        if older_than < minimum:
+            # Younger comments may still be confirmed by their mailed link, which
+            # would publish a comment whose address was already erased.
+            raise CommandError(
+                f"--older-than muss mindestens {minimum} (Tage) sein: so lange gelten "
+                "die Bestätigungslinks."
+            )
         count = anonymize_comments(older_than)
         self.stdout.write(f"{count} Kommentar(e) anonymisiert (älter als {older_than} Tage).")
