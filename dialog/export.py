@@ -16,6 +16,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
+from common.spreadsheet import neutralise_cell, xlsx_cell
+
 from . import commentable
 from .threads import hidden_reason, is_official
 
@@ -36,14 +38,7 @@ COLUMNS = [
     ("official", "Offiziell"),
 ]
 EMAIL_COLUMN = ("email", "E-Mail")
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ALL = "alle"
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def state_of(comment) -> str:
@@ -140,7 +135,7 @@ def build_export(comments: QuerySet, include_email: bool = False) -> Export:
             "official": "ja" if is_official(c) else "nein",
             "email": c.user_email,
         }
-        rows.append([neutralise(values[key]) for key, _ in columns])
+        rows.append([neutralise_cell(values[key]) for key, _ in columns])
     return Export([label for _, label in columns], rows)
 
 
@@ -155,18 +150,13 @@ def to_csv(export: Export) -> bytes:
 
 def to_xlsx(export: Export) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Kommentare"
     sheet.append(export.headers)
     for row in export.rows:
-        # Control characters a visitor may paste are not allowed in XLSX cells;
-        # removing them may uncover a formula start, so neutralise again.
-        sheet.append(
-            [neutralise(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in row]
-        )
+        sheet.append([xlsx_cell(v) for v in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -9,29 +9,21 @@ touches exactly the comments it names.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
+from common.groups import MODERATION, member_emails
+
 from .models import CommentModeration, CommentReport
 from .netiquette import NetiquetteReason
 from .notifications import notify_reply
 
-# The staff group strategy_site/groups.py creates; dialog may not import the site package.
-MODERATION = "Moderation"
-
 
 def moderator_emails() -> list[str]:
-    moderators = (
-        get_user_model()
-        .objects.filter(groups__name=MODERATION, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    return sorted(set(moderators))
+    return member_emails(MODERATION)
 
 
 def waiting(queryset=None):

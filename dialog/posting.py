@@ -13,7 +13,8 @@ from django_comments_xtd import signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
 
-from . import ratelimit
+from common import ratelimit
+
 from .notifications import notify_reply
 
 # How long a mailed confirmation link stays valid (also the shortest retention

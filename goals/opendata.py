@@ -10,6 +10,8 @@ import io
 from django.conf import settings
 from django.db.models import Max, Prefetch
 
+from common.spreadsheet import neutralise_cell
+
 from .models import Goal, StatusReport
 
 LICENCE_NAME = "Datenlizenz Deutschland – Zero – Version 2.0"
@@ -39,26 +41,6 @@ COLUMNS = [
     ("fuehrt_fort", "Ziele früherer Fassungen, die dieses Ziel fortführt, als fassung/nummer"),
     ("url", "Adresse der Seite des Ziels"),
 ]
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(value):
-    """Keep a spreadsheet from running a cell as a formula (CSV injection).
-
-    A text cell starting with = + - @ (or tab/carriage return, which some
-    programs skip) gets a leading apostrophe; other values pass unchanged.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def restore_cell(value):
-    """Undo neutralise_cell() for a cell read back from our own export."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
-        return value[1:]
-    return value
 
 
 def goal_rows(base_url: str = "") -> list[dict]:

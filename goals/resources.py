@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
+from common.spreadsheet import restore_cell, xlsx_cell
+
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
-from .opendata import neutralise_cell, restore_cell
 from .status import Horizon, Status
 
 # Goals of earlier versions are written "fassung/nummer", e.g. "2019/12".
@@ -186,8 +187,9 @@ class ContinuesWidget(widgets.ManyToManyWidget):
 
 class SpreadsheetResource(resources.ModelResource):
     def export_field(self, field, instance, **kwargs):
-        # An exported title like "=HYPERLINK(...)" must not run when an editor opens the file.
-        return neutralise_cell(super().export_field(field, instance, **kwargs))
+        # An exported title like "=HYPERLINK(...)" must not run when an editor opens the
+        # file, and a control character pasted into a title must not break the XLSX.
+        return xlsx_cell(super().export_field(field, instance, **kwargs))
 
     def before_import_row(self, row, **kwargs):
         # A file exported here and imported again gets its text back without the

@@ -1,25 +1,19 @@
 """Accessibility feedback: store it for staff and tell the Redaktion and the Moderation."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 
-from .groups import MODERATION, REDAKTION
+from common.groups import MODERATION, REDAKTION, member_emails
+
 from .models import AccessibilityFeedback
 
 
 def feedback_recipients() -> list[str]:
     # The Redaktion fixes what the feedback points at; the Moderation answers it and
     # marks it done in the admin (only it may open feedback there).
-    staff = (
-        get_user_model()
-        .objects.filter(groups__name__in=[REDAKTION, MODERATION], is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    return sorted({*staff, *settings.FEEDBACK_EMAILS})
+    return sorted({*member_emails(REDAKTION, MODERATION), *settings.FEEDBACK_EMAILS})
 
 
 def submit_feedback(form) -> AccessibilityFeedback:

@@ -8,8 +8,7 @@ nobody deletes comments in the admin (nothing is hard-deleted: hiding is the too
 
 from django.db.models import Q
 
-REDAKTION = "Redaktion"
-MODERATION = "Moderation"
+from common.groups import MODERATION, REDAKTION
 
 # Apps whose every model is editorial content.
 EDITORIAL_APPS = ("flatpages", "goals", "blog", "downloads", "dialog")

@@ -22,10 +22,12 @@ from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComment
 from django_comments_xtd.signals import confirmation_received
 
-from .. import moderation, posting, ratelimit
+from common import ratelimit
+from common.csrf import csrf_protect_public_form
+
+from .. import moderation, posting
 from ..comment_forms import CommentForm, ReportForm
 from ..commentable import NotCommentable, is_commentable, policy_for
-from ..csrf import csrf_protect_public_form
 from ..notifications import notify_reply
 from ..threads import can_reply_to, hidden_reason, is_official, object_url_for
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from blog.listing import posts_for_home
-from dialog.csrf import csrf_protect_public_form
+from common.csrf import csrf_protect_public_form
 from dialog.teasers import home_teasers
 from downloads.listing import documents_for_home
 from goals.teaser import home_context as goals_home_context

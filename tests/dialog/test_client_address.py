@@ -2,7 +2,7 @@
 
 from django.test import RequestFactory
 
-from dialog.ratelimit import client_address
+from common.ratelimit import client_address
 
 factory = RequestFactory()
 

@@ -275,3 +275,22 @@ def test_goal_export_lists_lineage_in_queries_independent_of_goal_count(
         lines = GoalResource().export().csv.splitlines()
     assert len(lines) == 1 + 2 * count
     assert lines[count + 1] == "2-0,1,1,Ziel 1,,kurzfristig,,nein,,,2019/1"
+
+
+def test_goal_xlsx_export_survives_a_control_character_before_a_formula(setup):
+    """A title pasted with a control character in front of "=" neither breaks the XLSX
+    (openpyxl refuses control characters) nor smuggles the formula past the neutraliser."""
+    import io
+
+    from openpyxl import load_workbook
+
+    client = setup
+    goal = Goal.objects.get(number=12)
+    Goal.objects.filter(pk=goal.pk).update(title='\x01=HYPERLINK("http://example.org")')
+    response = client.post(
+        "/admin/goals/goal/export/",
+        {"format": "1", "resource": "0", "goalresource_nummer": "on", "goalresource_titel": "on"},
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["12"] == '\'=HYPERLINK("http://example.org")'

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from common.spreadsheet import neutralise_cell
 from goals.models import Goal
-from goals.opendata import neutralise_cell
 
 from .conftest import d, text_of
 

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from strategy_site.groups import MODERATION, REDAKTION
+from common.groups import MODERATION, REDAKTION
 
 # Fixed logins for the local demo only; refused when the site runs with HTTPS (production).
 DEMO_USERS = [

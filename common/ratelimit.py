@@ -39,7 +39,7 @@ def _key(scope: str, request, window: int) -> str:
     address = hashlib.sha256(
         f"{settings.SECRET_KEY}:{client_address(request)}".encode()
     ).hexdigest()[:32]
-    return f"dialog:rl:{scope}:{address}:{int(time.time() // window)}"
+    return f"rl:{scope}:{address}:{int(time.time() // window)}"
 
 
 def is_limited(request, scope: str, limit: tuple[int, int]) -> bool:

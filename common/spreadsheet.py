@@ -1,0 +1,38 @@
+"""Keeping spreadsheet programs from running visitors' or editors' text as formulas.
+
+One neutraliser for every CSV and XLSX the site writes (open data, comment
+export, admin spreadsheet export), so the rule cannot drift apart again.
+"""
+
+import re
+
+# = + - @ start a formula; tab and carriage return are skipped by some programs
+# before they look at the first character.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# What XLSX (XML 1.0) cannot hold: C0 control characters except tab, newline, CR.
+ILLEGAL_XLSX_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def neutralise_cell(value):
+    """A text cell starting like a formula gets a leading apostrophe; other values pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def xlsx_cell(value):
+    """A value safe for an XLSX cell: control characters removed, then neutralised.
+
+    Removing a control character may uncover a formula start ("\\x01=SUM(...)"),
+    so the order matters.
+    """
+    if isinstance(value, str):
+        value = ILLEGAL_XLSX_CHARACTERS.sub("", value)
+    return neutralise_cell(value)
+
+
+def restore_cell(value):
+    """Undo neutralise_cell() for a cell read back from one of our own exports."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value
