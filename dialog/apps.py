@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.exceptions import ImproperlyConfigured
 
 
 class DialogConfig(AppConfig):
@@ -18,7 +19,7 @@ class DialogConfig(AppConfig):
         # links, and also mails every follower of the page about any comment.
         # Our post view does the first two itself and notifies only the
         # authors a reply answers (dialog.notifications).
-        comment_was_posted.disconnect(xtd_views.on_comment_was_posted, sender=TmpXtdComment)
+        disconnect_package_receiver(comment_was_posted, xtd_views, TmpXtdComment)
 
         # A theme has its own thread, open while its phase runs; its comments
         # count towards that phase, per theme.
@@ -30,4 +31,25 @@ class DialogConfig(AppConfig):
             group="title",
             group_name="Dialogthema",
             order="position",
+        )
+
+
+def disconnect_package_receiver(signal, xtd_views, sender):
+    """Disconnect django-comments-xtd's own comment_was_posted receiver.
+
+    If a package upgrade renamed or no longer connects that receiver, a silent
+    no-op here would let the package mail every follower again; fail at start-up
+    instead.
+    """
+    receiver = getattr(xtd_views, "on_comment_was_posted", None)
+    if receiver is None:
+        raise ImproperlyConfigured(
+            "django_comments_xtd.views.on_comment_was_posted no longer exists; "
+            "check dialog.apps against the installed django-comments-xtd."
+        )
+    if not signal.disconnect(receiver, sender=sender):
+        raise ImproperlyConfigured(
+            "django_comments_xtd.views.on_comment_was_posted was not connected to "
+            "comment_was_posted for TmpXtdComment; check dialog.apps against the "
+            "installed django-comments-xtd."
         )
