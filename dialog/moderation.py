@@ -9,12 +9,12 @@ touches exactly the comments it names.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
+from common import mail
 from common.groups import MODERATION, member_emails
 
 from .models import CommentModeration, CommentReport
@@ -95,24 +95,19 @@ def hide(comments, reason: str, user, note: str = "") -> int:
 
 
 def _mail_author_hidden(comment, reason_text: str) -> None:
-    url = settings.SITE_URL + comment.content_object.get_absolute_url()
-    body = (
-        f"Guten Tag {comment.user_name},\n\n"
-        f"die Moderation hat Ihren Kommentar vom {timezone.localtime(comment.submit_date):%d.%m.%Y} "
-        f"auf der Seite „{comment.content_object}“ verborgen.\n\n"
-        f"Grund: {reason_text}\n\n"
-        f"Ihr Kommentar:\n{comment.comment}\n\n"
-        f"Die Seite: {url}\n"
-        f"Unsere Netiquette: {settings.SITE_URL}/netiquette/\n\n"
-        "Wenn Sie die Entscheidung für falsch halten, antworten Sie bitte auf diese E-Mail "
-        f"oder schreiben Sie an {settings.COMMENTS_XTD_CONTACT_EMAIL}.\n\n"
-        "Mit freundlichen Grüßen\nIhre Moderation der Digitalstrategie.NRW\n"
-    )
-    send_mail(
-        settings.EMAIL_SUBJECT_PREFIX + "Ihr Kommentar wurde verborgen",
-        body,
-        None,
-        [comment.user_email],
+    # The author may answer to contest the decision: replies go to the editors.
+    mail.send(
+        "Ihr Kommentar wurde verborgen",
+        comment.user_email,
+        "mail/comment_hidden.txt",
+        {
+            "comment": comment,
+            "submitted": timezone.localtime(comment.submit_date),
+            "reason_text": reason_text,
+            "page_url": settings.SITE_URL + comment.content_object.get_absolute_url(),
+            "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+        },
+        reply_to=[settings.COMMENTS_XTD_CONTACT_EMAIL],
     )
 
 
@@ -131,23 +126,17 @@ def report(comment, reason: str, note: str = "") -> CommentReport:
     created = CommentReport.objects.create(comment=comment, reason=reason, note=note)
     recipients = moderator_emails()
     if recipients:
-        admin_url = settings.SITE_URL + reverse("admin:dialog_reportedcomment_changelist")
-        body = (
-            "Ein Kommentar wurde gemeldet.\n\n"
-            f"Grund: {created.get_reason_display()}\n"
-            f"Erläuterung: {note or '(keine)'}\n\n"
-            f"Kommentar von {comment.user_name} auf „{comment.content_object}“:\n"
-            f"{comment.comment}\n\n"
-            f"Warteschlange der gemeldeten Kommentare: {admin_url}\n"
-        )
+        context = {
+            "report": created,
+            "comment": comment,
+            "queue_url": settings.SITE_URL + reverse("admin:dialog_reportedcomment_changelist"),
+        }
         transaction.on_commit(
-            lambda: send_mail(
-                settings.EMAIL_SUBJECT_PREFIX
-                + "Kommentar gemeldet: "
-                + created.get_reason_display(),
-                body,
-                None,
+            lambda: mail.send(
+                "Kommentar gemeldet: " + created.get_reason_display(),
                 recipients,
+                "mail/comment_reported.txt",
+                context,
             )
         )
     return created

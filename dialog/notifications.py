@@ -7,11 +7,11 @@ notifications for that address on that page.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django_comments_xtd import signed
 from django_comments_xtd.models import XtdComment
+
+from common import mail
 
 SUBJECT = "Neue Antwort auf Ihren Kommentar"
 
@@ -37,8 +37,10 @@ def notify_reply(comment) -> int:
     sent = 0
     for follower in followers_to_notify(comment):
         key = signed.dumps(follower, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
-        body = render_to_string(
-            "django_comments_xtd/email_followup_comment.txt",
+        mail.send(
+            SUBJECT,
+            follower.user_email,
+            "mail/comment_reply.txt",
             {
                 "user_name": follower.user_name,
                 "comment": comment,
@@ -46,6 +48,5 @@ def notify_reply(comment) -> int:
                 "mute_url": reverse("comments-xtd-mute", args=[key.decode()]),
             },
         )
-        send_mail(settings.EMAIL_SUBJECT_PREFIX + SUBJECT, body, None, [follower.user_email])
         sent += 1
     return sent

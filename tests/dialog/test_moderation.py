@@ -1,6 +1,7 @@
 """Moderation in the admin: queues, approve, hide with reason, unfounded reports; by group."""
 
 import pytest
+from django.conf import settings
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django_comments_xtd.models import XtdComment
 
@@ -94,6 +95,9 @@ def test_hide_asks_for_a_reason_then_hides_and_mails_the_author(
     assert outbox[0].to == [comment.user_email]
     assert "Grund: Werbung oder Spam" in outbox[0].body
     assert "Kauft meine Pillen" in outbox[0].body
+    assert "Guten Tag Spamer," in outbox[0].body
+    # The author may contest the decision by replying: the reply reaches the editors.
+    assert outbox[0].reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
     # Nothing is deleted; the queue of reported comments is empty now.
     assert XtdComment.objects.count() == 1
     assert "Kauft meine Pillen" not in client.get(QUEUES["reported"]).content.decode()
