@@ -6,6 +6,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django_comments_xtd.models import XtdComment
 
 from dialog.models import CommentOptions
@@ -39,8 +40,11 @@ def test_anonymous_comment_appears_only_after_the_confirmation_link(client, targ
     assert len(outbox) == 1
     message = outbox[0]
     assert message.to == ["paula@example.org"]
-    assert message.subject == "Bitte bestätigen Sie Ihren Kommentar"
-    assert "Mehr Glasfaser auf dem Land, bitte." in message.body
+    assert message.subject == settings.EMAIL_SUBJECT_PREFIX + "Bitte bestätigen Sie Ihren Kommentar"
+    # The mail names the page but never relays the text to the given address.
+    assert f"einen Kommentar geschrieben zu „{target}“" in message.body
+    assert "Glasfaser" not in message.body
+    assert message.reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
     confirm_url = link_in(message, "/kommentare/bestaetigen/")
 
     landing = client.get(confirm_url, follow=True)
