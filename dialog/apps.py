@@ -7,9 +7,8 @@ class DialogConfig(AppConfig):
     verbose_name = "Dialog und Beteiligung"
 
     def ready(self):
-        from django_comments.signals import comment_was_posted
-        from django_comments_xtd import views as xtd_views
-        from django_comments_xtd.models import TmpXtdComment
+        from dialog.comments.xtd import TmpXtdComment, comment_was_posted
+        from dialog.comments.xtd import views as xtd_views
 
         from . import commentable, phase_content
         from .models import Theme

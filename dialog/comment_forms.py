@@ -4,8 +4,8 @@ import re
 
 from django import forms
 from django.conf import settings
-from django_comments_xtd.forms import XtdCommentForm
-from django_comments_xtd.models import XtdComment
+
+from dialog.comments.xtd import XtdComment, XtdCommentForm
 
 from .netiquette import NetiquetteReason
 

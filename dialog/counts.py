@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce
-from django_comments_xtd.models import XtdComment
+
+from dialog.comments.xtd import XtdComment
 
 
 def visible_comments():

@@ -14,9 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
-from django_comments_xtd.models import XtdComment
 
 from common.spreadsheet import neutralise_cell, xlsx_cell
+from dialog.comments.xtd import XtdComment
 
 from . import commentable
 from .threads import hidden_reason, is_official

@@ -12,10 +12,10 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django_comments_xtd.models import XtdComment
 
 from common import mail
 from common.groups import MODERATION, member_emails
+from dialog.comments.xtd import XtdComment
 
 from .models import CommentModeration, CommentReport
 from .netiquette import NetiquetteReason

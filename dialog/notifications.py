@@ -8,10 +8,9 @@ notifications for that address on that page.
 
 from django.conf import settings
 from django.urls import reverse
-from django_comments_xtd import signed
-from django_comments_xtd.models import XtdComment
 
 from common import mail
+from dialog.comments.xtd import XtdComment, signed
 
 SUBJECT = "Neue Antwort auf Ihren Kommentar"
 

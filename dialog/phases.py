@@ -17,7 +17,8 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Concat
-from django_comments_xtd.models import XtdComment
+
+from dialog.comments.xtd import XtdComment
 
 from . import phase_content
 from .dates import time_left_text

@@ -10,12 +10,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
-from django_comments.signals import comment_was_posted, comment_will_be_posted
-from django_comments_xtd import signed
-from django_comments_xtd import views as xtd_views
-from django_comments_xtd.conf import settings as xtd_settings
 
 from common import mail, ratelimit
+from dialog.comments.xtd import comment_was_posted, comment_will_be_posted, signed
+from dialog.comments.xtd import settings as xtd_settings
+from dialog.comments.xtd import views as xtd_views
 
 from .notifications import notify_reply
 

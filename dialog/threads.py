@@ -15,7 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.urls import reverse
-from django_comments_xtd.models import XtdComment
+
+from dialog.comments.xtd import XtdComment
 
 from .commentable import policy_for
 

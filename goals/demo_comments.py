@@ -12,8 +12,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django_comments_xtd.models import XtdComment
 
+from dialog.comments.xtd import XtdComment
 from dialog.models import CommentModeration, CommentReport
 from dialog.netiquette import NetiquetteReason
 

@@ -17,13 +17,16 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
-from django_comments_xtd import admin as xtd_admin  # noqa: F401  (register it before we replace it)
-from django_comments_xtd.models import XtdComment
+
+from dialog.comments.xtd import XtdComment, register_package_admin
 
 from .. import commentable, export, moderation
 from ..models import CommentOptions, CommentReport, ReportedComment, WaitingComment
 from ..netiquette import NetiquetteReason
 from ..threads import is_official
+
+# The package registers its admin first; ours replaces it below.
+register_package_admin()
 
 
 class CommentOptionsInline(GenericStackedInline):

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django_comments_xtd.models import XtdComment
+
+from dialog.comments.xtd import XtdComment
 
 from ..netiquette import NetiquetteReason
 

@@ -16,14 +16,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_comments_xtd import signed
-from django_comments_xtd import views as xtd_views
-from django_comments_xtd.conf import settings as xtd_settings
-from django_comments_xtd.models import MaxThreadLevelExceededException, XtdComment
-from django_comments_xtd.signals import confirmation_received
 
 from common import ratelimit
 from common.csrf import csrf_protect_public_form
+from dialog.comments.xtd import (
+    MaxThreadLevelExceededException,
+    XtdComment,
+    confirmation_received,
+    signed,
+)
+from dialog.comments.xtd import settings as xtd_settings
+from dialog.comments.xtd import views as xtd_views
 
 from .. import moderation, posting
 from ..comment_forms import CommentForm, ReportForm

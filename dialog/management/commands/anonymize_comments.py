@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from django_comments_xtd.models import XtdComment
 
+from dialog.comments.xtd import XtdComment
 from dialog.posting import CONFIRMATION_VALID
 
 
