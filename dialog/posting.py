@@ -12,9 +12,9 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
 from common import mail, ratelimit
+from dialog.comments import xtd
 from dialog.comments.xtd import comment_was_posted, comment_will_be_posted, signed
 from dialog.comments.xtd import settings as xtd_settings
-from dialog.comments.xtd import views as xtd_views
 
 from .notifications import notify_reply
 
@@ -46,7 +46,7 @@ def prepare(form, request, policy, staff: bool):
 def publish_now(comment, request):
     """Store a staff member's comment and tell the authors it answers."""
     comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
-    created = xtd_views._create_comment(comment)
+    created = xtd.create_comment(comment)
     notify_reply(created)
     return created
 

@@ -26,6 +26,7 @@ __all__ = [
     "confirmation_received",
     "settings",
     "signed",
+    "create_comment",
     "views",
 ]
 
@@ -33,3 +34,14 @@ __all__ = [
 def register_package_admin() -> None:
     """Let the package register its admin first, so ours can replace it."""
     from django_comments_xtd import admin  # noqa: F401
+
+
+def create_comment(tmp_comment) -> XtdComment:
+    """Store the comment a TmpXtdComment (a dict of fields) describes.
+
+    Done here rather than through the package's private `_create_comment`,
+    which may change without notice; save() lets XtdComment set thread and level.
+    """
+    comment = XtdComment(**tmp_comment)
+    comment.save()
+    return comment

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from common import ratelimit
 from common.csrf import csrf_protect_public_form
+from dialog.comments import xtd
 from dialog.comments.xtd import (
     MaxThreadLevelExceededException,
     XtdComment,
@@ -26,7 +27,6 @@ from dialog.comments.xtd import (
     signed,
 )
 from dialog.comments.xtd import settings as xtd_settings
-from dialog.comments.xtd import views as xtd_views
 
 from .. import moderation, posting
 from ..comment_forms import CommentForm, ReportForm
@@ -247,7 +247,7 @@ def confirm(request, key):
             request, "Kommentar verworfen", "Ihr Kommentar wurde verworfen.", 400, target
         )
     try:
-        comment = xtd_views._create_comment(tmp_comment)
+        comment = xtd.create_comment(tmp_comment)
     except MaxThreadLevelExceededException:
         return _problem(
             request,

@@ -25,3 +25,10 @@ def test_no_other_module_imports_the_package():
         str(p.relative_to(ROOT)) for p in project_modules() if IMPORT.search(p.read_text())
     }
     assert importing == {"dialog/comments/xtd.py"}
+
+
+def test_the_package_private_create_comment_is_never_called():
+    calling = [
+        str(p.relative_to(ROOT)) for p in project_modules() if "._create_comment(" in p.read_text()
+    ]
+    assert calling == []
