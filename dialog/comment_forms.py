@@ -9,8 +9,9 @@ from dialog.comments.xtd import XtdComment, XtdCommentForm
 
 from .netiquette import NetiquetteReason
 
-COMMENT_MAX_LENGTH = 3000
-NAME_MAX_LENGTH = 50  # the package's column width
+
+def _german_number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 # Names that would pass a citizen off as speaking for the government or the site.
@@ -34,9 +35,12 @@ class CommentForm(XtdCommentForm):
         super().__init__(target_object, data=data, initial=initial, **kwargs)
         self.parent = parent
         self.official = staff_user is not None
+        # Limits come from the package's setting and column, never from copies.
+        comment_max = settings.COMMENTS_XTD_MAX_LENGTH
+        name_max = XtdComment._meta.get_field("user_name").max_length
         self.fields["name"] = forms.CharField(
             label="Name",
-            max_length=NAME_MAX_LENGTH,
+            max_length=name_max,
             help_text="Erscheint über Ihrem Kommentar. Ein Pseudonym ist erlaubt.",
             error_messages={
                 "required": "Bitte geben Sie einen Namen an. Ein Pseudonym genügt.",
@@ -58,11 +62,17 @@ class CommentForm(XtdCommentForm):
         )
         self.fields["comment"] = forms.CharField(
             label="Ihr Kommentar",
-            max_length=COMMENT_MAX_LENGTH,
-            help_text="Höchstens 3.000 Zeichen. Bitte beachten Sie die Netiquette.",
+            max_length=comment_max,
+            help_text=(
+                f"Höchstens {_german_number(comment_max)} Zeichen. "
+                "Bitte beachten Sie die Netiquette."
+            ),
             error_messages={
                 "required": "Bitte schreiben Sie Ihren Kommentar.",
-                "max_length": "Ihr Kommentar ist zu lang: höchstens 3.000 Zeichen, Sie haben %(show_value)d.",
+                "max_length": (
+                    f"Ihr Kommentar ist zu lang: höchstens {_german_number(comment_max)} Zeichen, "
+                    "Sie haben %(show_value)d."
+                ),
             },
             widget=forms.Textarea(attrs={"rows": 6}),
         )

@@ -412,3 +412,18 @@ def test_confirmation_link_replayed_after_unsubscribing_or_anonymising_creates_n
     again = client.get(confirm_url)
     assert "Ihr Kommentar ist bereits bestätigt" in again.content.decode()
     assert Stored.objects.count() == 1
+
+
+def test_comment_length_limit_and_its_german_text_follow_the_setting(
+    client, target, outbox, settings
+):
+    settings.COMMENTS_XTD_MAX_LENGTH = 1200
+    form_page = client.get(target.get_absolute_url()).content.decode()
+    assert "Höchstens 1.200 Zeichen." in form_page
+
+    # 1201 characters: over the configured limit, though far below the default 3000.
+    response = post(client, target, comment="y" * 1201, name="Paula Pseudonym")
+    html = response.content.decode()
+    assert "Ihr Kommentar ist zu lang: höchstens 1.200 Zeichen, Sie haben 1201." in html
+    assert "y" * 1201 in html
+    assert outbox == [] and XtdComment.objects.count() == 0
