@@ -1,16 +1,15 @@
 """Comment counts for any commentable queryset in the same query (no query per object)."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Cast, Coalesce
 
-from dialog.comments.xtd import XtdComment
+from dialog.comments.state import comments
 
 
 def visible_comments():
     """Comments a visitor can read: confirmed, released and not hidden."""
-    return XtdComment.objects.filter(site_id=settings.SITE_ID, is_public=True, is_removed=False)
+    return comments().visible()
 
 
 def comment_count_subquery(model, outer_ref: str = "pk") -> Subquery:
