@@ -2,10 +2,27 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import override_settings
+
+from tests.support.build import ensure_compiled_messages, static_root_for_tests
 
 # Playwright's sync API runs an event loop in the test thread; ORM calls from
 # live_server tests would otherwise raise SynchronousOnlyOperation.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_and_messages(tmp_path_factory):
+    """Plain `pytest` on a fresh checkout: messages compiled, hashed static files present."""
+    ensure_compiled_messages()
+    static_root = static_root_for_tests(tmp_path_factory.mktemp("static"))
+    if static_root is None:
+        yield
+        return
+    with override_settings(STATIC_ROOT=static_root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield
 
 
 @pytest.fixture(autouse=True)
