@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from tests.support.build import ensure_compiled_messages, static_root_for_tests
+from tests.support.demo import load_demo
 
 # Playwright's sync API runs an event loop in the test thread; ORM calls from
 # live_server tests would otherwise raise SynchronousOnlyOperation.
@@ -34,6 +35,12 @@ def _fast_passwords(settings):
 def _media_in_tmp(settings, tmp_path):
     """Uploads and demo files of a test land in its own folder, never in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content of `make run` (the one definition; see tests/support/demo.py)."""
+    load_demo()
 
 
 @pytest.fixture
