@@ -54,8 +54,9 @@ INSTALLED_APPS = [
     "blog",
     "downloads",
     # django_comments_xtd must come before django_comments (it overrides templates).
-    "django_comments_xtd",
-    "django_comments",
+    # The packages' own configs, with German names for the admin (strategy_site/package_apps.py).
+    "strategy_site.package_apps.GermanCommentsXtdConfig",
+    "strategy_site.package_apps.CommentsConfig",
     "import_export",
     "django.contrib.admin",
     "django.contrib.auth",
