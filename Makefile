@@ -8,21 +8,29 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 export SITE_URL
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup lint bench clean chromium
+.PHONY: run test setup lint bench clean chromium lock
 
-# Virtualenv with the pinned runtime dependencies; redone when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml
+# Virtualenv with exactly the locked runtime dependencies (hashes checked), so a
+# fresh machine gets what CI tested; redone when the lock file changes.
+$(VENV)/.installed: requirements/base.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet .
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/base.txt
 	touch $@
 
 # The same plus test and lint tools.
-$(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet ".[dev]"
+$(VENV)/.installed-dev: $(VENV)/.installed requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
 	touch $@
 
+# Regenerate the lock files after changing dependencies in pyproject.toml.
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.installed-dev
+	$(PIP_COMPILE) -o requirements/base.txt pyproject.toml
+	$(PIP_COMPILE) --extra dev -o requirements/dev.txt pyproject.toml
+
 setup: $(VENV)/.installed
+	$(MANAGE) prepare_var
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
 	$(MANAGE) collectstatic --noinput -v0

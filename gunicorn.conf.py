@@ -4,14 +4,17 @@ Thread workers: Django requests mostly wait on the database, so 2 processes x
 4 threads serve 8 requests at once with little memory. Database connections
 persist per thread (DATABASE_CONN_MAX_AGE, default 60 s) instead of opening one
 per request.
+
+Values come through the same typed readers as settings.py, so a malformed
+value stops the start with a message naming the variable.
 """
 
-import os
+from strategy_site.env import envint, envlist, envstr
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+bind = f"{envstr('HOST', '127.0.0.1')}:{envint('PORT', 8000, minimum=1)}"
+workers = envint("WEB_CONCURRENCY", 2, minimum=1)
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = envint("GUNICORN_THREADS", 4, minimum=1)
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
@@ -22,4 +25,6 @@ max_requests_jitter = 200
 control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# The one list of trusted proxies (settings.TRUSTED_PROXIES reads it too): only
+# these may set X-Forwarded-Proto/-For. Without it, only the local machine.
+forwarded_allow_ips = ",".join(envlist("DJANGO_TRUSTED_PROXIES", ["127.0.0.1"]))

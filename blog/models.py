@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
-from richtext import sanitize_html
+from richtext.fields import RichTextField
 
 from . import images
 
@@ -81,7 +81,7 @@ class Post(models.Model):
         max_length=400,
         help_text="Ein bis zwei Sätze ohne Formatierung, für die Übersicht und die Feeds.",
     )
-    body = models.TextField(
+    body = RichTextField(
         "Text",
         help_text="HTML. Erlaubt sind Absätze, Zwischenüberschriften (h2, h3), Listen, Links, "
         "Tabellen und Zitate; alles andere wird beim Speichern entfernt.",
@@ -151,8 +151,6 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Stored sanitised, so every place that shows the body (page, feeds) is safe.
-        self.body = sanitize_html(self.body)
         if self.image and not self.image._committed:
             self._store_scaled_image()
         elif not self.image:

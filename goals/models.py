@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from dialog.counts import annotate_comment_counts
-from richtext import sanitize_html
+from richtext.fields import RichTextField
 
 from .status import INITIAL_STATUS, Horizon, Status, is_overdue, overdue_condition
 
@@ -100,7 +100,7 @@ class FieldOfAction(models.Model):
     position = models.PositiveIntegerField("Reihenfolge", default=0)
     title = models.CharField("Titel", max_length=200)
     slug = models.SlugField("Kürzel in der Adresse", max_length=80)
-    introduction = models.TextField("Einleitung", blank=True)
+    introduction = RichTextField("Einleitung", blank=True)
 
     class Meta:
         verbose_name = "Handlungsfeld"
@@ -117,10 +117,6 @@ class FieldOfAction(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.title}"
-
-    def save(self, *args, **kwargs):
-        self.introduction = sanitize_html(self.introduction)
-        super().save(*args, **kwargs)
 
 
 class GoalQuerySet(models.QuerySet):
@@ -181,7 +177,7 @@ class Goal(models.Model):
     number = models.PositiveIntegerField("Nummer", help_text="Eindeutig innerhalb der Fassung.")
     title = models.CharField("Titel", max_length=300)
     slug = models.SlugField("Kürzel", max_length=100, blank=True)
-    description = models.TextField("Beschreibung", blank=True)
+    description = RichTextField("Beschreibung", blank=True)
     horizon = models.CharField("Zeithorizont", max_length=20, choices=Horizon.choices)
     target_date = models.DateField(
         "Zieltermin",
@@ -230,7 +226,6 @@ class Goal(models.Model):
 
     def save(self, *args, **kwargs):
         self.version_id = self.field.version_id
-        self.description = sanitize_html(self.description)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -313,7 +308,7 @@ class StatusReport(models.Model):
     )
     date = models.DateField("Datum")
     status = models.CharField("Stand", max_length=20, choices=Status.choices)
-    text = models.TextField("Bericht", help_text="Was ist geschehen, was fehlt noch?")
+    text = RichTextField("Bericht", help_text="Was ist geschehen, was fehlt noch?")
     source_title = models.CharField("Quelle", max_length=200, blank=True)
     source_url = models.URLField("Adresse der Quelle", blank=True)
     source_document = models.ForeignKey(
@@ -340,7 +335,3 @@ class StatusReport(models.Model):
 
     def __str__(self):
         return f"{self.date:%d.%m.%Y} – {self.get_status_display()}"
-
-    def save(self, *args, **kwargs):
-        self.text = sanitize_html(self.text)
-        super().save(*args, **kwargs)

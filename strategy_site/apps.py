@@ -7,11 +7,11 @@ class StrategySiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
-        from .groups import sync_staff_groups
+        from .groups import create_staff_groups
 
-        # Runs after every app's migrations, so permissions of apps added
-        # later are picked up without a new data migration.
-        post_migrate.connect(sync_staff_groups, dispatch_uid="sync_staff_groups")
+        # Runs after every app's migrations; creates only missing groups, so
+        # rights an administrator changed stay (reset: manage.py sync_staff_groups).
+        post_migrate.connect(create_staff_groups, dispatch_uid="create_staff_groups")
         post_migrate.connect(sync_site_domain, sender=self, dispatch_uid="sync_site_domain")
 
 

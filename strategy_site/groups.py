@@ -58,26 +58,53 @@ def moderation_permissions(Permission):
     return Permission.objects.filter(condition)
 
 
-def sync_staff_groups(sender=None, using="default", **kwargs):
-    """Create both groups and set their permissions; idempotent.
-
-    post_migrate is sent once per app with models, and our receiver runs
-    before auth's for the same app. So we act only for the last such app and
-    create its permissions first: then every app's permissions exist.
-    """
+def staff_group_defaults(using="default"):
+    """(group name, permission QuerySet) for both groups, every app's permissions created."""
     from django.apps import apps as global_apps
     from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
+    from django.contrib.auth.models import Permission
+
+    for config in global_apps.get_app_configs():
+        if config.models_module:
+            create_permissions(config, verbosity=0, using=using)
+    return (
+        (REDAKTION, redaktion_permissions(Permission).using(using)),
+        (MODERATION, moderation_permissions(Permission).using(using)),
+    )
+
+
+def create_staff_groups(sender=None, using="default", **kwargs):
+    """post_migrate: create a missing group with its default permissions.
+
+    An existing group is left as it is: an administrator may have granted or
+    withdrawn rights, and a migration must not silently undo that. Resetting
+    both groups to the defaults is the explicit `manage.py sync_staff_groups`.
+
+    post_migrate is sent once per app with models, and our receiver runs
+    before auth's for the same app. So we act only for the last such app (and
+    create every app's permissions first).
+    """
+    from django.apps import apps as global_apps
+    from django.contrib.auth.models import Group
 
     with_models = [config for config in global_apps.get_app_configs() if config.models_module]
     if sender is not None and sender is not with_models[-1]:
         return
-    for config in with_models:
-        create_permissions(config, verbosity=0, using=using)
+    for name, permissions in staff_group_defaults(using):
+        group, created = Group.objects.using(using).get_or_create(name=name)
+        if created:
+            group.permissions.set(permissions)
 
-    for name, permissions in (
-        (REDAKTION, redaktion_permissions(Permission)),
-        (MODERATION, moderation_permissions(Permission)),
-    ):
+
+def sync_staff_groups(using="default"):
+    """Reset both groups to exactly their default permissions; returns what changed."""
+    from django.contrib.auth.models import Group
+
+    changes = []
+    for name, permissions in staff_group_defaults(using):
         group, _ = Group.objects.using(using).get_or_create(name=name)
-        group.permissions.set(permissions.using(using))
+        before = set(group.permissions.values_list("pk", flat=True))
+        after = set(permissions.values_list("pk", flat=True))
+        group.permissions.set(after)
+        changes.append((name, len(after - before), len(before - after)))
+    return changes

@@ -3,7 +3,7 @@ production comes from environment variables (see README.md, "Konfiguration")."""
 
 from pathlib import Path
 
-from django.core.management.utils import get_random_secret_key
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import database_from_url, envbool, envint, envlist, envstr, redis_url
 
@@ -11,22 +11,31 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(envstr("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
 
 
-def _secret_key() -> str:
-    """DJANGO_SECRET_KEY, or for the embedded default a key kept in var/.
+# Read early: production (HTTPS) must not fall back to a local key.
+HTTPS = envbool("DJANGO_HTTPS", False)
 
-    A generated key stored beside the SQLite database keeps sessions valid
-    across restarts of a single demo server; production sets the variable so
-    that every app server shares the same key.
+
+def _secret_key() -> str:
+    """DJANGO_SECRET_KEY, or on a local machine the key `make setup` keeps in var/.
+
+    Importing settings writes no files (tests, `manage.py check` and read-only
+    containers import it); `manage.py prepare_var` creates var/secret-key so a
+    demo server's sessions survive restarts. Production (DJANGO_HTTPS=1) must set
+    the variable, the same on every app server, and refuses to start without it.
     """
     key = envstr("DJANGO_SECRET_KEY")
     if key:
         return key
+    if HTTPS:
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set; with DJANGO_HTTPS=1 it is required "
+            "(the same value on every app server)."
+        )
     path = VAR_DIR / "secret-key"
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(get_random_secret_key())
-        path.chmod(0o600)
-    return path.read_text().strip()
+    if path.exists():
+        return path.read_text().strip()
+    # Only reached before `make setup`, e.g. in tests: a fixed key, never valid for HTTPS.
+    return "django-insecure-local-only-key-run-make-setup"
 
 
 SECRET_KEY = _secret_key()
@@ -45,8 +54,9 @@ INSTALLED_APPS = [
     "blog",
     "downloads",
     # django_comments_xtd must come before django_comments (it overrides templates).
-    "django_comments_xtd",
-    "django_comments",
+    # The packages' own configs, with German names for the admin (strategy_site/package_apps.py).
+    "strategy_site.package_apps.GermanCommentsXtdConfig",
+    "strategy_site.package_apps.CommentsConfig",
     "import_export",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -85,13 +95,14 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "strategy_site.navigation.navigation",
             ],
         },
     },
 ]
 
 # --- Database -------------------------------------------------------------
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+# var/ itself is created by `manage.py prepare_var` (`make setup`), not here.
 DATABASES = {
     "default": database_from_url(
         "DATABASE_URL",
@@ -183,7 +194,6 @@ else:
 FEEDBACK_EMAILS = envlist("FEEDBACK_EMAILS", [])
 
 # --- Security -------------------------------------------------------------
-HTTPS = envbool("DJANGO_HTTPS", False)
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
@@ -197,7 +207,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Addresses of our own reverse proxies: only their X-Forwarded-For is believed
-# (for per-visitor rate limits and stored comment addresses).
+# (for per-visitor rate limits and stored comment addresses). gunicorn.conf.py
+# reads the same variable for its forwarded_allow_ips: one list, not two.
 TRUSTED_PROXIES = envlist("DJANGO_TRUSTED_PROXIES", [])
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -2,10 +2,28 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import override_settings
+
+from tests.support.build import ensure_compiled_messages, static_root_for_tests
+from tests.support.demo import load_demo
 
 # Playwright's sync API runs an event loop in the test thread; ORM calls from
 # live_server tests would otherwise raise SynchronousOnlyOperation.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_and_messages(tmp_path_factory):
+    """Plain `pytest` on a fresh checkout: messages compiled, hashed static files present."""
+    ensure_compiled_messages()
+    static_root = static_root_for_tests(tmp_path_factory.mktemp("static"))
+    if static_root is None:
+        yield
+        return
+    with override_settings(STATIC_ROOT=static_root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -17,6 +35,12 @@ def _fast_passwords(settings):
 def _media_in_tmp(settings, tmp_path):
     """Uploads and demo files of a test land in its own folder, never in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content of `make run` (the one definition; see tests/support/demo.py)."""
+    load_demo()
 
 
 @pytest.fixture

@@ -1,20 +1,13 @@
 """Demo posts: stories around the known facts, one draft, one scheduled, examples marked."""
 
 import re
-from io import StringIO
 
 import pytest
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 
 from blog.models import Post
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
 
 
 def test_demo_has_published_stories_a_draft_and_a_scheduled_post(client, demo):

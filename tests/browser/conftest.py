@@ -1,12 +1,12 @@
 """Real-browser tests: Debian's Chromium driven by Playwright, axe-core offline."""
 
 import shutil
-from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
+
+from tests.support.demo import load_demo
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # WCAG 2.1 AA as BITV NRW asks, no best-practice extras.
@@ -68,4 +68,4 @@ def axe_violations(axe):
 
 @pytest.fixture
 def demo_content(transactional_db):
-    call_command("load_demo", stdout=StringIO())
+    load_demo()

@@ -1,9 +1,6 @@
 """The dialog's demo content matches the facts in seed/FACTS.md."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from dialog.models import Event, Phase
@@ -11,11 +8,6 @@ from dialog.models import Event, Phase
 from .factories import berlin
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
 
 
 def test_demo_phases_have_the_known_dates_and_one_runs_now(demo):

@@ -72,7 +72,7 @@ def test_csv_export_of_one_field_with_all_columns(
         {
             "ID": str(top.pk),
             "Objekt": str(bildung),
-            "Art": "Flat Page",
+            "Art": "Service-Seite",
             "Fassung": "",
             "Nummer": "1.1",
             "Handlungsfeld": "Bildung",
@@ -88,7 +88,7 @@ def test_csv_export_of_one_field_with_all_columns(
         {
             "ID": str(reply.pk),
             "Objekt": str(bildung),
-            "Art": "Flat Page",
+            "Art": "Service-Seite",
             "Fassung": "",
             "Nummer": "1.1",
             "Handlungsfeld": "Bildung",

@@ -79,15 +79,6 @@ def d(text):
 __all__ = ["TODAY", "Status", "d"]
 
 
-@pytest.fixture
-def demo(db):
-    from io import StringIO
-
-    from django.core.management import call_command
-
-    call_command("load_demo", stdout=StringIO())
-
-
 def text_of(response) -> str:
     """The page as a reader hears it: tags gone, whitespace collapsed."""
     import re

@@ -1,18 +1,10 @@
 """Strategy versions and status reports link to their PDFs in Downloads."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from goals.models import StatusReport, StrategyVersion
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=StringIO())
 
 
 def test_demo_links_every_version_to_its_document(demo):

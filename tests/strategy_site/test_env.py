@@ -158,3 +158,55 @@ def test_redis_url_selects_shared_cache():
     assert setting_in_fresh_process("settings.CACHES['default']['BACKEND']", REDIS_URL="") == (
         "django.core.cache.backends.locmem.LocMemCache"
     )
+
+
+def test_importing_settings_writes_no_files(tmp_path):
+    var_dir = tmp_path / "var"
+    key = setting_in_fresh_process("bool(settings.SECRET_KEY)", DJANGO_VAR_DIR=str(var_dir))
+    assert key == "True"
+    assert not var_dir.exists()
+
+
+def test_prepare_var_creates_the_directory_and_a_key_settings_then_use(tmp_path):
+    var_dir = tmp_path / "var"
+    result = run_manage("prepare_var", DJANGO_VAR_DIR=str(var_dir))
+    assert result.returncode == 0, result.stderr
+    stored = (var_dir / "secret-key").read_text().strip()
+    assert len(stored) >= 50
+    used = setting_in_fresh_process("settings.SECRET_KEY", DJANGO_VAR_DIR=str(var_dir))
+    assert used == stored
+
+
+def test_https_without_secret_key_refuses_to_start(tmp_path):
+    # A key file from a demo run must not be picked up in production either.
+    run_manage("prepare_var", DJANGO_VAR_DIR=str(tmp_path))
+    result = run_manage("check", DJANGO_VAR_DIR=str(tmp_path), DJANGO_HTTPS="1")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set; with DJANGO_HTTPS=1 it is required" in result.stderr
+
+
+def gunicorn_config(*args, **env):
+    base = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_gunicorn_trusts_the_same_proxies_as_django():
+    result = gunicorn_config(
+        "--print-config", "strategy_site.wsgi", DJANGO_TRUSTED_PROXIES="10.0.0.1, 10.0.0.2"
+    )
+    assert result.returncode == 0, result.stderr
+    line = next(x for x in result.stdout.splitlines() if x.startswith("forwarded_allow_ips"))
+    assert line.split("=", 1)[1].strip() == "['10.0.0.1', '10.0.0.2']"
+
+
+def test_gunicorn_malformed_thread_count_names_the_variable():
+    result = gunicorn_config("--check-config", "strategy_site.wsgi", GUNICORN_THREADS="vier")
+    assert result.returncode != 0
+    assert "GUNICORN_THREADS='vier' is not an integer" in result.stderr

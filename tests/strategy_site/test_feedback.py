@@ -47,6 +47,19 @@ def test_valid_feedback_is_stored_and_mailed_to_editors(
     )
 
 
+def test_feedback_mail_body_from_template_keeps_the_text_as_written(
+    client, editor, django_capture_on_commit_callbacks
+):
+    message = 'Kontrast <button> & "Links" zu schwach'
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/barrierefreiheit/", {**VALID, "name": "", "page": "", "message": message})
+    body = mail.outbox[0].body
+    # Plain text mail: no HTML escaping of what the visitor wrote.
+    assert message in body
+    assert "Name: (nicht angegeben)\nE-Mail: hanna@example.org\nSeite: (nicht angegeben)" in body
+    assert body.endswith("Bitte beantworten Sie die Rückmeldung zeitnah.\n")
+
+
 def test_name_is_optional(client):
     client.post("/barrierefreiheit/", {**VALID, "name": ""})
     assert AccessibilityFeedback.objects.get().name == ""

@@ -1,5 +1,7 @@
 """Staff groups: editors edit content, moderators moderate; neither can do the other's job."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
@@ -107,3 +109,22 @@ def test_moderator_opens_both_comment_queues(client, moderator):
     for url in ("/admin/dialog/waitingcomment/", "/admin/dialog/reportedcomment/"):
         html = client.get(url).content.decode()
         assert "Warteschlange" in html
+
+
+def test_migrate_keeps_a_right_an_administrator_withdrew_and_the_command_restores_it():
+    from django.apps import apps
+    from django.core.management import call_command
+
+    from strategy_site.groups import create_staff_groups
+
+    group = Group.objects.get(name="Redaktion")
+    right = group.permissions.get(content_type__app_label="flatpages", codename="change_flatpage")
+    group.permissions.remove(right)
+    # What `migrate` does after the last app: the withdrawn right stays withdrawn.
+    last_app = [c for c in apps.get_app_configs() if c.models_module][-1]
+    create_staff_groups(sender=last_app)
+    assert ("flatpages", "change_flatpage") not in codenames("Redaktion")
+    out = io.StringIO()
+    call_command("sync_staff_groups", stdout=out)
+    assert "Redaktion: 1 Rechte ergänzt, 0 entzogen." in out.getvalue()
+    assert ("flatpages", "change_flatpage") in codenames("Redaktion")
