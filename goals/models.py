@@ -344,3 +344,6 @@ class StatusReport(models.Model):
     def save(self, *args, **kwargs):
         self.text = sanitize_html(self.text)
         super().save(*args, **kwargs)
+
+
+from .text_models import Chapter, Paragraph  # noqa: E402, F401
