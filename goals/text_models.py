@@ -3,6 +3,7 @@
 import secrets
 
 from django.db import models
+from django.urls import reverse
 
 from richtext import sanitize_html
 
@@ -44,6 +45,9 @@ class Chapter(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("goals:chapter", args=[self.version.slug, self.slug])
 
 
 class ParagraphQuerySet(models.QuerySet):
@@ -90,3 +94,7 @@ class Paragraph(models.Model):
     def save(self, *args, **kwargs):
         self.text = sanitize_html(self.text)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        chapter = self.chapter
+        return reverse("goals:paragraph", args=[chapter.version.slug, chapter.slug, self.anchor])

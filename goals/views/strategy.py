@@ -49,6 +49,7 @@ def goal_detail(request, version, number):
             "reports": goal.reports.select_related("source_document"),
             "continues": related.filter(continued_by=goal),
             "continued_by": related.filter(continues=goal),
+            "text_paragraphs": goal.paragraphs.current().select_related("chapter__version"),
             "previous_goal": siblings.filter(number__lt=goal.number).order_by("-number").first(),
             "next_goal": siblings.filter(number__gt=goal.number).order_by("number").first(),
         },
