@@ -45,6 +45,10 @@ def _load_version(version, report) -> None:
         if not created:
             continue
         editing.apply(chapter, body)
+        # Demo anchors are readable and the same on every load, so page lists can name them.
+        for paragraph in chapter.paragraphs.all():
+            paragraph.anchor = f"a{chapter.slug}-{paragraph.order}"
+            paragraph.save(update_fields=["anchor"])
         first = chapter.paragraphs.first()
         goal = Goal.objects.filter(version=version, field__number=number).order_by("number").first()
         if goal:
