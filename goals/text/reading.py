@@ -34,6 +34,14 @@ def chapters_with_counts(version):
     return chapters
 
 
+def most_commented(version, limit=5):
+    """The version's paragraphs that drew most comments, for evaluation at a glance."""
+    counted = annotate_comment_counts(
+        Paragraph.objects.filter(chapter__version=version).select_related("chapter__version")
+    )
+    return counted.filter(comment_count__gt=0).order_by("-comment_count", "chapter__order")[:limit]
+
+
 def word_diff(old: str, new: str) -> str:
     """Word-level difference as HTML with <ins>/<del>; text is escaped."""
     a, b = strip_tags(old).split(), strip_tags(new).split()

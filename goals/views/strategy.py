@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..models import Goal, StrategyVersion
 from ..progress import breakdown
+from ..text.reading import most_commented
 
 
 def version_list(request):
@@ -28,6 +29,7 @@ def version_detail(request, version):
         {
             "version": version,
             "sections": sections,
+            "most_commented": most_commented(version),
             "total": breakdown([g for f in fields for g in f.goals.all()], version.title),
         },
     )

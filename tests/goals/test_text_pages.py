@@ -118,3 +118,18 @@ def test_export_names_chapter_and_paragraph(chapters, old_version):
     described = commentable.policy_for(Paragraph).describe(sub.paragraphs.last())
     assert described["chapter"] == "4.2 Verwaltung" and described["paragraph"] == "2"
     assert described["version"] == old_version.title
+
+
+def test_version_page_names_the_most_commented_paragraphs_and_links_the_text(
+    client, chapters, old_version
+):
+    four, sub = chapters
+    editing.apply(sub, "Beispieltext: Eins.\n\nBeispieltext: Zwei.")
+    first, second = sub.paragraphs.all()
+    for n in range(3):
+        comment_on(second, "x", n=n)
+    comment_on(first, "y", n=9)
+    page = client.get(old_version.get_absolute_url()).content.decode()
+    top = page.split("Meistkommentierte Absätze")[1]
+    assert top.index("Absatz 2</a>: 3 Kommentare") < top.index("Absatz 1</a>: 1 Kommentar")
+    assert reverse("goals:text", args=[old_version.slug]) in page
