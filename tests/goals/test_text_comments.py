@@ -54,3 +54,16 @@ def test_paragraph_thread_is_read_only_after_the_phase_and_refuses_a_post(client
     assert "Kommentar schreiben" not in page
     client.post("/kommentare/senden/", form_data(paragraph, comment="Zu spät"))
     assert not XtdComment.objects.exists()
+
+
+def test_phase_page_breaks_comments_down_by_chapter(client, version):
+    paragraph = paragraph_in(version, running=True)
+    from .test_goal_comments import comment_on
+
+    comment_on(paragraph, "a", n=1)
+    comment_on(paragraph, "b", n=2)
+    XtdComment.objects.update(submit_date=timezone.now())  # within the running phase
+    phase = version.phases.get()
+    page = client.get(f"/dialog/phasen/{phase.slug}/").content.decode()
+    table = page.split("<caption>Kommentare nach Kapitel</caption>")[1].split("</table>")[0]
+    assert '<th scope="row">5.1 Verwaltung</th><td>2</td><td>2</td>' in table
