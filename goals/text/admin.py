@@ -65,8 +65,22 @@ def source_of(chapter) -> str:
     return "\n\n".join(parts)
 
 
+class ParagraphForm(forms.ModelForm):
+    def clean_goals(self):
+        goals = self.cleaned_data["goals"]
+        version_id = self.instance.chapter.version_id if self.instance.chapter_id else None
+        foreign = [g for g in goals if g.version_id != version_id]
+        if foreign:
+            numbers = ", ".join(str(g.number) for g in foreign)
+            raise forms.ValidationError(
+                f"Markieren Sie nur Ziele derselben Fassung wie das Kapitel (nicht: Ziel {numbers})."
+            )
+        return goals
+
+
 class ParagraphInline(admin.TabularInline):
     model = Paragraph
+    form = ParagraphForm
     fields = ["order", "heading", "removed", "goals", "continues"]
     readonly_fields = ["order", "heading", "removed"]
     autocomplete_fields = ["goals"]

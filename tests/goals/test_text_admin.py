@@ -58,3 +58,26 @@ def test_paste_that_drops_a_commented_paragraph_stops_until_confirmed(admin_clie
 def test_change_form_shows_the_stored_text_in_paste_format(admin_client, chapter):
     page = admin_client.get(f"/admin/goals/chapter/{chapter.pk}/change/").content.decode()
     assert "## Start\n\nBeispieltext: Verwaltung online für alle." in page
+
+
+def test_marking_a_goal_of_another_version_is_refused_with_a_german_message(
+    admin_client, chapter, version, make_field, make_goal
+):
+    other = make_goal(make_field(version), number=3)
+    first = chapter.paragraphs.first()
+    response = post(
+        admin_client,
+        chapter,
+        "",
+        **{
+            "paragraphs-TOTAL_FORMS": 1,
+            "paragraphs-INITIAL_FORMS": 1,
+            "paragraphs-0-id": first.pk,
+            "paragraphs-0-chapter": chapter.pk,
+            "paragraphs-0-goals": [other.pk],
+        },
+    )
+    assert "Markieren Sie nur Ziele derselben Fassung wie das Kapitel (nicht: Ziel 3)." in (
+        response.content.decode()
+    )
+    assert not first.goals.exists()
