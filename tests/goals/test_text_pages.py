@@ -133,3 +133,24 @@ def test_version_page_names_the_most_commented_paragraphs_and_links_the_text(
     top = page.split("Meistkommentierte Absätze")[1]
     assert top.index("Absatz 2</a>: 3 Kommentare") < top.index("Absatz 1</a>: 1 Kommentar")
     assert reverse("goals:text", args=[old_version.slug]) in page
+
+
+@pytest.mark.parametrize("count", [1, 300])
+def test_paragraph_page_queries_do_not_grow_with_comments(
+    client, chapters, count, django_assert_num_queries
+):
+    four, sub = chapters
+    editing.apply(sub, "Beispieltext: Eins.\n\nBeispieltext: Zwei.\n\nBeispieltext: Drei.")
+    middle = sub.paragraphs.all()[1]
+    for n in range(count):
+        comment_on(middle, f"Kommentar {n}", n=n)
+    client.get(middle.get_absolute_url())  # warm caches
+    # Paragraph, goals, previous, next, continued-by, then the thread's own queries;
+    # measured 13, and the same for 1 and 300 comments.
+    with django_assert_num_queries(PARAGRAPH_QUERIES):
+        page = client.get(middle.get_absolute_url()).content.decode()
+    assert f'<span class="comments__count">({count})</span>' in page
+    assert "Vorheriger Absatz" in page and "Nächster Absatz" in page
+
+
+PARAGRAPH_QUERIES = 13
