@@ -9,6 +9,7 @@ from dialog.admin.comments import CommentOptionsInline
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
 from .resources import GoalResource, StatusReportResource
 from .status import Status
+from .text import admin as text_admin  # noqa: F401 - registers the chapter admin
 
 
 class SpreadsheetAdmin(ImportExportModelAdmin):

@@ -15,3 +15,6 @@ class GoalsConfig(AppConfig):
         commentable.register(Goal, policy=policy())
         # After registering: adds the phase rule to the goal's comment policy.
         connect()
+        from .text.commenting import connect as connect_text
+
+        connect_text()

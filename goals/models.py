@@ -335,3 +335,6 @@ class StatusReport(models.Model):
 
     def __str__(self):
         return f"{self.date:%d.%m.%Y} – {self.get_status_display()}"
+
+
+from .text_models import Chapter, Paragraph  # noqa: E402, F401

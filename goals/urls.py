@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .text import views as text
 from .views import dashboard, data, feeds, strategy
 
 app_name = "goals"
@@ -8,6 +9,13 @@ urlpatterns = [
     path("strategie/", strategy.version_list, name="versions"),
     path("strategie/<slug:version>/", strategy.version_detail, name="version"),
     path("strategie/<slug:version>/ziele/<int:number>/", strategy.goal_detail, name="goal"),
+    path("strategie/<slug:version>/text/", text.contents, name="text"),
+    path("strategie/<slug:version>/text/<slug:chapter>/", text.chapter, name="chapter"),
+    path(
+        "strategie/<slug:version>/text/<slug:chapter>/<slug:anchor>/",
+        text.paragraph,
+        name="paragraph",
+    ),
     path("umsetzung/", dashboard.dashboard, name="dashboard"),
     path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),
     path("daten/", data.data_page, name="data"),

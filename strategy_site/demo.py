@@ -15,6 +15,7 @@ LOADERS = [
     "downloads.demo.load",
     "goals.demo.load",
     "goals.demo_comments.load",
+    "goals.demo_text.load",
     "dialog.demo.load",
     "goals.demo_dialog.load",
     "blog.demo.load",

@@ -38,4 +38,9 @@ PUBLIC_PAGES = [
     "/dialog/themen/kuenstliche-intelligenz/",
     "/veranstaltungen/",
     "/veranstaltungen/digitalkonferenz-2020-disrupted/",
+    # The strategy text: contents, a chapter, a commented paragraph, a 2.0 paragraph with diff.
+    "/strategie/2019/text/",
+    "/strategie/2019/text/4-2/",
+    "/strategie/2019/text/4-2/a4-2-1/",
+    "/strategie/2-0/text/2/a2-1/",
 ]

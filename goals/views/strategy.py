@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..models import Goal, StrategyVersion
 from ..progress import breakdown
+from ..text.reading import most_commented
 
 
 def version_list(request):
@@ -28,6 +29,7 @@ def version_detail(request, version):
         {
             "version": version,
             "sections": sections,
+            "most_commented": most_commented(version),
             "total": breakdown([g for f in fields for g in f.goals.all()], version.title),
         },
     )
@@ -49,6 +51,7 @@ def goal_detail(request, version, number):
             "reports": goal.reports.select_related("source_document"),
             "continues": related.filter(continued_by=goal),
             "continued_by": related.filter(continues=goal),
+            "text_paragraphs": goal.paragraphs.current().select_related("chapter__version"),
             "previous_goal": siblings.filter(number__lt=goal.number).order_by("-number").first(),
             "next_goal": siblings.filter(number__gt=goal.number).order_by("number").first(),
         },

@@ -1,0 +1,1 @@
+"""The strategy text: chapters and paragraphs, open for comment paragraph by paragraph."""

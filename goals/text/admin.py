@@ -1,0 +1,106 @@
+"""Admin for the strategy text: editors paste a chapter; removals of commented paragraphs need consent.
+
+The form is two-step by design: the first save of a paste that would drop
+paragraphs with comments stops with a list of them and a checkbox; only with
+the box ticked is the text stored (those paragraphs are kept as "removed").
+"""
+
+from django import forms
+from django.contrib import admin
+from django.utils.text import Truncator
+
+from ..models import Chapter, Paragraph
+from . import editing
+
+
+class ChapterForm(forms.ModelForm):
+    source = forms.CharField(
+        label="Text des Kapitels",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 30}),
+        help_text="Absätze durch Leerzeilen trennen; „## Überschrift“ in eigener Zeile setzt eine "
+        "Zwischenüberschrift. Leer lassen, um die Absätze nicht zu ändern.",
+    )
+    confirm_removal = forms.BooleanField(
+        label="Ja, kommentierte Absätze entfernen (ihre Kommentare bleiben lesbar)",
+        required=False,
+    )
+
+    class Meta:
+        model = Chapter
+        fields = ["version", "parent", "number", "title", "slug", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["source"] = source_of(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        source = cleaned.get("source", "")
+        if source.strip() and self.instance.pk:
+            plan = editing.plan_for(self.instance, source)
+            counts = editing.comment_counts(plan.removed)
+            at_risk = plan.removed_with_comments(counts)
+            if at_risk and not cleaned.get("confirm_removal"):
+                names = "; ".join(
+                    f"Absatz {p.order} ({counts[p.pk]} Kommentare): „{Truncator(p.text).words(8)}“"
+                    for p in at_risk
+                )
+                self.add_error(
+                    "confirm_removal",
+                    f"Diese kommentierten Absätze fielen weg: {names}. Bitte bestätigen Sie das "
+                    "oder ändern Sie den Text.",
+                )
+        return cleaned
+
+
+def source_of(chapter) -> str:
+    """The chapter in paste format, so an editor edits what is stored."""
+    parts = []
+    for paragraph in chapter.paragraphs.current():
+        if paragraph.heading:
+            parts.append(f"## {paragraph.heading}")
+        parts.append(paragraph.text)
+    return "\n\n".join(parts)
+
+
+class ParagraphForm(forms.ModelForm):
+    def clean_goals(self):
+        goals = self.cleaned_data["goals"]
+        version_id = self.instance.chapter.version_id if self.instance.chapter_id else None
+        foreign = [g for g in goals if g.version_id != version_id]
+        if foreign:
+            numbers = ", ".join(str(g.number) for g in foreign)
+            raise forms.ValidationError(
+                f"Markieren Sie nur Ziele derselben Fassung wie das Kapitel (nicht: Ziel {numbers})."
+            )
+        return goals
+
+
+class ParagraphInline(admin.TabularInline):
+    model = Paragraph
+    form = ParagraphForm
+    fields = ["order", "heading", "removed", "goals", "continues"]
+    readonly_fields = ["order", "heading", "removed"]
+    autocomplete_fields = ["goals"]
+    raw_id_fields = ["continues"]
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Chapter)
+class ChapterAdmin(admin.ModelAdmin):
+    form = ChapterForm
+    list_display = ["number", "title", "version"]
+    list_filter = ["version"]
+    prepopulated_fields = {"slug": ["number"]}
+    fields = ["version", "parent", "number", "title", "slug", "order", "source", "confirm_removal"]
+    inlines = [ParagraphInline]
+
+    def save_related(self, request, form, formsets, change):
+        # After the inline (goal marks, "continues"), so the re-split sees them.
+        super().save_related(request, form, formsets, change)
+        source = form.cleaned_data.get("source", "")
+        if source.strip():
+            editing.apply(form.instance, source)
