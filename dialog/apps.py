@@ -10,7 +10,7 @@ class DialogConfig(AppConfig):
         from django_comments_xtd import views as xtd_views
         from django_comments_xtd.models import TmpXtdComment
 
-        from . import commentable, phase_content
+        from . import alerts, commentable, phase_content
         from .models import Theme
         from .theme_comments import theme_phases, theme_policy
 
@@ -31,3 +31,4 @@ class DialogConfig(AppConfig):
             group_name="Dialogthema",
             order="position",
         )
+        alerts.connect()

@@ -8,6 +8,7 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from dialog import commentable
 
+        from . import alerts
         from .comments import policy
         from .dialog_links import connect
         from .models import Goal
@@ -15,3 +16,4 @@ class GoalsConfig(AppConfig):
         commentable.register(Goal, policy=policy())
         # After registering: adds the phase rule to the goal's comment policy.
         connect()
+        alerts.connect()

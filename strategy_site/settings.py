@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "dialog",
     "blog",
     "downloads",
+    "alerts",
     # django_comments_xtd must come before django_comments (it overrides templates).
     "django_comments_xtd",
     "django_comments",

@@ -40,6 +40,7 @@ urlpatterns = [
     path("kommentare/", include("dialog.comment_urls")),
     path("blog/", include("blog.urls")),
     path("downloads/", include("downloads.urls")),
+    path("benachrichtigungen/", include("alerts.urls")),
 ]
 
 if settings.SERVE_MEDIA:

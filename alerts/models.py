@@ -1,0 +1,118 @@
+"""Subscriptions by address alone, and the record of digests already sent."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.db import models
+from django.utils import timezone
+
+# An unconfirmed request is void after this long; the anonymisation cron deletes it.
+CONFIRMATION_DAYS = 7
+# After this many failed deliveries in a row an address gets no more mail.
+MAX_FAILURES = 3
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def hash_address(email: str) -> str:
+    return hashlib.sha256(email.lower().encode()).hexdigest()
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(confirmed_at__isnull=False, disabled_at__isnull=True)
+
+    def expired(self, now=None):
+        """Unconfirmed requests whose link no longer works."""
+        cutoff = (now or timezone.now()) - timedelta(days=CONFIRMATION_DAYS)
+        return self.filter(confirmed_at__isnull=True, requested_at__lt=cutoff)
+
+    def of_address(self, email: str):
+        return self.filter(email__iexact=email)
+
+    def confirm(self, token: str, now=None):
+        """Activate the request behind `token`; returns it, or None if unknown or expired."""
+        now = now or timezone.now()
+        cutoff = now - timedelta(days=CONFIRMATION_DAYS)
+        subscription = (
+            self.filter(token_hash=hash_token(token), requested_at__gte=cutoff)
+            .select_for_update()
+            .first()
+        )
+        if subscription is None:
+            return None
+        if subscription.confirmed_at is None:
+            subscription.confirmed_at = now
+            subscription.save(update_fields=["confirmed_at"])
+        return subscription
+
+
+class Subscription(models.Model):
+    email = models.EmailField("E-Mail-Adresse", db_index=True)
+    topic = models.CharField("Thema (Schlüssel)", max_length=100, db_index=True)
+    topic_label = models.CharField("Thema", max_length=300)
+    # Only the hash of the confirmation link's token is kept: a database leak activates nothing.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    requested_at = models.DateTimeField("Angefordert am", default=timezone.now)
+    confirmed_at = models.DateTimeField("Bestätigt am", null=True, blank=True)
+    failures = models.PositiveSmallIntegerField("Fehlgeschlagene Zustellungen", default=0)
+    disabled_at = models.DateTimeField("Abgeschaltet am", null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Abonnement"
+        verbose_name_plural = "Abonnements"
+
+    def __str__(self):
+        return self.topic_label
+
+    @classmethod
+    def request(cls, email: str, topic: str, label: str) -> tuple["Subscription", str]:
+        """A new unconfirmed request and the token for its link (never stored in clear)."""
+        token = secrets.token_urlsafe(32)
+        subscription = cls.objects.create(
+            email=email, topic=topic, topic_label=label, token_hash=hash_token(token)
+        )
+        return subscription, token
+
+
+class DigestSent(models.Model):
+    """One row per address and day: the digest run's memory, so a rerun sends nothing twice."""
+
+    address_hash = models.CharField(max_length=64)
+    day = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "Versandte Tageszusammenfassung"
+        verbose_name_plural = "Versandte Tageszusammenfassungen"
+        constraints = [
+            models.UniqueConstraint(fields=["address_hash", "day"], name="one_digest_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day:%d.%m.%Y}"
+
+
+class RecordedEvent(models.Model):
+    """An event that has no date of its own in the content (results published, a decision).
+
+    Content apps call `alerts.registry.record()`; the digest reads these like
+    any other event source. Kept 30 days, then deleted by anonymize_alerts.
+    """
+
+    topic = models.CharField(max_length=100, db_index=True)
+    title = models.CharField(max_length=300)
+    url = models.CharField(max_length=500)
+    happened_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "Ereignis"
+        verbose_name_plural = "Ereignisse"
+
+    def __str__(self):
+        return self.title
