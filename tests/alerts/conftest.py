@@ -21,6 +21,6 @@ def goal(db):
 
 def link_in(body: str, path: str) -> str:
     """The first link in a mail body that contains `path`, as a path on the site."""
-    match = re.search(r"https?://[^/\s]+(" + re.escape(path) + r"[^\s\"<]*)", body)
+    match = re.search(r"https?://[^/\s]+(" + re.escape(path) + r"[^\s\"<>]*)", body)
     assert match, f"no link to {path} in:\n{body}"
     return match.group(1)
