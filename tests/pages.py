@@ -38,4 +38,8 @@ PUBLIC_PAGES = [
     "/dialog/themen/kuenstliche-intelligenz/",
     "/veranstaltungen/",
     "/veranstaltungen/digitalkonferenz-2020-disrupted/",
+    # Mail alerts: the subscribe page (also shown with errors) and the manage request.
+    "/benachrichtigungen/?thema=news",
+    "/benachrichtigungen/?thema=dialog",
+    "/benachrichtigungen/verwalten/",
 ]
