@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, data, feeds, strategy
+from .views import dashboard, data, deadlines, feeds, strategy
 
 app_name = "goals"
 
@@ -8,8 +8,10 @@ urlpatterns = [
     path("strategie/", strategy.version_list, name="versions"),
     path("strategie/<slug:version>/", strategy.version_detail, name="version"),
     path("strategie/<slug:version>/ziele/<int:number>/", strategy.goal_detail, name="goal"),
+    path("strategie/<slug:version>/ziele/<int:number>/feed/", feeds.GoalFeed(), name="goal-feed"),
     path("umsetzung/", dashboard.dashboard, name="dashboard"),
     path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),
+    path("umsetzung/termine.ics", deadlines.deadlines_ics, name="deadlines-ics"),
     path("daten/", data.data_page, name="data"),
     path("daten/ziele.csv", data.goals_csv, name="goals-csv"),
     path("daten/ziele.json", data.goals_json, name="goals-json"),
