@@ -4,11 +4,14 @@ No export action and no import-export resource exist for this model, so the
 Redaktion cannot take the list of addresses out of the site.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html
 
-from .models import Subscription
+from . import newsletter as newsletter_sending
+from .models import Newsletter, Subscription
 
 
 def topic_counts():
@@ -60,3 +63,38 @@ class SubscriptionAdmin(admin.ModelAdmin):
             "counts": topic_counts(),
         }
         return TemplateResponse(request, "admin/alerts/counts.html", context)
+
+
+@admin.register(Newsletter)
+class NewsletterAdmin(admin.ModelAdmin):
+    list_display = ["subject", "created_at", "released_at", "sent_at", "recipients", "preview"]
+    readonly_fields = ["released_at", "sent_at", "recipients"]
+    actions = ["send_test", "release"]
+
+    @admin.display(description="Vorschau")
+    def preview(self, obj):
+        return format_html('<a href="{}">Vorschau ansehen</a>', obj.get_absolute_url())
+
+    def has_change_permission(self, request, obj=None):
+        # Once released it is on its way: no change may slip in between recipients.
+        if obj is not None and obj.released_at is not None:
+            return False
+        return super().has_change_permission(request, obj)
+
+    @admin.action(description="Test an meine eigene Adresse senden")
+    def send_test(self, request, queryset):
+        if not request.user.email:
+            self.message_user(request, "Ihr Konto hat keine E-Mail-Adresse.", messages.ERROR)
+            return
+        for newsletter in queryset:
+            newsletter_sending.send_test(newsletter, request.user.email)
+        self.message_user(request, f"Test an {request.user.email} gesendet.")
+
+    @admin.action(description="Zum Versand an alle Abonnenten freigeben")
+    def release(self, request, queryset):
+        count = queryset.filter(released_at__isnull=True).update(released_at=timezone.now())
+        self.message_user(
+            request,
+            f"{count} Newsletter freigegeben. Der Versand läuft mit dem nächsten nächtlichen Lauf "
+            "von send_alert_digest.",
+        )

@@ -116,3 +116,79 @@ class RecordedEvent(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class NewsletterQuerySet(models.QuerySet):
+    def sent(self):
+        return self.filter(sent_at__isnull=False)
+
+
+class Newsletter(models.Model):
+    """A mail the Redaktion writes to everyone following "Neuigkeiten und Einladungen"."""
+
+    subject = models.CharField("Betreff", max_length=200)
+    text = models.TextField(
+        "Text",
+        help_text="Klartext; Absätze durch eine Leerzeile trennen. Wird auch im Archiv gezeigt.",
+    )
+    links = models.TextField(
+        "Links",
+        blank=True,
+        help_text=(
+            "Optional, je Zeile ein Link: Titel | Adresse, z. B. "
+            "„Werkstattgespräch | /veranstaltungen/werkstatt/“ (Beiträge, Phasen, Veranstaltungen)."
+        ),
+    )
+    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+    released_at = models.DateTimeField(
+        "Zum Versand freigegeben am", null=True, blank=True, editable=False
+    )
+    sent_at = models.DateTimeField("Versandt am", null=True, blank=True, editable=False)
+    recipients = models.PositiveIntegerField("Empfänger", default=0, editable=False)
+
+    objects = NewsletterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Newsletter"
+        verbose_name_plural = "Newsletter"
+        ordering = ["-sent_at", "-created_at"]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("newsletter:detail", args=[self.pk])
+
+    def paragraphs(self) -> list[str]:
+        return [
+            part.strip() for part in self.text.replace("\r\n", "\n").split("\n\n") if part.strip()
+        ]
+
+    def link_list(self) -> list[tuple[str, str]]:
+        result = []
+        for line in self.links.splitlines():
+            title, _, url = line.partition("|")
+            url = url.strip()
+            # Only our own pages and https: no javascript: or other schemes in a mail.
+            if title.strip() and (url.startswith("/") or url.startswith("https://")):
+                result.append((title.strip(), url))
+        return result
+
+
+class NewsletterSent(models.Model):
+    """Who got a newsletter already, so an interrupted run resumes without sending twice."""
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="+")
+    address_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["newsletter", "address_hash"], name="one_newsletter_per_address"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.newsletter_id)

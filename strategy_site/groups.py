@@ -39,7 +39,10 @@ CUSTOM_PERMISSIONS = {"can_moderate", "export_comments"}
 
 # Alert subscribers: the Redaktion sees counts per topic only (the admin shows
 # addresses to superusers alone), and there is no export.
-REDAKTION_ALERT_PERMISSIONS = Q(content_type__app_label="alerts", codename="view_subscription")
+# Newsletters are theirs to write and release.
+REDAKTION_ALERT_PERMISSIONS = Q(content_type__app_label="alerts", codename="view_subscription") | Q(
+    content_type__app_label="alerts", content_type__model="newsletter"
+)
 
 
 def redaktion_permissions(Permission):

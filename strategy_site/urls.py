@@ -41,6 +41,7 @@ urlpatterns = [
     path("blog/", include("blog.urls")),
     path("downloads/", include("downloads.urls")),
     path("benachrichtigungen/", include("alerts.urls")),
+    path("newsletter/", include("alerts.newsletter_urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -42,4 +42,5 @@ PUBLIC_PAGES = [
     "/benachrichtigungen/?thema=news",
     "/benachrichtigungen/?thema=dialog",
     "/benachrichtigungen/verwalten/",
+    "/newsletter/",
 ]
