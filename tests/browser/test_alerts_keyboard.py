@@ -33,3 +33,23 @@ def test_subscribe_error_keeps_text_and_is_axe_clean(
     assert page.locator("h1").count() == 1
     assert axe_violations(page) == []
     assert not Subscription.objects.exists()
+
+
+def test_newsletter_archive_is_axe_clean(page, live_server, demo_content, axe_violations):
+    from django.utils import timezone
+
+    from alerts.models import Newsletter
+
+    newsletter = Newsletter.objects.create(
+        subject="Einladung zur Digitalkonferenz",
+        text="Liebe Leserinnen und Leser,\n\nwir laden Sie ein.",
+        links="Veranstaltungen | /veranstaltungen/",
+        sent_at=timezone.now(),
+    )
+    page.goto(live_server.url + "/newsletter/")
+    assert "Einladung zur Digitalkonferenz" in page.inner_text("main")
+    assert axe_violations(page) == []
+    page.goto(live_server.url + newsletter.get_absolute_url())
+    assert "wir laden Sie ein." in page.inner_text("main")
+    assert page.locator("h1").count() == 1
+    assert axe_violations(page) == []
