@@ -1,9 +1,11 @@
 """Subscriptions by address alone, and the record of digests already sent."""
 
 import hashlib
+import hmac
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -18,7 +20,9 @@ def hash_token(token: str) -> str:
 
 
 def hash_address(email: str) -> str:
-    return hashlib.sha256(email.lower().encode()).hexdigest()
+    """A keyed hash: the sent-record cannot be matched against a list of guessed addresses."""
+    key = f"alerts.address:{settings.SECRET_KEY}".encode()
+    return hmac.new(key, email.lower().encode(), hashlib.sha256).hexdigest()
 
 
 class SubscriptionQuerySet(models.QuerySet):
