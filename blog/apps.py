@@ -8,11 +8,13 @@ class BlogConfig(AppConfig):
     def ready(self):
         from dialog import commentable
 
+        from . import alerts
         from .comments import policy
         from .models import Post
 
         commentable.register(Post, policy=policy())
         connect_dialog()
+        alerts.connect()
 
 
 def connect_dialog() -> None:

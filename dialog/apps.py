@@ -10,7 +10,7 @@ class DialogConfig(AppConfig):
         from dialog.comments.xtd import TmpXtdComment, comment_was_posted
         from dialog.comments.xtd import views as xtd_views
 
-        from . import commentable, phase_content
+        from . import alerts, commentable, phase_content
         from .models import Theme
         from .theme_comments import theme_phases, theme_policy
 
@@ -31,6 +31,7 @@ class DialogConfig(AppConfig):
             group_name="Dialogthema",
             order="position",
         )
+        alerts.connect()
 
 
 def disconnect_package_receiver(signal, xtd_views, sender):

@@ -8,6 +8,7 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from dialog import commentable
 
+        from . import alerts
         from .comments import policy
         from .dialog_links import connect
         from .models import Goal
@@ -18,3 +19,4 @@ class GoalsConfig(AppConfig):
         from .text.commenting import connect as connect_text
 
         connect_text()
+        alerts.connect()

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
-from django_comments_xtd.models import XtdComment
+
+from dialog.comments.xtd import XtdComment
 
 from .models import Chapter, Goal, Paragraph, StrategyVersion
 from .text import editing

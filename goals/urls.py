@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .text import views as text
-from .views import dashboard, data, feeds, strategy
+from .views import dashboard, data, deadlines, feeds, strategy
 
 app_name = "goals"
 
@@ -16,8 +16,10 @@ urlpatterns = [
         text.paragraph,
         name="paragraph",
     ),
+    path("strategie/<slug:version>/ziele/<int:number>/feed/", feeds.GoalFeed(), name="goal-feed"),
     path("umsetzung/", dashboard.dashboard, name="dashboard"),
     path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),
+    path("umsetzung/termine.ics", deadlines.deadlines_ics, name="deadlines-ics"),
     path("daten/", data.data_page, name="data"),
     path("daten/ziele.csv", data.goals_csv, name="goals-csv"),
     path("daten/ziele.json", data.goals_json, name="goals-json"),

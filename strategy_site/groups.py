@@ -37,12 +37,19 @@ MODERATION_PERMISSIONS = [
 
 CUSTOM_PERMISSIONS = {"can_moderate", "export_comments"}
 
+# Alert subscribers: the Redaktion sees counts per topic only (the admin shows
+# addresses to superusers alone), and there is no export.
+# Newsletters are theirs to write and release.
+REDAKTION_ALERT_PERMISSIONS = Q(content_type__app_label="alerts", codename="view_subscription") | Q(
+    content_type__app_label="alerts", content_type__model="newsletter"
+)
+
 
 def redaktion_permissions(Permission):
     query = Permission.objects.filter(content_type__app_label__in=EDITORIAL_APPS)
     for app_label, model in MODERATION_MODELS:
         query = query.exclude(content_type__app_label=app_label, content_type__model=model)
-    return query
+    return query | Permission.objects.filter(REDAKTION_ALERT_PERMISSIONS)
 
 
 def moderation_permissions(Permission):

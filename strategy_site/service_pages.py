@@ -3,6 +3,20 @@
 
 CONTACT = "digitalstrategie@mwide.nrw.de"
 
+# What the mail alerts (alerts/) store and for how long; also added to an unedited page by migration 0003.
+ALERTS_SECTION = """<h2>Benachrichtigungen per E-Mail</h2>
+<p>Wenn Sie Benachrichtigungen zu einem Ziel, einem Handlungsfeld, der Umsetzung, neuen
+Beteiligungsphasen oder unseren Neuigkeiten bestellen, speichern wir Ihre E-Mail-Adresse, das gewählte
+Thema, den Zeitpunkt der Bestellung und der Bestätigung sowie die Zahl fehlgeschlagener Zustellungen.
+Ein Konto oder Passwort gibt es nicht. Bestätigen Sie die Bestellung nicht innerhalb von 7 Tagen, löschen
+wir Ihre Adresse. Wenn Sie sich abmelden (ein Klick in jeder E-Mail), löschen wir Ihre Adresse sofort.
+Schlägt die Zustellung dreimal nacheinander fehl, senden wir nichts mehr und löschen die Adresse nach
+30 Tagen. Damit niemand eine Tageszusammenfassung doppelt erhält, merken wir uns 30 Tage lang eine
+aus Ihrer Adresse berechnete Prüfsumme (Hash) statt der Adresse selbst und den Tag des Versands. Die Redaktion sieht
+nur die Zahl der Abonnements je Thema, keine Adressen; die Adressen werden nicht weitergegeben
+(Art. 6 Abs. 1 Buchst. a DSGVO, Einwilligung, jederzeit widerrufbar).</p>
+"""
+
 PAGES = {
     "/impressum/": (
         "Impressum",
@@ -54,7 +68,7 @@ Beteiligungsphase löschen wir E-Mail- und IP-Adressen; Name und Text des Kommen
 <h2>Rückmeldungen zur Barrierefreiheit</h2>
 <p>Nachrichten aus dem Formular der Erklärung zur Barrierefreiheit speichern wir, bis Ihr Anliegen
 erledigt ist, und verwenden sie nur für dessen Bearbeitung.</p>
-<h2>Videos</h2>
+{ALERTS_SECTION}<h2>Videos</h2>
 <p>Aufzeichnungen von Veranstaltungen liegen teils bei anderen Anbietern. Wir binden sie erst ein, wenn
 Sie ausdrücklich auf „Video laden“ klicken; vorher wird keine Verbindung zu diesen Anbietern
 aufgebaut.</p>

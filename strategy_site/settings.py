@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "dialog",
     "blog",
     "downloads",
+    "alerts",
     # django_comments_xtd must come before django_comments (it overrides templates).
     # The packages' own configs, with German names for the admin (strategy_site/package_apps.py).
     "strategy_site.package_apps.GermanCommentsXtdConfig",

@@ -40,6 +40,8 @@ urlpatterns = [
     path("kommentare/", include("dialog.comment_urls")),
     path("blog/", include("blog.urls")),
     path("downloads/", include("downloads.urls")),
+    path("benachrichtigungen/", include("alerts.urls")),
+    path("newsletter/", include("alerts.newsletter_urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -43,4 +43,9 @@ PUBLIC_PAGES = [
     "/strategie/2019/text/4-2/",
     "/strategie/2019/text/4-2/a4-2-1/",
     "/strategie/2-0/text/2/a2-1/",
+    # Mail alerts: the subscribe page (also shown with errors) and the manage request.
+    "/benachrichtigungen/?thema=news",
+    "/benachrichtigungen/?thema=dialog",
+    "/benachrichtigungen/verwalten/",
+    "/newsletter/",
 ]

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
-from ..models import FieldOfAction, StatusReport
+from ..models import FieldOfAction, Goal, StatusReport
 
 FEED_LENGTH = 50
 
@@ -59,3 +59,35 @@ class StatusReportFeed(Feed):
 
     def item_categories(self, report):
         return [report.goal.field.title, report.get_status_display()]
+
+
+class GoalFeed(StatusReportFeed):
+    """The status reports of one goal, for readers who follow it in their own feed reader."""
+
+    def get_object(self, request, version, number):
+        goal = (
+            Goal.objects.select_related("version")
+            .filter(version__slug=version, number=number)
+            .first()
+        )
+        if goal is None:
+            raise Http404("Dieses Ziel gibt es nicht.")
+        return goal
+
+    def title(self, goal):
+        return f"Digitalstrategie.NRW – Ziel {goal.number}: {goal.title}"
+
+    def link(self, goal):
+        return goal.get_absolute_url()
+
+    def subtitle(self, goal):
+        return (
+            f"Neue Statusberichte zu Ziel {goal.number} der {goal.version.title}, neueste zuerst."
+        )
+
+    def items(self, goal):
+        return (
+            StatusReport.objects.filter(goal=goal)
+            .select_related("goal__version", "goal__field")
+            .order_by("-date", "-pk")[:FEED_LENGTH]
+        )

@@ -1,0 +1,109 @@
+"""The daily digest: one mail per address and day with that day's events.
+
+Addresses are walked in batches ordered by address (keyset pagination), so
+10,000 subscribers of one goal never sit in memory at once, and each batch
+costs the same few queries whatever its size. `DigestSent` remembers who got
+the day's mail: a second run, or a run that died half-way, sends nothing twice.
+"""
+
+import logging
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import F
+from django.utils import timezone
+
+from common import mail
+
+from . import links, registry
+from .models import MAX_FAILURES, DigestSent, Subscription, hash_address
+
+log = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return start, timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def send_digest(day: date, batch_size: int = BATCH_SIZE) -> int:
+    """Send the digest for `day`; returns how many mails went out."""
+    events_by_topic = defaultdict(list)
+    for event in registry.events_between(*day_bounds(day)):
+        events_by_topic[event.topic].append(event)
+    if not events_by_topic:
+        return 0
+    followers = Subscription.objects.active().filter(topic__in=list(events_by_topic))
+    sent = 0
+    last = ""
+    while True:
+        # Keyset pagination over addresses: `email > last` never rereads a page.
+        addresses = list(
+            followers.filter(email__gt=last)
+            .order_by("email")
+            .values_list("email", flat=True)
+            .distinct()[:batch_size]
+        )
+        if not addresses:
+            return sent
+        last = addresses[-1]
+        sent += _send_batch(day, addresses, followers, events_by_topic)
+
+
+def _send_batch(day, addresses, followers, events_by_topic) -> int:
+    topics = defaultdict(dict)
+    for email, topic, label in followers.filter(email__in=addresses).values_list(
+        "email", "topic", "topic_label"
+    ):
+        topics[email][topic] = label
+    hashes = {email: hash_address(email) for email in addresses}
+    done = set(
+        DigestSent.objects.filter(day=day, address_hash__in=hashes.values()).values_list(
+            "address_hash", flat=True
+        )
+    )
+    sent_rows, failed = [], []
+    for email in addresses:
+        if hashes[email] in done:
+            continue
+        groups = [
+            {"label": label, "events": events_by_topic[topic]}
+            for topic, label in sorted(topics[email].items(), key=lambda item: item[1])
+        ]
+        try:
+            mail.send(
+                f"Neues am {day:%d.%m.%Y}: {len(groups)} "
+                + ("Thema" if len(groups) == 1 else "Themen"),
+                email,
+                "mail/alerts/digest.txt",
+                {
+                    "day": day,
+                    "groups": groups,
+                    "unsubscribe_url": links.unsubscribe_url(email),
+                    "manage_link": links.manage_url(email),
+                },
+                headers=links.unsubscribe_headers(email),
+                html_template="mail/alerts/digest.html",
+            )
+        except Exception:  # any delivery error counts as a failure of this address
+            log.exception("Alert digest to one address failed")
+            failed.append(email)
+            continue
+        sent_rows.append(DigestSent(address_hash=hashes[email], day=day))
+    DigestSent.objects.bulk_create(sent_rows, ignore_conflicts=True)
+    if sent_rows:
+        delivered = [email for email in addresses if email not in failed]
+        Subscription.objects.filter(email__in=delivered, failures__gt=0).update(failures=0)
+    if failed:
+        record_failures(failed)
+    return len(sent_rows)
+
+
+def record_failures(addresses) -> None:
+    """Count a failed delivery; after MAX_FAILURES in a row the address is switched off."""
+    Subscription.objects.filter(email__in=addresses).update(failures=F("failures") + 1)
+    Subscription.objects.filter(
+        email__in=addresses, failures__gte=MAX_FAILURES, disabled_at__isnull=True
+    ).update(disabled_at=timezone.now())

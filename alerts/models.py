@@ -1,0 +1,198 @@
+"""Subscriptions by address alone, and the record of digests already sent."""
+
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+# An unconfirmed request is void after this long; the anonymisation cron deletes it.
+CONFIRMATION_DAYS = 7
+# After this many failed deliveries in a row an address gets no more mail.
+MAX_FAILURES = 3
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def hash_address(email: str) -> str:
+    """A keyed hash: the sent-record cannot be matched against a list of guessed addresses."""
+    key = f"alerts.address:{settings.SECRET_KEY}".encode()
+    return hmac.new(key, email.lower().encode(), hashlib.sha256).hexdigest()
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(confirmed_at__isnull=False, disabled_at__isnull=True)
+
+    def expired(self, now=None):
+        """Unconfirmed requests whose link no longer works."""
+        cutoff = (now or timezone.now()) - timedelta(days=CONFIRMATION_DAYS)
+        return self.filter(confirmed_at__isnull=True, requested_at__lt=cutoff)
+
+    def of_address(self, email: str):
+        return self.filter(email__iexact=email)
+
+    def confirm(self, token: str, now=None):
+        """Activate the request behind `token`; returns it, or None if unknown or expired."""
+        now = now or timezone.now()
+        cutoff = now - timedelta(days=CONFIRMATION_DAYS)
+        subscription = (
+            self.filter(token_hash=hash_token(token), requested_at__gte=cutoff)
+            .select_for_update()
+            .first()
+        )
+        if subscription is None:
+            return None
+        if subscription.confirmed_at is None:
+            subscription.confirmed_at = now
+            subscription.save(update_fields=["confirmed_at"])
+        return subscription
+
+
+class Subscription(models.Model):
+    email = models.EmailField("E-Mail-Adresse", db_index=True)
+    topic = models.CharField("Thema (Schlüssel)", max_length=100, db_index=True)
+    topic_label = models.CharField("Thema", max_length=300)
+    # Only the hash of the confirmation link's token is kept: a database leak activates nothing.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    requested_at = models.DateTimeField("Angefordert am", default=timezone.now)
+    confirmed_at = models.DateTimeField("Bestätigt am", null=True, blank=True)
+    failures = models.PositiveSmallIntegerField("Fehlgeschlagene Zustellungen", default=0)
+    disabled_at = models.DateTimeField("Abgeschaltet am", null=True, blank=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Abonnement"
+        verbose_name_plural = "Abonnements"
+
+    def __str__(self):
+        return self.topic_label
+
+    @classmethod
+    def request(cls, email: str, topic: str, label: str) -> tuple["Subscription", str]:
+        """A new unconfirmed request and the token for its link (never stored in clear)."""
+        token = secrets.token_urlsafe(32)
+        subscription = cls.objects.create(
+            email=email, topic=topic, topic_label=label, token_hash=hash_token(token)
+        )
+        return subscription, token
+
+
+class DigestSent(models.Model):
+    """One row per address and day: the digest run's memory, so a rerun sends nothing twice."""
+
+    address_hash = models.CharField(max_length=64)
+    day = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "Versandte Tageszusammenfassung"
+        verbose_name_plural = "Versandte Tageszusammenfassungen"
+        constraints = [
+            models.UniqueConstraint(fields=["address_hash", "day"], name="one_digest_per_day")
+        ]
+
+    def __str__(self):
+        return f"{self.day:%d.%m.%Y}"
+
+
+class RecordedEvent(models.Model):
+    """An event that has no date of its own in the content (results published, a decision).
+
+    Content apps call `alerts.registry.record()`; the digest reads these like
+    any other event source. Kept 30 days, then deleted by anonymize_alerts.
+    """
+
+    topic = models.CharField(max_length=100, db_index=True)
+    title = models.CharField(max_length=300)
+    url = models.CharField(max_length=500)
+    happened_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "Ereignis"
+        verbose_name_plural = "Ereignisse"
+
+    def __str__(self):
+        return self.title
+
+
+class NewsletterQuerySet(models.QuerySet):
+    def sent(self):
+        return self.filter(sent_at__isnull=False)
+
+
+class Newsletter(models.Model):
+    """A mail the Redaktion writes to everyone following "Neuigkeiten und Einladungen"."""
+
+    subject = models.CharField("Betreff", max_length=200)
+    text = models.TextField(
+        "Text",
+        help_text="Klartext; Absätze durch eine Leerzeile trennen. Wird auch im Archiv gezeigt.",
+    )
+    links = models.TextField(
+        "Links",
+        blank=True,
+        help_text=(
+            "Optional, je Zeile ein Link: Titel | Adresse, z. B. "
+            "„Werkstattgespräch | /veranstaltungen/werkstatt/“ (Beiträge, Phasen, Veranstaltungen)."
+        ),
+    )
+    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+    released_at = models.DateTimeField(
+        "Zum Versand freigegeben am", null=True, blank=True, editable=False
+    )
+    sent_at = models.DateTimeField("Versandt am", null=True, blank=True, editable=False)
+    recipients = models.PositiveIntegerField("Empfänger", default=0, editable=False)
+
+    objects = NewsletterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "Newsletter"
+        verbose_name_plural = "Newsletter"
+        ordering = ["-sent_at", "-created_at"]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("newsletter:detail", args=[self.pk])
+
+    def paragraphs(self) -> list[str]:
+        return [
+            part.strip() for part in self.text.replace("\r\n", "\n").split("\n\n") if part.strip()
+        ]
+
+    def link_list(self) -> list[tuple[str, str]]:
+        result = []
+        for line in self.links.splitlines():
+            title, _, url = line.partition("|")
+            url = url.strip()
+            # Only our own pages and https: no javascript: or other schemes in a mail.
+            if title.strip() and (url.startswith("/") or url.startswith("https://")):
+                result.append((title.strip(), url))
+        return result
+
+
+class NewsletterSent(models.Model):
+    """Who got a newsletter already, so an interrupted run resumes without sending twice."""
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE, related_name="+")
+    address_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["newsletter", "address_hash"], name="one_newsletter_per_address"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.newsletter_id)

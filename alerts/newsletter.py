@@ -1,0 +1,88 @@
+"""Sending a newsletter: a test to the editor, and the released ones to every "news" follower.
+
+The real send runs from the cron command (send_alert_digest), never in an
+admin request: 10,000 recipients take longer than a request may. It walks
+addresses in batches like the digest and records each delivery.
+"""
+
+import logging
+
+from django.conf import settings
+from django.utils import timezone
+
+from common import mail
+
+from . import links
+from .models import Newsletter, NewsletterSent, Subscription, hash_address
+
+log = logging.getLogger(__name__)
+
+NEWS_TOPIC = "news"
+BATCH_SIZE = 500
+
+
+def _send_one(newsletter, email, *, test=False):
+    mail.send(
+        ("[Test] " if test else "") + newsletter.subject,
+        email,
+        "mail/alerts/newsletter.txt",
+        {
+            "newsletter": newsletter,
+            "unsubscribe_url": links.unsubscribe_url(email),
+            "manage_link": links.manage_url(email),
+            "archive_url": settings.SITE_URL + newsletter.get_absolute_url(),
+        },
+        headers=links.unsubscribe_headers(email),
+        html_template="mail/alerts/newsletter.html",
+    )
+
+
+def send_test(newsletter, email: str) -> None:
+    _send_one(newsletter, email, test=True)
+
+
+def send_released(batch_size: int = BATCH_SIZE) -> int:
+    sent = 0
+    for newsletter in Newsletter.objects.filter(released_at__isnull=False, sent_at__isnull=True):
+        sent += _send_to_followers(newsletter, batch_size)
+        newsletter.sent_at = timezone.now()
+        newsletter.recipients = NewsletterSent.objects.filter(newsletter=newsletter).count()
+        newsletter.save(update_fields=["sent_at", "recipients"])
+    return sent
+
+
+def _send_to_followers(newsletter, batch_size) -> int:
+    from .digest import record_failures
+
+    followers = Subscription.objects.active().filter(topic=NEWS_TOPIC)
+    sent, last = 0, ""
+    while True:
+        addresses = list(
+            followers.filter(email__gt=last)
+            .order_by("email")
+            .values_list("email", flat=True)[:batch_size]
+        )
+        if not addresses:
+            return sent
+        last = addresses[-1]
+        hashes = {email: hash_address(email) for email in addresses}
+        done = set(
+            NewsletterSent.objects.filter(
+                newsletter=newsletter, address_hash__in=hashes.values()
+            ).values_list("address_hash", flat=True)
+        )
+        rows, failed = [], []
+        for email in addresses:
+            if hashes[email] in done:
+                continue
+            try:
+                _send_one(newsletter, email)
+            except Exception:
+                log.exception("Newsletter to one address failed")
+                failed.append(email)
+                continue
+            rows.append(NewsletterSent(newsletter=newsletter, address_hash=hashes[email]))
+        NewsletterSent.objects.bulk_create(rows, ignore_conflicts=True)
+        if failed:
+            record_failures(failed)
+        sent += len(rows)

@@ -1,0 +1,122 @@
+"""Subscribe, confirm, leave, manage: thin views over models and links."""
+
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+
+from common import mail, ratelimit
+from common.csrf import csrf_protect_public_form
+
+from . import links, registry
+from .forms import ManageRequestForm, SubscribeForm
+from .models import Subscription
+
+SUBSCRIBE_LIMIT = getattr(settings, "ALERTS_SUBSCRIBE_RATE_LIMIT", (5, 600))
+
+
+@csrf_protect_public_form
+def subscribe(request):
+    topic = request.POST.get("topic") if request.method == "POST" else request.GET.get("thema")
+    if registry.topic_label(topic or "") is None:
+        raise Http404("Dieses Thema gibt es nicht.")
+    form = SubscribeForm(request.POST or None, initial={"topic": topic})
+    if request.method == "POST" and form.is_valid():
+        if ratelimit.is_limited(request, "alerts", SUBSCRIBE_LIMIT):
+            form.add_error(
+                "email",
+                "Zu viele Anfragen von Ihrem Anschluss. Bitte versuchen Sie es später erneut.",
+            )
+        else:
+            ratelimit.record(request, "alerts", SUBSCRIBE_LIMIT)
+            email = form.cleaned_data["email"]
+            subscription, token = Subscription.request(
+                email, form.cleaned_data["topic"], form.topic_label
+            )
+            confirm_url = settings.SITE_URL + reverse("alerts:confirm", args=[token])
+            mail.send(
+                "Bitte bestätigen Sie Ihr Abonnement",
+                email,
+                "mail/alerts/confirm.txt",
+                {"subscription": subscription, "confirm_url": confirm_url},
+            )
+            return render(request, "alerts/requested.html", {"email": email})
+    label = registry.topic_label(form["topic"].value() or "")
+    return render(request, "alerts/subscribe.html", {"form": form, "topic_label": label})
+
+
+def confirm(request, token):
+    """GET shows a button, POST confirms: link scanners in mail systems only GET."""
+    confirmed = None
+    if request.method == "POST":
+        with transaction.atomic():
+            confirmed = Subscription.objects.confirm(token)
+            if confirmed is None:
+                return render(request, "alerts/invalid_link.html", status=404)
+            # A second request for the same topic replaces nothing: keep the older one.
+            duplicates = Subscription.objects.of_address(confirmed.email).filter(
+                topic=confirmed.topic, confirmed_at__isnull=False
+            )
+            if duplicates.exclude(pk=confirmed.pk).exists():
+                confirmed.delete()
+        return render(request, "alerts/confirmed.html", {"subscription": confirmed})
+    return render(request, "alerts/confirm.html", {"token": token})
+
+
+@csrf_exempt  # RFC 8058: mail clients POST without cookie or form token; the signed link is the key.
+def unsubscribe(request, token):
+    email = links.address_from_unsubscribe(token)
+    if email is None:
+        return render(request, "alerts/invalid_link.html", status=404)
+    if request.method == "POST":
+        Subscription.objects.of_address(email).delete()
+        return render(request, "alerts/unsubscribed.html")
+    return render(request, "alerts/unsubscribe.html", {"token": token})
+
+
+@csrf_protect_public_form
+def manage_request(request):
+    form = ManageRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if ratelimit.is_limited(request, "alerts", SUBSCRIBE_LIMIT):
+            form.add_error(
+                "email",
+                "Zu viele Anfragen von Ihrem Anschluss. Bitte versuchen Sie es später erneut.",
+            )
+        else:
+            ratelimit.record(request, "alerts", SUBSCRIBE_LIMIT)
+            email = form.cleaned_data["email"]
+            # The same answer whether or not the address has subscriptions: no one learns who follows.
+            if Subscription.objects.of_address(email).exists():
+                mail.send(
+                    "Ihre Benachrichtigungen verwalten",
+                    email,
+                    "mail/alerts/manage.txt",
+                    {"manage_url": links.manage_url(email)},
+                )
+            return render(request, "alerts/requested.html", {"email": email, "manage": True})
+    return render(request, "alerts/manage_request.html", {"form": form})
+
+
+@csrf_exempt  # the signed link is the key, as for unsubscribing
+def manage_address(request, token):
+    email = links.address_from_manage(token)
+    if email is None:
+        return render(request, "alerts/invalid_link.html", status=404)
+    subscriptions = Subscription.objects.of_address(email).filter(confirmed_at__isnull=False)
+    if request.method == "POST":
+        if request.POST.get("alle"):
+            Subscription.objects.of_address(email).delete()
+        else:
+            try:
+                pk = int(request.POST.get("abonnement", ""))
+            except ValueError:
+                raise Http404 from None
+            subscriptions.filter(pk=pk).delete()
+    return render(
+        request,
+        "alerts/manage.html",
+        {"subscriptions": subscriptions.order_by("topic_label"), "token": token},
+    )
