@@ -41,7 +41,8 @@ def topics_of(goal) -> list[str]:
 
 def goal_events(start, end):
     from django.contrib.contenttypes.models import ContentType
-    from django_comments_xtd.models import XtdComment
+
+    from dialog.comments.xtd import XtdComment
 
     from .models import Goal, StatusReport
 

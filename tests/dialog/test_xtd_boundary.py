@@ -24,7 +24,9 @@ def test_no_other_module_imports_the_package():
     importing = {
         str(p.relative_to(ROOT)) for p in project_modules() if IMPORT.search(p.read_text())
     }
-    assert importing == {"dialog/comments/xtd.py"}
+    # package_apps.py only subclasses the packages' AppConfigs (German names in the admin);
+    # INSTALLED_APPS must name it before the registry is ready, so it cannot go through xtd.py.
+    assert importing == {"dialog/comments/xtd.py", "strategy_site/package_apps.py"}
 
 
 def test_the_package_private_create_comment_is_never_called():
