@@ -18,9 +18,12 @@ threads = envint("GUNICORN_THREADS", 4, minimum=1)
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so a slow leak cannot grow without bound.
-max_requests = 2000
-max_requests_jitter = 200
+# Recycle workers now and then so a slow leak cannot grow without bound, but
+# rarely: at 2,000 a worker restarted every few seconds under load (121 restarts
+# in 5.5 minutes), which halved even the static file's throughput and added cold
+# requests of 0.7-1.7 s. The wide jitter keeps both workers from restarting at once.
+max_requests = 100_000
+max_requests_jitter = 20_000
 # App servers keep no state; no control socket under ~/.gunicorn/.
 control_socket_disable = True
 accesslog = "-"

@@ -82,3 +82,21 @@ def test_static_files_have_hashed_names_compression_and_long_caching(client):
     assert response["Content-Encoding"] == "br"
     assert response["Cache-Control"] == "max-age=315360000, public, immutable"
     assert response["Content-Type"].startswith("text/css")
+
+
+@pytest.mark.django_db
+def test_pages_do_not_vary_on_accept_language(client):
+    """German is the only language: a cache must not keep one copy per browser language."""
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert "Accept-Language" not in response.get("Vary", "")
+    assert '<html lang="de">' in response.content.decode()
+    assert "Zum Inhalt springen" in response.content.decode()
+
+
+def test_gunicorn_does_not_recycle_workers_under_load():
+    """Worker recycling is rare and jittered (no restart storm under load)."""
+    import runpy
+
+    config = runpy.run_path("gunicorn.conf.py")
+    assert config["max_requests"] >= 50_000
+    assert config["max_requests_jitter"] >= config["max_requests"] // 10
