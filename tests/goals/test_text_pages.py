@@ -154,3 +154,68 @@ def test_paragraph_page_queries_do_not_grow_with_comments(
 
 
 PARAGRAPH_QUERIES = 13
+
+
+def bulk_comments(paragraphs, count):
+    """`count` released top-level comments spread over `paragraphs`, in a few queries.
+
+    XtdComment extends django_comments' Comment (two tables), which bulk_create
+    cannot fill: the parent rows go in with bulk_create, the thread rows with one
+    executemany.
+    """
+    from datetime import timedelta
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.utils import timezone
+    from django_comments.models import Comment
+
+    from dialog.comments.xtd import XtdComment
+
+    ct = ContentType.objects.get_for_model(Paragraph)
+    now = timezone.now()
+    base = Comment.objects.bulk_create(
+        Comment(
+            content_type=ct,
+            object_pk=str(paragraphs[n % len(paragraphs)].pk),
+            site_id=1,
+            user_name=f"Person {n}",
+            user_email=f"p{n}@example.org",
+            comment=f"Kommentar {n}",
+            submit_date=now - timedelta(minutes=n),
+            is_public=True,
+        )
+        for n in range(count)
+    )
+    if base[0].pk is None:  # a backend without RETURNING: read the keys back
+        base = list(Comment.objects.filter(content_type=ct).order_by("pk"))
+    quote = connection.ops.quote_name
+    columns = [
+        "comment_ptr_id",
+        "thread_id",
+        "parent_id",
+        "level",
+        "order",
+        "followup",
+        "nested_count",
+    ]
+    table, names = quote(XtdComment._meta.db_table), ", ".join(quote(c) for c in columns)
+    values = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {table} ({names}) VALUES ({values})"  # noqa: S608 (our quoted names)
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [(c.pk, c.pk, c.pk, 0, 1, False, 0) for c in base])
+
+
+def test_300_paragraph_chapter_with_5000_comments_keeps_its_query_count(
+    client, chapters, django_assert_num_queries
+):
+    """The issue's scale case: 300 paragraphs, 5,000 comments, the same queries as 10 paragraphs."""
+    four, sub = chapters
+    paragraphs = fill(sub, 300)
+    bulk_comments(paragraphs, 5000)
+    client.get(sub.get_absolute_url())  # warm caches
+    with django_assert_num_queries(QUERIES):
+        page = client.get(sub.get_absolute_url()).content.decode()
+    assert page.count("Kommentare (") == 300
+    # 5,000 over 300 paragraphs: the first 200 get 17, the rest 16.
+    assert page.count("Kommentare (17") == 200 and page.count("Kommentare (16") == 100
