@@ -12,8 +12,8 @@ class CategoryAdmin(admin.ModelAdmin):
 
 @admin.register(Post)
 class PostAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "visible", "comments_enabled"]
-    list_filter = ["status", "categories", "comments_enabled"]
+    list_display = ["title", "status", "published_at", "visible"]
+    list_filter = ["status", "categories"]
     search_fields = ["title", "teaser", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
@@ -26,7 +26,7 @@ class PostAdmin(admin.ModelAdmin):
         (
             "Veröffentlichung",
             {
-                "fields": ["status", "published_at", "comments_enabled"],
+                "fields": ["status", "published_at"],
                 "description": "Entwürfe und geplante Beiträge sehen nur angemeldete "
                 "Redakteurinnen und Redakteure, als Vorschau unter ihrer künftigen Adresse "
                 "(„Auf der Website ansehen“).",

@@ -6,22 +6,26 @@ class BlogConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from dialog import commentable
+        from . import alerts, comments
 
-        from . import alerts
-        from .comments import policy
-        from .models import Post
-
-        commentable.register(Post, policy=policy())
-        connect_dialog()
+        comments.connect()
+        connect_related()
         alerts.connect()
 
 
-def connect_dialog() -> None:
-    """Theme pages list the published posts about them (dialog does not import blog)."""
-    from dialog import related
+def connect_related() -> None:
+    """Theme and goal pages list the published posts about them (neither imports blog)."""
+    from common import related
     from dialog.models import Theme
+    from goals.models import Goal
 
     related.register(
         Theme, "Aus dem Blog", lambda theme: theme.posts.published().order_by("-published_at")
+    )
+    related.register(
+        Goal,
+        "Aus dem Blog",
+        lambda goal: goal.posts.published().order_by("-published_at"),
+        date=lambda post: post.published_at,
+        anchor="beitraege-zum-ziel",
     )

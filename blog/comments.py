@@ -1,19 +1,17 @@
-"""Blog posts take comments where the editor allows it and once the post is public."""
+"""Blog posts take comments once the post is public; the editor's switches do the rest."""
 
-from dialog.commentable import CommentPolicy
+from dialog.registration import make_commentable
 
 
 class PostCommentRule:
-    """A dialog comment rule: closed when switched off or not yet published."""
+    """A dialog comment rule: closed until the post is published."""
 
     def is_open(self, post):
-        if not post.comments_enabled or not is_public(post):
+        if not is_public(post):
             return False
-        return None  # no objection; other switches decide
+        return None  # no objection; the editor's switches decide
 
     def closed_note(self, post):
-        if not post.comments_enabled:
-            return "Zu diesem Beitrag sind keine Kommentare vorgesehen. Zu den Zielen der Strategie können Sie auf deren Seiten mitdiskutieren."
         return "Kommentieren ist möglich, sobald der Beitrag veröffentlicht ist."
 
 
@@ -28,5 +26,7 @@ def is_public(post) -> bool:
     return post.is_public
 
 
-def policy() -> CommentPolicy:
-    return CommentPolicy(rules=[PostCommentRule()])
+def connect() -> None:
+    from .models import Post
+
+    make_commentable(Post, rules=[PostCommentRule()])

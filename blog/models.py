@@ -135,7 +135,6 @@ class Post(models.Model):
         help_text="Liegt der Zeitpunkt in der Zukunft, erscheint ein veröffentlichter Beitrag "
         "erst dann (geplante Veröffentlichung).",
     )
-    comments_enabled = models.BooleanField("Kommentare erlaubt", default=True)
     created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
     updated_at = models.DateTimeField("Geändert am", auto_now=True)
 

@@ -9,28 +9,15 @@ class DialogConfig(AppConfig):
     def ready(self):
         from dialog.comments.xtd import TmpXtdComment, comment_was_posted
         from dialog.comments.xtd import views as xtd_views
-
-        from . import alerts, commentable, phase_content
-        from .models import Theme
-        from .theme_comments import theme_phases, theme_policy
+        from dialog.participation import alerts, theme_comments
 
         # The package's receiver stores staff comments and mails confirmation
         # links, and also mails every follower of the page about any comment.
         # Our post view does the first two itself and notifies only the
-        # authors a reply answers (dialog.notifications).
+        # authors a reply answers (dialog.comments.notifications).
         disconnect_package_receiver(comment_was_posted, xtd_views, TmpXtdComment)
 
-        # A theme has its own thread, open while its phase runs; its comments
-        # count towards that phase, per theme.
-        commentable.register(Theme, policy=theme_policy())
-        phase_content.register(
-            Theme,
-            phases_of=theme_phases,
-            objects_of=lambda phase: Theme.objects.filter(phase=phase),
-            group="title",
-            group_name="Dialogthema",
-            order="position",
-        )
+        theme_comments.connect()
         alerts.connect()
 
 

@@ -13,9 +13,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
 
+from dialog.comments import state
 from dialog.comments.xtd import XtdComment
-
-from .models import Event, Phase, Theme
+from dialog.models import Event, Phase, Theme
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EXAMPLE = "<p><em>Beispielinhalt:</em> {}</p>"
@@ -282,12 +282,11 @@ def demo_comment(obj, name: str, text: str, submit_date: datetime) -> bool:
         object_pk=str(obj.pk),
         user_name=name,
         comment=f"Beispielkommentar: {text}",
-        defaults={
-            "site_id": settings.SITE_ID,
-            "user_email": f"demo-{slugify(name)}@example.org",
-            "submit_date": submit_date,
-            "is_public": True,
-        },
+        defaults=state.visible_fields(
+            site_id=settings.SITE_ID,
+            user_email=f"demo-{slugify(name)}@example.org",
+            submit_date=submit_date,
+        ),
     )
     return created
 

@@ -4,8 +4,6 @@ from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
-from dialog.admin.comments import CommentOptionsInline
-
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
 from .resources import GoalResource, StatusReportResource
 from .status import Status
@@ -141,7 +139,7 @@ class GoalAdmin(SpreadsheetAdmin):
     search_fields = ["title", "description", "ministry", "categories", "=number"]
     autocomplete_fields = ["continues"]
     filter_horizontal = ["themes", "events"]
-    inlines = [StatusReportInline, CommentOptionsInline]
+    inlines = [StatusReportInline]  # + the comment switches, from the registration
     fieldsets = [
         (None, {"fields": ["field", "number", "title", "slug", "description"]}),
         (

@@ -40,9 +40,8 @@ def topics_of(goal) -> list[str]:
 
 
 def goal_events(start, end):
-    from django.contrib.contenttypes.models import ContentType
 
-    from dialog.comments.xtd import XtdComment
+    from dialog.comments import state
 
     from .models import Goal, StatusReport
 
@@ -57,14 +56,13 @@ def goal_events(start, end):
             yield Event(topic, title, url)
 
     # An answer of the government is a public comment by a staff member.
-    answers = XtdComment.objects.filter(
-        content_type=ContentType.objects.get_for_model(Goal),
-        submit_date__gte=start,
-        submit_date__lt=end,
-        user__is_staff=True,
-        is_public=True,
-        is_removed=False,
-    ).values_list("object_pk", "pk")
+    answers = (
+        state.comments()
+        .on_model(Goal)
+        .visible()
+        .filter(submit_date__gte=start, submit_date__lt=end, user__is_staff=True)
+        .values_list("object_pk", "pk")
+    )
     answered = dict(answers)
     if answered:
         goals = Goal.objects.select_related("version").in_bulk([int(pk) for pk in answered])

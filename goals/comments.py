@@ -1,6 +1,11 @@
-"""Goals take comments: how dialog describes a goal and which goals staff can export together."""
+"""Goals take comments: how dialog describes a goal, which goals staff can export together,
+and which phases open them (one registration call)."""
 
-from dialog.commentable import CommentPolicy, ExportScope
+from django.db.models import Value
+from django.db.models.functions import Concat
+
+from dialog.comments.commentable import ExportScope
+from dialog.registration import make_commentable
 
 
 def describe(goal) -> dict:
@@ -39,9 +44,22 @@ def export_scopes():
         )
 
 
-def policy() -> CommentPolicy:
-    return CommentPolicy(
+def goal_phases(goal):
+    return goal.version.phases.all()
+
+
+def connect() -> None:
+    """Goals take comments: open exactly while a phase covering their version runs."""
+    from .models import Goal
+
+    make_commentable(
+        Goal,
         describe=describe,
         export_scopes=export_scopes,
         prepare_export=lambda goals: goals.select_related("version", "field"),
+        phases_of=goal_phases,
+        objects_of=lambda phase: Goal.objects.filter(version__phases=phase),
+        group=Concat("field__number", Value(" "), "field__title"),
+        group_name="Handlungsfeld",
+        order="field__position",
     )

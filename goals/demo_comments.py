@@ -13,9 +13,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from dialog.comments import state
+from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.xtd import XtdComment
 from dialog.models import CommentModeration, CommentReport
-from dialog.netiquette import NetiquetteReason
 
 from .models import Goal
 
@@ -87,15 +88,14 @@ def load(report) -> None:
             content_type=ct,
             object_pk=str(goal.pk),
             user_name=name,
-            defaults={
-                "site_id": settings.SITE_ID,
-                "user_email": "" if staff else f"demo-{key}@example.org",
-                "user": official if staff else None,
-                "comment": text,
-                "submit_date": start + datetime.timedelta(hours=5 * n),
-                "parent_id": parent.pk if parent else 0,
-                "is_public": True,
-            },
+            defaults=state.visible_fields(
+                site_id=settings.SITE_ID,
+                user_email="" if staff else f"demo-{key}@example.org",
+                user=official if staff else None,
+                comment=text,
+                submit_date=start + datetime.timedelta(hours=5 * n),
+                parent_id=parent.pk if parent else 0,
+            ),
         )
         made[key] = comment
         report.record(f"Kommentar „{name}“", created)
@@ -106,7 +106,7 @@ def load(report) -> None:
         defaults={"hidden_reason": NetiquetteReason.INSULT, "hidden_at": timezone.now()},
     )
     if created:
-        XtdComment.objects.filter(pk=hidden.pk).update(is_removed=True)
+        state.comments().filter(pk=hidden.pk).hide()
     report.record("Moderationsentscheidung", created)
     _, created = CommentReport.objects.get_or_create(
         comment=made["gemeldet"],

@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
 
+from dialog.comments import state
 from dialog.comments.xtd import XtdComment
 
 from .models import Chapter, Goal, Paragraph, StrategyVersion
@@ -70,13 +71,12 @@ def _comment(paragraph) -> None:
             content_type=ct,
             object_pk=str(paragraph.pk),
             user_name=name,
-            defaults={
-                "site_id": settings.SITE_ID,
-                "user_email": f"demo-text-{n}@example.org",
-                "comment": text,
-                "submit_date": start + datetime.timedelta(hours=n),
-                "is_public": True,
-            },
+            defaults=state.visible_fields(
+                site_id=settings.SITE_ID,
+                user_email=f"demo-text-{n}@example.org",
+                comment=text,
+                submit_date=start + datetime.timedelta(hours=n),
+            ),
         )
 
 

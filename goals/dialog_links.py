@@ -4,12 +4,8 @@ Called from GoalsConfig.ready(); dialog offers the registries, goals fills them
 (imports point from goals to dialog, never back).
 """
 
-from django.db.models import Value
-from django.db.models.functions import Concat
-
-from dialog import commentable, phase_content, related
+from common import related
 from dialog.models import Event, Phase, Theme
-from dialog.phase_rules import PhaseRule
 
 
 def _goals(queryset):
@@ -26,19 +22,8 @@ def goal_phases(goal):
 
 
 def connect() -> None:
-    from .models import Goal, StrategyVersion
+    from .models import StrategyVersion
 
-    # A version's goals are open for comments exactly while a phase covering the
-    # version runs; before and after, the thread is read-only with the phase named.
-    commentable.add_rule(Goal, PhaseRule(goal_phases))
-    phase_content.register(
-        Goal,
-        phases_of=goal_phases,
-        objects_of=lambda phase: Goal.objects.filter(version__phases=phase),
-        group=Concat("field__number", Value(" "), "field__title"),
-        group_name="Handlungsfeld",
-        order="field__position",
-    )
     related.register(
         Phase,
         "Zur Diskussion gestellt",

@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from dialog.counts import annotate_comment_counts
+from dialog.comments.counts import annotate_comment_counts
 from richtext.fields import RichTextField
 
 from .status import INITIAL_STATUS, Horizon, Status, is_overdue, overdue_condition
@@ -49,7 +49,7 @@ class StrategyVersion(models.Model):
         help_text="Die aktuelle Fassung steht in der Übersicht oben und auf der Umsetzungsseite.",
     )
     # A phase that covers a version opens its goals for comments while it runs
-    # (dialog.phase_rules); the link lives here because dialog knows no content app.
+    # (dialog.participation.phase_rules); the link lives here because dialog knows no content app.
     phases = models.ManyToManyField(
         "dialog.Phase",
         related_name="versions",

@@ -59,7 +59,7 @@ INSTALLED_APPS = [
     "strategy_site.package_apps.GermanCommentsXtdConfig",
     "strategy_site.package_apps.CommentsConfig",
     "import_export",
-    "django.contrib.admin",
+    "strategy_site.package_apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -5,7 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from blog.sitemaps import PostSitemap
-from dialog.sitemaps import SITEMAPS as DIALOG_SITEMAPS
+from dialog.participation.sitemaps import SITEMAPS as DIALOG_SITEMAPS
 from goals.sitemaps import GoalSitemap, StrategyVersionSitemap
 
 

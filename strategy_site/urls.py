@@ -35,9 +35,9 @@ urlpatterns = [
     ],
     path("admin/", admin.site.urls),
     path("", include("goals.urls")),
-    path("", include("dialog.urls")),
+    path("", include("dialog.participation.urls")),
     # Comment posting, confirmation, replies, reports (no namespace: the package reverses these names).
-    path("kommentare/", include("dialog.comment_urls")),
+    path("kommentare/", include("dialog.comments.urls")),
     path("blog/", include("blog.urls")),
     path("downloads/", include("downloads.urls")),
     path("benachrichtigungen/", include("alerts.urls")),

@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 
-from ..threads import thread_context
+from dialog.comments.threads import thread_context
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 from django import template
 
-from ..dates import format_period
+from dialog.participation.dates import format_period
 
 register = template.Library()
 

@@ -7,9 +7,8 @@ goal threads: open exactly while a phase covering the paragraph's version runs.
 from django.db.models import Value
 from django.db.models.functions import Concat
 
-from dialog import commentable, phase_content
-from dialog.commentable import CommentPolicy, ExportScope
-from dialog.phase_rules import PhaseRule
+from dialog.comments.commentable import ExportScope
+from dialog.registration import make_commentable
 
 
 def describe(paragraph) -> dict:
@@ -40,17 +39,11 @@ def paragraph_phases(paragraph):
 def connect() -> None:
     from ..models import Paragraph
 
-    commentable.register(
+    make_commentable(
         Paragraph,
-        policy=CommentPolicy(
-            describe=describe,
-            export_scopes=export_scopes,
-            prepare_export=lambda qs: qs.select_related("chapter__version"),
-        ),
-    )
-    commentable.add_rule(Paragraph, PhaseRule(paragraph_phases))
-    phase_content.register(
-        Paragraph,
+        describe=describe,
+        export_scopes=export_scopes,
+        prepare_export=lambda qs: qs.select_related("chapter__version"),
         phases_of=paragraph_phases,
         objects_of=lambda phase: Paragraph.objects.filter(chapter__version__phases=phase),
         group=Concat("chapter__number", Value(" "), "chapter__title"),

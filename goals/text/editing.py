@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from dialog.counts import annotate_comment_counts
+from dialog.comments.counts import annotate_comment_counts
 
 from ..text_models import Paragraph
 from .split import Plan, match, parse

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from dialog.counts import annotate_comment_counts
+from dialog.comments.counts import annotate_comment_counts
 
 from ..models import Chapter, Goal, Paragraph
 

@@ -3,6 +3,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from common.related import sections_for
+
 from ..models import Goal, StrategyVersion
 from ..progress import breakdown
 from ..text.reading import most_commented
@@ -54,5 +56,7 @@ def goal_detail(request, version, number):
             "text_paragraphs": goal.paragraphs.current().select_related("chapter__version"),
             "previous_goal": siblings.filter(number__lt=goal.number).order_by("-number").first(),
             "next_goal": siblings.filter(number__gt=goal.number).order_by("number").first(),
+            # Other apps' content about this goal (e.g. blog posts), through the registry.
+            "related": sections_for(goal),
         },
     )

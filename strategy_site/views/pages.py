@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from blog.listing import posts_for_home
 from common.csrf import csrf_protect_public_form
-from dialog.teasers import home_teasers
+from dialog.participation.teasers import home_teasers
 from downloads.listing import documents_for_home
 from goals.teaser import home_context as goals_home_context
 

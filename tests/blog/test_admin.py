@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from blog.models import Post
+from tests.support.admin_forms import switches
 
 ADD_URL = "/admin/blog/post/add/"
 
@@ -38,7 +39,7 @@ def form_data(**fields):
         "status": "veroeffentlicht",
         "published_at_0": "2021-03-01",
         "published_at_1": "10:00:00",
-        "comments_enabled": "on",
+        **switches(),
         **fields,
     }
 
@@ -175,3 +176,16 @@ def test_post_page_shows_the_image_with_its_alt_text_and_sizes(editor_client, cl
         '<img class="post-card__image" src="/media/blog/schulen-am-netz-klein.jpg" alt=""'
         in listing
     )
+
+
+def test_editor_closes_comments_on_a_post_with_the_same_switches_as_goals(editor_client, client):
+    page = editor_client.get(ADD_URL).content.decode()
+    assert "Kommentare geschlossen" in page  # the switches came with the registration
+    editor_client.post(
+        ADD_URL, form_data(**switches(closed=True, note="Diskutieren Sie bitte beim Ziel mit."))
+    )
+    post = Post.objects.get(slug="schulen-am-netz")
+    client.logout()
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert "Diskutieren Sie bitte beim Ziel mit." in html
+    assert "Kommentar schreiben" not in html

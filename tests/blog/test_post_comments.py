@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django_comments_xtd.models import XtdComment
 
 from blog.models import Post
+from dialog.models import CommentOptions
 from tests.dialog.helpers import form_data
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,12 @@ def test_reader_comments_on_a_post_after_confirming_by_mail(client, make_post, m
 
 
 def test_post_with_comments_switched_off_is_read_only_and_refuses_posts(client, make_post):
-    post = make_post(slug="ohne", comments_enabled=False)
+    post = make_post(slug="ohne")
+    CommentOptions.objects.create(
+        content_object=post,
+        closed=True,
+        closed_note="Zu diesem Beitrag sind keine Kommentare vorgesehen.",
+    )
     html = client.get("/blog/ohne/").content.decode()
     assert "Zu diesem Beitrag sind keine Kommentare vorgesehen." in html
     assert "Kommentar schreiben" not in html

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from blog.models import Category, Post
 from goals.models import FieldOfAction, Goal, StatusReport, StrategyVersion
+from tests.support.admin_forms import switches
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +138,7 @@ def test_editor_links_goals_in_the_admin(client, editor, make_goal):
             "published_at_0": "2022-12-01",
             "published_at_1": "10:00:00",
             "related_goals": [goal.pk],
+            **switches(),
         },
     )
     assert list(Post.objects.get(slug="gewerbeamt").related_goals.all()) == [goal]

@@ -9,8 +9,8 @@ from django.core import mail
 from django.core.cache import cache
 from django_comments_xtd.models import XtdComment
 
-from dialog import commentable, moderation
-from dialog.netiquette import NetiquetteReason
+from dialog.comments import commentable, moderation
+from dialog.comments.netiquette import NetiquetteReason
 from tests.browser.keyboard import tab_to
 
 

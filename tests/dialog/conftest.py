@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
-from dialog import commentable
+from dialog.comments import commentable
 
 
 @pytest.fixture(autouse=True)

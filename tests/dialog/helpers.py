@@ -2,7 +2,7 @@
 
 import re
 
-from dialog.comment_forms import CommentForm
+from dialog.comments.forms import CommentForm
 
 
 def form_data(target, **fields):

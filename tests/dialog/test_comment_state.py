@@ -2,8 +2,8 @@
 
 import pytest
 
+from dialog.comments.counts import annotate_comment_counts
 from dialog.comments.state import comments
-from dialog.counts import annotate_comment_counts
 
 pytestmark = pytest.mark.django_db
 

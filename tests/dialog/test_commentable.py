@@ -4,8 +4,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.flatpages.models import FlatPage
 
-from dialog import commentable
-from dialog.commentable import DEFAULT_CLOSED_NOTE, CommentPolicy
+from dialog.comments import commentable
+from dialog.comments.commentable import DEFAULT_CLOSED_NOTE, CommentPolicy
 from dialog.models import CommentOptions
 
 pytestmark = pytest.mark.django_db

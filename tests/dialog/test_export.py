@@ -8,9 +8,9 @@ from django.contrib.auth.models import Permission
 from django.contrib.flatpages.models import FlatPage
 from openpyxl import load_workbook
 
-from dialog import commentable, moderation
-from dialog.commentable import ExportScope
-from dialog.netiquette import NetiquetteReason
+from dialog.comments import commentable, moderation
+from dialog.comments.commentable import ExportScope
+from dialog.comments.netiquette import NetiquetteReason
 
 pytestmark = pytest.mark.django_db
 

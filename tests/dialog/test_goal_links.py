@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from dialog.phases import participation_figures
+from dialog.participation.phases import participation_figures
 from goals.models import FieldOfAction, StrategyVersion
 
 from .factories import berlin, make_event, make_goal, make_phase, make_theme, make_version

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from dialog.teasers import home_teasers
+from dialog.participation.teasers import home_teasers
 
 from .factories import berlin, make_event, make_phase, make_theme
 

@@ -5,9 +5,9 @@ from django.conf import settings
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django_comments_xtd.models import XtdComment
 
-from dialog import moderation
+from dialog.comments import moderation
+from dialog.comments.netiquette import NetiquetteReason
 from dialog.models import CommentReport
-from dialog.netiquette import NetiquetteReason
 
 pytestmark = pytest.mark.django_db
 

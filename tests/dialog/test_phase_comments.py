@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
-from dialog import moderation
+from dialog.comments import moderation
 from dialog.models import Phase
-from dialog.phase_rules import NO_PHASE_NOTE
+from dialog.participation.phase_rules import NO_PHASE_NOTE
 
 from .factories import make_field, make_goal, make_phase, make_theme, make_version
 from .helpers import form_data, link_in
@@ -146,7 +146,7 @@ def test_theme_comment_is_posted_and_confirmed_on_the_theme_page(client, mailout
 
 
 def _period(phase):
-    from dialog.dates import format_period
+    from dialog.participation.dates import format_period
 
     return format_period(phase.starts_at, phase.ends_at)
 

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django_comments_xtd.models import XtdComment
 
-from dialog.phases import participation_figures
+from dialog.participation.phases import participation_figures
 
 from .factories import berlin, make_phase, make_theme
 

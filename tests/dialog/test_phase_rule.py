@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from dialog.models import Phase
-from dialog.phase_rules import NO_PHASE_NOTE, PhaseRule
+from dialog.participation.phase_rules import NO_PHASE_NOTE, PhaseRule
 
 from .factories import berlin
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
-from dialog.dates import format_period, time_left_text
 from dialog.models import Phase, is_running
+from dialog.participation.dates import format_period, time_left_text
 
 from .factories import BERLIN, UTC, berlin, make_phase
 

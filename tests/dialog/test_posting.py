@@ -311,7 +311,7 @@ def test_confirmation_link_expires_after_seven_days(client, target, outbox, monk
     post(client, target, comment="Spät bestätigt")
     link = link_in(outbox[0], "/kommentare/bestaetigen/")
     later = timezone.now() + timedelta(days=8)
-    monkeypatch.setattr("dialog.views.comments.timezone.now", lambda: later)
+    monkeypatch.setattr("dialog.comments.views.timezone.now", lambda: later)
     response = client.get(link)
     html = response.content.decode()
     assert response.status_code == 400
@@ -338,8 +338,8 @@ def test_staff_answer_is_public_even_when_premoderated(client, target, editor):
 
 
 def test_reply_page_of_a_hidden_comment_offers_no_form(client, target, add_comment, moderator):
-    from dialog import moderation
-    from dialog.netiquette import NetiquetteReason
+    from dialog.comments import moderation
+    from dialog.comments.netiquette import NetiquetteReason
 
     hidden = add_comment(target, "Verborgen", name="Heimlich")
     moderation.hide([hidden], NetiquetteReason.SPAM, moderator)
@@ -379,8 +379,8 @@ def test_reply_confirmed_after_its_parent_was_hidden_is_not_published(
 ):
     parent = add_comment(target, "Gleich verborgen")
     post(client, target, reply_to=str(parent.pk), comment="Antwort, die zu spät kommt")
-    from dialog import moderation
-    from dialog.netiquette import NetiquetteReason
+    from dialog.comments import moderation
+    from dialog.comments.netiquette import NetiquetteReason
 
     moderation.hide([parent], NetiquetteReason.INSULT, moderator)
     response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))

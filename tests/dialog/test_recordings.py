@@ -2,7 +2,7 @@
 
 import pytest
 
-from dialog.recordings import recording_for
+from dialog.participation.recordings import recording_for
 
 
 @pytest.mark.parametrize(

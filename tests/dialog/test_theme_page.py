@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from dialog import related
+from common import related
 from dialog.models import Theme
 
 from .factories import berlin, make_event, make_phase, make_theme

@@ -5,9 +5,9 @@ import re
 import pytest
 from django.contrib.flatpages.models import FlatPage
 
-from dialog import moderation
-from dialog.counts import annotate_comment_counts
-from dialog.netiquette import NetiquetteReason
+from dialog.comments import moderation
+from dialog.comments.counts import annotate_comment_counts
+from dialog.comments.netiquette import NetiquetteReason
 
 pytestmark = pytest.mark.django_db
 

@@ -34,3 +34,34 @@ def test_the_package_private_create_comment_is_never_called():
         str(p.relative_to(ROOT)) for p in project_modules() if "._create_comment(" in p.read_text()
     ]
     assert calling == []
+
+
+# Reading or writing the package's state flags, in a filter, an update, an
+# attribute or a field dict: everything except the word in prose.
+STATE_FLAG = re.compile(r"""(\.|\b|["'])(is_public|is_removed)\b(\s*=|["']|\)|\s+and|\s+or|$)""")
+STATE_MODULE = "dialog/comments/state.py"
+
+
+def _code_lines(path):
+    for line in path.read_text().splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            yield line
+
+
+def _flag_users():
+    return {
+        str(p.relative_to(ROOT))
+        for p in project_modules()
+        if "blog" not in p.parts  # blog's own `is_public` means a published post
+        and any(STATE_FLAG.search(line) for line in _code_lines(p))
+    }
+
+
+def test_the_flag_search_sees_the_state_module():
+    # Guards the next test against a pattern that matches nothing.
+    assert STATE_MODULE in _flag_users()
+
+
+def test_only_the_state_module_reads_or_writes_the_comment_flags():
+    assert _flag_users() == {STATE_MODULE}

@@ -105,7 +105,7 @@ def test_demo_thread_counts_in_the_running_demo_phase(client):
     from django_comments_xtd.models import XtdComment
 
     from dialog.models import Phase
-    from dialog.phases import participation_figures
+    from dialog.participation.phases import participation_figures
 
     call_command("load_demo", stdout=StringIO())
     phase = Phase.objects.get(slug="mitdiskutieren-digitalstrategie-2-0")

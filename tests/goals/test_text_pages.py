@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from dialog import export
+from dialog.comments import export
 from goals.models import Chapter, Paragraph
 from goals.text import editing
 
@@ -113,7 +113,7 @@ def test_export_names_chapter_and_paragraph(chapters, old_version):
     editing.apply(sub, "Eins.\n\nBeispieltext: Zwei.")
     comment_on(sub.paragraphs.last(), "Zum zweiten Absatz")
     assert ("chapter", "Kapitel") in export.COLUMNS and ("paragraph", "Absatz") in export.COLUMNS
-    from dialog import commentable
+    from dialog.comments import commentable
 
     described = commentable.policy_for(Paragraph).describe(sub.paragraphs.last())
     assert described["chapter"] == "4.2 Verwaltung" and described["paragraph"] == "2"

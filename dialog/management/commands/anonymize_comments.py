@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from dialog.comments.xtd import XtdComment
-from dialog.posting import CONFIRMATION_VALID
+from dialog.comments import state
+from dialog.comments.posting import CONFIRMATION_VALID
 
 
 def anonymize_comments(older_than_days: int) -> int:
@@ -17,7 +17,8 @@ def anonymize_comments(older_than_days: int) -> int:
     """
     cutoff = timezone.now() - timedelta(days=older_than_days)
     return (
-        XtdComment.norel_objects.filter(submit_date__lt=cutoff)
+        state.comments()
+        .filter(submit_date__lt=cutoff)
         .exclude(user_email="", ip_address=None, followup=False)
         .update(user_email="", ip_address=None, user_url="", followup=False)
     )

@@ -1,0 +1,153 @@
+"""Our additions to django-comments-xtd's XtdComment.
+
+The package's comment row keeps the text, thread position and the two flags
+that dialog/comments/state.py turns into waiting, visible and hidden (hidden
+comments are never deleted, so replies keep their parent and counts stay
+right). Everything the package has no field for lives here: per-object
+options, the moderator's reason, reports.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from dialog.comments.netiquette import NetiquetteReason
+from dialog.comments.xtd import XtdComment
+
+
+class CommentOptions(models.Model):
+    """Switches for the comments of one commentable object, edited inline by editors."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_pk = models.CharField(max_length=64)
+    content_object = GenericForeignKey("content_type", "object_pk")
+    closed = models.BooleanField(
+        "Kommentare geschlossen",
+        default=False,
+        help_text="Die bisherigen Kommentare bleiben lesbar, neue sind nicht möglich.",
+    )
+    closed_note = models.CharField(
+        "Hinweis statt des Formulars",
+        max_length=300,
+        blank=True,
+        help_text="Freiwillig; sonst erscheint ein allgemeiner Hinweis.",
+    )
+    premoderated = models.BooleanField(
+        "Vorab-Moderation",
+        default=False,
+        help_text="Neue Kommentare erscheinen erst, wenn die Moderation sie freigegeben hat.",
+    )
+
+    class Meta:
+        verbose_name = "Kommentar-Einstellung"
+        verbose_name_plural = "Kommentar-Einstellungen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_pk"], name="dialog_commentoptions_unique_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"Kommentare zu {self.content_type.name} {self.object_pk}"
+
+
+class CommentModeration(models.Model):
+    """What the moderation decided about one comment, and why."""
+
+    comment = models.OneToOneField(
+        XtdComment, on_delete=models.CASCADE, primary_key=True, related_name="moderation"
+    )
+    hidden_reason = models.CharField(
+        "Grund für das Verbergen", max_length=30, choices=NetiquetteReason.choices, blank=True
+    )
+    hidden_note = models.TextField(
+        "Interne Notiz", blank=True, help_text="Nur für die Moderation sichtbar."
+    )
+    hidden_at = models.DateTimeField("verborgen am", null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="verborgen von",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField("freigegeben am", null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="freigegeben von",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "Moderationsentscheidung"
+        verbose_name_plural = "Moderationsentscheidungen"
+        permissions = [
+            ("export_comments", "Kommentare für die Auswertung exportieren"),
+            ("export_commenter_emails", "E-Mail-Adressen in den Kommentar-Export aufnehmen"),
+        ]
+
+    def __str__(self):
+        return f"Moderation von Kommentar {self.comment_id}"
+
+    @property
+    def hidden_reason_text(self) -> str:
+        return NetiquetteReason(self.hidden_reason).label if self.hidden_reason else ""
+
+
+class CommentReport(models.Model):
+    """A visitor's "Melden" of a comment, with the Netiquette rule it breaks."""
+
+    class Status(models.TextChoices):
+        OPEN = "offen", "Offen"
+        UNFOUNDED = "unbegruendet", "Unbegründet"
+        UPHELD = "berechtigt", "Berechtigt (Kommentar verborgen)"
+
+    comment = models.ForeignKey(
+        XtdComment, on_delete=models.CASCADE, related_name="reports", verbose_name="Kommentar"
+    )
+    reason = models.CharField("Grund", max_length=30, choices=NetiquetteReason.choices)
+    note = models.TextField("Erläuterung", max_length=500, blank=True)
+    created_at = models.DateTimeField("gemeldet am", auto_now_add=True, db_index=True)
+    status = models.CharField(
+        "Status", max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True
+    )
+    resolved_at = models.DateTimeField("bearbeitet am", null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="bearbeitet von",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "Meldung"
+        verbose_name_plural = "Meldungen"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Meldung zu Kommentar {self.comment_id}: {self.get_reason_display()}"
+
+
+class WaitingComment(XtdComment):
+    """The pre-moderation queue in the admin (a view on XtdComment, no table of its own)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "wartender Kommentar"
+        verbose_name_plural = "Warteschlange: wartende Kommentare"
+
+
+class ReportedComment(XtdComment):
+    """The queue of comments with open reports."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "gemeldeter Kommentar"
+        verbose_name_plural = "Warteschlange: gemeldete Kommentare"

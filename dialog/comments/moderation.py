@@ -1,0 +1,140 @@
+"""Moderation decisions and the mails they send.
+
+State lives in the package's two flags: waiting = not is_public, hidden =
+is_removed. Changes go through QuerySet.update() on purpose: the package's
+pre_save handler on XtdComment re-publishes or hides a comment's whole
+subtree whenever a comment is saved, which would re-publish replies that a
+moderator hid on their own. update() sends no signals, so each decision
+touches exactly the comments it names.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from common import mail
+from common.groups import MODERATION, member_emails
+from dialog.comments import state
+from dialog.comments.models import CommentModeration, CommentReport
+from dialog.comments.netiquette import NetiquetteReason
+from dialog.comments.notifications import notify_reply
+
+
+def moderator_emails() -> list[str]:
+    return member_emails(MODERATION)
+
+
+def waiting(queryset=None):
+    return state.comments(queryset).waiting()
+
+
+def _resolve_reports(comment_ids, status, user, now):
+    CommentReport.objects.filter(
+        comment_id__in=comment_ids, status=CommentReport.Status.OPEN
+    ).update(status=status, resolved_at=now, resolved_by=user)
+
+
+@transaction.atomic
+def approve(comments, user) -> int:
+    """Publish the given comments (and only them); their open reports become unfounded."""
+    now = timezone.now()
+    comments = list(comments)
+    ids = [c.pk for c in comments]
+    newly_released = [c.pk for c in comments if state.is_waiting(c)]
+    state.comments().filter(pk__in=ids).release()
+    for pk in ids:
+        CommentModeration.objects.update_or_create(
+            comment_id=pk,
+            defaults={
+                "approved_at": now,
+                "approved_by": user,
+                "hidden_reason": "",
+                "hidden_at": None,
+                "hidden_by": None,
+            },
+        )
+    _resolve_reports(ids, CommentReport.Status.UNFOUNDED, user, now)
+    if newly_released:
+        # Authors above a pre-moderated reply hear of it once it is released, not before.
+        def notify():
+            for comment in state.comments().filter(pk__in=newly_released):
+                notify_reply(comment)
+
+        transaction.on_commit(notify)
+    return len(ids)
+
+
+@transaction.atomic
+def hide(comments, reason: str, user, note: str = "") -> int:
+    """Hide comments with a Netiquette reason; replies stay visible; authors are told why."""
+    now = timezone.now()
+    comments = list(comments)
+    ids = [c.pk for c in comments]
+    state.comments().filter(pk__in=ids).hide()
+    for pk in ids:
+        CommentModeration.objects.update_or_create(
+            comment_id=pk,
+            defaults={
+                "hidden_reason": reason,
+                "hidden_note": note,
+                "hidden_at": now,
+                "hidden_by": user,
+            },
+        )
+    _resolve_reports(ids, CommentReport.Status.UPHELD, user, now)
+    reason_text = NetiquetteReason(reason).label
+    for comment in comments:
+        if comment.user_email and not state.is_hidden(comment):
+            transaction.on_commit(
+                lambda c=comment: _mail_author_hidden(c, reason_text),
+            )
+    return len(ids)
+
+
+def _mail_author_hidden(comment, reason_text: str) -> None:
+    # The author may answer to contest the decision: replies go to the editors.
+    mail.send(
+        "Ihr Kommentar wurde verborgen",
+        comment.user_email,
+        "mail/comment_hidden.txt",
+        {
+            "comment": comment,
+            "submitted": timezone.localtime(comment.submit_date),
+            "reason_text": reason_text,
+            "page_url": settings.SITE_URL + comment.content_object.get_absolute_url(),
+            "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+        },
+        reply_to=[settings.COMMENTS_XTD_CONTACT_EMAIL],
+    )
+
+
+@transaction.atomic
+def dismiss_reports(comments, user) -> int:
+    """Mark the open reports of these comments as unfounded; the comments stay as they are."""
+    ids = [c.pk for c in comments]
+    return CommentReport.objects.filter(
+        comment_id__in=ids, status=CommentReport.Status.OPEN
+    ).update(status=CommentReport.Status.UNFOUNDED, resolved_at=timezone.now(), resolved_by=user)
+
+
+@transaction.atomic
+def report(comment, reason: str, note: str = "") -> CommentReport:
+    """Store a visitor's report and tell the moderators once it is committed."""
+    created = CommentReport.objects.create(comment=comment, reason=reason, note=note)
+    recipients = moderator_emails()
+    if recipients:
+        context = {
+            "report": created,
+            "comment": comment,
+            "queue_url": settings.SITE_URL + reverse("admin:dialog_reportedcomment_changelist"),
+        }
+        transaction.on_commit(
+            lambda: mail.send(
+                "Kommentar gemeldet: " + created.get_reason_display(),
+                recipients,
+                "mail/comment_reported.txt",
+                context,
+            )
+        )
+    return created

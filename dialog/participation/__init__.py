@@ -1,0 +1,1 @@
+"""The participation part: phases, themes, events and what they show (no comment internals)."""

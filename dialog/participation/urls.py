@@ -1,0 +1,15 @@
+from django.urls import path
+
+from dialog.participation.views import events, phases, themes
+
+app_name = "dialog"
+
+urlpatterns = [
+    path("dialog/", phases.phase_list, name="phases"),
+    path("dialog/phasen/<slug:slug>/", phases.phase_detail, name="phase"),
+    path("dialog/themen/<slug:slug>/", themes.theme_detail, name="theme"),
+    path("veranstaltungen/", events.event_list, name="events"),
+    path("veranstaltungen.ics", events.event_list_ics, name="events_ics"),
+    path("veranstaltungen/<slug:slug>/", events.event_detail, name="event"),
+    path("veranstaltungen/<slug:slug>.ics", events.event_ics, name="event_ics"),
+]

@@ -1,0 +1,17 @@
+"""Form data for admin pages, as a browser would send it."""
+
+# The "Kommentare" switches every commentable model's admin gets from its registration.
+SWITCHES = "dialog-commentoptions-content_type-object_pk"
+
+
+def switches(closed=False, note=""):
+    data = {
+        f"{SWITCHES}-TOTAL_FORMS": "1",
+        f"{SWITCHES}-INITIAL_FORMS": "0",
+        f"{SWITCHES}-MIN_NUM_FORMS": "0",
+        f"{SWITCHES}-MAX_NUM_FORMS": "1",
+        f"{SWITCHES}-0-closed_note": note,
+    }
+    if closed:
+        data[f"{SWITCHES}-0-closed"] = "on"
+    return data
