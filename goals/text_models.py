@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -90,6 +91,19 @@ class Paragraph(models.Model):
 
     def __str__(self):
         return f"{self.chapter.number} ¶{self.order}"
+
+    def clean(self):
+        # The word-level comparison reads "earlier version -> this one": a link to
+        # the same or a later version would show the change backwards.
+        if self.continues_id and self.chapter_id:
+            earlier = self.continues.chapter.version
+            if earlier.year >= self.chapter.version.year:
+                raise ValidationError(
+                    {
+                        "continues": "Ein Absatz kann nur einen Absatz einer früheren Fassung "
+                        f"fortschreiben; „{self.continues}“ gehört zu „{earlier.title}“."
+                    }
+                )
 
     def get_absolute_url(self):
         chapter = self.chapter

@@ -23,7 +23,9 @@ def paragraphs():
 
 def chapters_with_counts(version):
     """The version's chapters, each with the sum of its paragraphs' comments."""
-    chapters = list(Chapter.objects.filter(version=version).order_by("order", "pk"))
+    chapters = list(
+        Chapter.objects.filter(version=version).select_related("version").order_by("order", "pk")
+    )
     counted = annotate_comment_counts(Paragraph.objects.filter(chapter__version=version))
     per_paragraph = counted.values_list("chapter_id", "comment_count")
     totals: dict[int, int] = {}

@@ -1,13 +1,17 @@
+import csv
+import io
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from dialog.comments import export
 from goals.models import Chapter, Paragraph
 from goals.text import editing
 
 from .test_goal_comments import comment_on
 
 pytestmark = pytest.mark.django_db
+EXPORT_URL = "/admin/django_comments_xtd/xtdcomment/export/"
 
 
 @pytest.fixture
@@ -108,16 +112,57 @@ def test_chapter_queries_do_not_grow_with_paragraphs_or_comments(
 QUERIES = 6  # constant: chapter, two neighbours, paragraphs with counts, marked goals, frame
 
 
-def test_export_names_chapter_and_paragraph(chapters, old_version):
+def test_export_of_a_chapter_names_chapter_and_paragraph(client, chapters, old_version, moderator):
     four, sub = chapters
     editing.apply(sub, "Eins.\n\nBeispieltext: Zwei.")
+    editing.apply(four, "Anderes Kapitel.")
     comment_on(sub.paragraphs.last(), "Zum zweiten Absatz")
-    assert ("chapter", "Kapitel") in export.COLUMNS and ("paragraph", "Absatz") in export.COLUMNS
-    from dialog.comments import commentable
+    comment_on(four.paragraphs.get(), "Nicht in diesem Kapitel")
+    client.force_login(moderator)
+    form = client.get(EXPORT_URL).content.decode()
+    assert "Digitalstrategie.NRW 2019: Kapitel 4.2 Verwaltung" in form
+    response = client.post(
+        EXPORT_URL, {"scope": f"goals.paragraph:kapitel-{sub.pk}", "format": "csv"}
+    )
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert [(r["Fassung"], r["Kapitel"], r["Absatz"], r["Text"]) for r in rows] == [
+        (old_version.title, "4.2 Verwaltung", "2", "Zum zweiten Absatz")
+    ]
 
-    described = commentable.policy_for(Paragraph).describe(sub.paragraphs.last())
-    assert described["chapter"] == "4.2 Verwaltung" and described["paragraph"] == "2"
-    assert described["version"] == old_version.title
+
+@pytest.mark.parametrize("size", [2, 30])
+def test_contents_page_counts_comments_per_chapter_without_a_query_per_chapter(
+    client, old_version, django_assert_num_queries, size
+):
+    chapters = [
+        Chapter.objects.create(
+            version=old_version, number=str(n), title=f"Kapitel {n}", slug=str(n), order=n
+        )
+        for n in range(1, size + 1)
+    ]
+    for chapter in chapters:
+        [paragraph] = fill(chapter, 1)
+        for n in range(chapter.order % 3):
+            comment_on(paragraph, "x", n=n)
+    url = reverse("goals:text", args=[old_version.slug])
+    client.get(url)  # warm caches (content types)
+    with django_assert_num_queries(3):  # the version with its PDF, the chapters, the counts
+        html = client.get(url).content.decode()
+    assert html.count('class="text-toc__count"') == size
+    assert "2 Kommentare" in html and "1 Kommentar" in html
+
+
+def test_a_paragraph_can_only_continue_one_of_an_earlier_version(chapters, version):
+    four, sub = chapters
+    [old] = fill(sub, 1)
+    new_chapter = Chapter.objects.create(version=version, number="1", title="Neu", slug="1")
+    [new] = fill(new_chapter, 1)
+    new.continues = old
+    new.full_clean()  # 2.0 continues 2019: fine
+    old.continues = new
+    with pytest.raises(ValidationError) as error:
+        old.full_clean()
+    assert "nur einen Absatz einer früheren Fassung" in str(error.value.message_dict["continues"])
 
 
 def test_version_page_names_the_most_commented_paragraphs_and_links_the_text(
