@@ -15,8 +15,8 @@ CATALOGUE = Path(settings.BASE_DIR) / "locale" / "de" / "LC_MESSAGES" / "django.
     [
         ("comment confirmation request", "Bitte bestätigen Sie Ihren Kommentar"),
         ("Notify me about follow-up comments", "Mich per E-Mail über Antworten benachrichtigen"),
-        ("Comment thread muted", "Benachrichtigungen abbestellt"),
-        ("Flag comment", "Kommentar melden"),
+        ("url your name links to (optional)", "Webadresse, auf die Ihr Name verweist (freiwillig)"),
+        ("Flat Pages", "Service-Seiten"),
     ],
 )
 def test_package_strings_are_translated(english, german):
