@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from tests.support.build import ensure_compiled_messages, static_root_for_tests
-from tests.support.demo import load_demo
+from tests.support.demo import take_snapshot
 
 # Playwright's sync API runs an event loop in the test thread; ORM calls from
 # live_server tests would otherwise raise SynchronousOnlyOperation.
@@ -37,10 +37,23 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content of `make run`, built once per session (tests/support/demo.py)."""
+    with django_db_blocker.unblock():
+        return take_snapshot(tmp_path_factory.mktemp("demo"))
+
+
 @pytest.fixture
-def demo(db):
-    """The demo content of `make run` (the one definition; see tests/support/demo.py)."""
-    load_demo()
+def demo(db, demo_snapshot, settings):
+    """The demo content, restored into this test's database and media folder."""
+    demo_snapshot.restore(settings.MEDIA_ROOT)
+
+
+@pytest.fixture
+def demo_content(transactional_db, demo_snapshot, settings):
+    """The same for browser tests, whose live server needs committed rows."""
+    demo_snapshot.restore(settings.MEDIA_ROOT)
 
 
 @pytest.fixture

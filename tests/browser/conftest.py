@@ -6,8 +6,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from pytest_django.live_server_helper import LiveServer
 
-from tests.support.demo import load_demo
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # WCAG 2.1 AA as BITV NRW asks, no best-practice extras.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -64,8 +62,3 @@ def axe_violations(axe):
         ]
 
     return run
-
-
-@pytest.fixture
-def demo_content(transactional_db):
-    load_demo()

@@ -1,10 +1,8 @@
 """Goals in the dialog: versions covered by phases, goals on theme and event pages, figures per field."""
 
 from datetime import timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from dialog.participation.phases import participation_figures
 from goals.models import FieldOfAction, StrategyVersion
@@ -112,8 +110,7 @@ def test_figures_count_comments_on_the_covered_version_per_field(client, strateg
     assert '<tr><th scope="row">4.2 Bildung und Kultur</th><td>3</td><td>2</td></tr>' in html
 
 
-def test_demo_links_phases_to_versions_and_goals_to_themes_and_events(client):
-    call_command("load_demo", stdout=StringIO())
+def test_demo_links_phases_to_versions_and_goals_to_themes_and_events(client, demo):
     assert list(StrategyVersion.objects.get(slug="2019").phases.values_list("slug", flat=True)) == [
         "online-phase-2021"
     ]

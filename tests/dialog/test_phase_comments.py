@@ -4,10 +4,8 @@ exactly while the phase runs; before and after, the thread is read-only with a n
 import csv
 import io
 from datetime import timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
@@ -211,8 +209,7 @@ def test_editors_cannot_export_comments(client, editor, goal):
     assert response.get("Content-Disposition") is None
 
 
-def test_demo_opens_the_2_0_goals_and_closes_the_2019_goals_with_the_spring_phase(client):
-    call_command("load_demo", stdout=StringIO())
+def test_demo_opens_the_2_0_goals_and_closes_the_2019_goals_with_the_spring_phase(client, demo):
     assert "Kommentar schreiben" in _thread(client.get("/strategie/2-0/ziele/2/").content.decode())
     thread = _thread(client.get("/strategie/2019/ziele/2/").content.decode())
     assert (

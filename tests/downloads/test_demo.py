@@ -1,18 +1,15 @@
 """The demo's four downloads are real, readable PDFs that say they are stand-ins."""
 
 import io
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from pypdf import PdfReader
 
 from downloads.models import Document
 
 
 @pytest.mark.django_db
-def test_demo_documents_are_readable_stand_in_pdfs(client):
-    call_command("load_demo", stdout=StringIO())
+def test_demo_documents_are_readable_stand_in_pdfs(client, demo):
 
     documents = {d.title: d for d in Document.objects.all()}
     assert [(d.kind, d.year) for d in documents.values()] == [

@@ -97,17 +97,13 @@ def test_open_data_ordinance_report_carries_the_real_date(demo):
     )
 
 
-def test_demo_thread_counts_in_the_running_demo_phase(client):
+def test_demo_thread_counts_in_the_running_demo_phase(client, demo):
     """The demo comments on goal 2.0/1 fall inside the phase that runs now, so its figures show them."""
-    from io import StringIO
-
-    from django.core.management import call_command
     from django_comments_xtd.models import XtdComment
 
     from dialog.models import Phase
     from dialog.participation.phases import participation_figures
 
-    call_command("load_demo", stdout=StringIO())
     phase = Phase.objects.get(slug="mitdiskutieren-digitalstrategie-2-0")
     on_goal = XtdComment.objects.filter(
         content_type__model="goal",
