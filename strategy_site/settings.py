@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "blog",
     "downloads",
     "alerts",
+    # Demo content loaders (no models): `manage.py load_demo` for `make run`.
+    "demo",
     # django_comments_xtd must come before django_comments (it overrides templates).
     # The packages' own configs, with German names for the admin (strategy_site/package_apps.py).
     "strategy_site.package_apps.GermanCommentsXtdConfig",

@@ -59,7 +59,7 @@ def test_demo_pages_render_with_their_content(client, demo):
 
 
 def test_demo_phase_pages_show_figures_of_the_demo_comments(client, demo):
-    from goals.demo_dialog import SPRING_2021_COMMENTS
+    from demo.loaders.dialog_links import SPRING_2021_COMMENTS
 
     html = client.get("/dialog/phasen/online-phase-2021/").content.decode()
     people = {name for _, name, _, _ in SPRING_2021_COMMENTS}

@@ -17,8 +17,7 @@ from dialog.comments import state
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.xtd import XtdComment
 from dialog.models import CommentModeration, CommentReport
-
-from .models import Goal
+from goals.models import Goal
 
 # Ten days ago: inside the demo phase that is running now (it began 14 days
 # before the demo was loaded), so the thread counts in that phase's figures.

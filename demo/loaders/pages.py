@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 
-from .service_pages import PAGES
+from strategy_site.service_pages import PAGES
 
 
 def load(report) -> None:

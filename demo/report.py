@@ -11,14 +11,14 @@ from importlib import import_module
 
 # Order matters: later loaders link to what earlier ones created.
 LOADERS = [
-    "strategy_site.demo_pages.load",
-    "downloads.demo.load",
-    "goals.demo.load",
-    "goals.demo_comments.load",
-    "goals.demo_text.load",
-    "dialog.demo.load",
-    "goals.demo_dialog.load",
-    "blog.demo.load",
+    "demo.loaders.pages.load",
+    "demo.loaders.downloads.load",
+    "demo.loaders.goals.load",
+    "demo.loaders.goal_comments.load",
+    "demo.loaders.text.load",
+    "demo.loaders.dialog.load",
+    "demo.loaders.dialog_links.load",
+    "demo.loaders.blog.load",
 ]
 
 

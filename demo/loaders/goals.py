@@ -1,6 +1,6 @@
 """Demo loader: strategy versions, fields, 44 + 78 goals and their status histories.
 
-Histories are derived from each goal's "fate" in demo_data.py with fixed dates,
+Histories are derived from each goal's "fate" in demo/goal_data.py with fixed dates,
 so a second run finds everything and creates nothing.
 """
 
@@ -8,11 +8,10 @@ import datetime
 
 from django.utils.text import slugify
 
+from demo import goal_data as data
 from downloads.models import Document
-
-from . import demo_data as data
-from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
-from .status import Status
+from goals.models import FieldOfAction, Goal, StatusReport, StrategyVersion
+from goals.status import Status
 
 EXAMPLE_PREFIX = "Beispielziel: "
 EXAMPLE_NOTE = (

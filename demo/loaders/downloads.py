@@ -2,8 +2,8 @@
 
 from django.core.files.base import ContentFile
 
-from .models import Document
-from .standin import stand_in_pdf
+from demo.standin import stand_in_pdf
+from downloads.models import Document
 
 STAND_IN_NOTE = (
     "Dies ist ein Platzhalter der Demo-Website, nicht das echte Dokument. Das Original "

@@ -3,7 +3,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from strategy_site.demo import DemoReport, loader_functions
+from demo.report import DemoReport, loader_functions
 
 
 class Command(BaseCommand):

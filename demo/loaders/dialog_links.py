@@ -8,10 +8,9 @@ Which goals belong to which theme or event is example content chosen by topic.
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from dialog.demo import demo_comment
+from demo.loaders.dialog import demo_comment
 from dialog.models import Event, Phase, Theme
-
-from .models import Goal, StrategyVersion
+from goals.models import Goal, StrategyVersion
 
 BERLIN = ZoneInfo("Europe/Berlin")
 VERSION_PHASES = [

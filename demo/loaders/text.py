@@ -16,9 +16,8 @@ from django.utils.text import slugify
 
 from dialog.comments import state
 from dialog.comments.xtd import XtdComment
-
-from .models import Chapter, Goal, Paragraph, StrategyVersion
-from .text import editing
+from goals.models import Chapter, Goal, Paragraph, StrategyVersion
+from goals.text import editing
 
 DATA = Path(settings.BASE_DIR) / "demo" / "data" / "text"
 COMMENTS = [

@@ -12,10 +12,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from blog.models import Category, Post
 from dialog.models import Theme
 from goals.models import Goal
-
-from .models import Category, Post
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EXAMPLE_NOTE = (
