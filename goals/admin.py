@@ -49,7 +49,7 @@ class FieldOfActionInline(admin.StackedInline):
     model = FieldOfAction
     extra = 0
     prepopulated_fields = {"slug": ["title"]}
-    fields = [("number", "position"), "title", "slug", "introduction"]
+    fields = [("number", "position"), "title", "slug", "introduction", "provenance"]
 
 
 @admin.register(StrategyVersion)
@@ -74,7 +74,13 @@ class StatusReportInline(admin.StackedInline):
     model = StatusReport
     extra = 1
     ordering = ["-date"]
-    fields = [("date", "status"), "text", "source_document", ("source_title", "source_url")]
+    fields = [
+        ("date", "status"),
+        "text",
+        "source_document",
+        ("source_title", "source_url"),
+        "provenance",
+    ]
     autocomplete_fields = ["source_document"]
 
 
@@ -134,6 +140,7 @@ class GoalAdmin(SpreadsheetAdmin):
         CurrentStatusFilter,
         "horizon",
         OverdueFilter,
+        "provenance",
     ]
     list_select_related = ["version", "field"]
     search_fields = ["title", "description", "ministry", "categories", "=number"]
@@ -141,7 +148,7 @@ class GoalAdmin(SpreadsheetAdmin):
     filter_horizontal = ["themes", "events"]
     inlines = [StatusReportInline]  # + the comment switches, from the registration
     fieldsets = [
-        (None, {"fields": ["field", "number", "title", "slug", "description"]}),
+        (None, {"fields": ["field", "number", "title", "slug", "description", "provenance"]}),
         (
             "Termin und Zuständigkeit",
             {"fields": ["horizon", ("target_date", "target_is_year"), "ministry", "categories"]},
@@ -177,7 +184,7 @@ class GoalAdmin(SpreadsheetAdmin):
 class StatusReportAdmin(SpreadsheetAdmin):
     resource_classes = [StatusReportResource]
     list_display = ["date", "goal", "status", "goal_version"]
-    list_filter = ["status", "goal__version", "date"]
+    list_filter = ["status", "goal__version", "provenance", "date"]
     list_select_related = ["goal__version"]
     search_fields = ["text", "goal__title"]
     autocomplete_fields = ["goal"]

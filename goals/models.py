@@ -12,6 +12,7 @@ from django.utils import timezone
 from dialog.comments.counts import annotate_comment_counts
 from richtext.fields import RichTextField
 
+from .provenance import Provenance, provenance_field
 from .status import INITIAL_STATUS, Horizon, Status, is_overdue, overdue_condition
 
 
@@ -101,6 +102,7 @@ class FieldOfAction(models.Model):
     title = models.CharField("Titel", max_length=200)
     slug = models.SlugField("Kürzel in der Adresse", max_length=80)
     introduction = RichTextField("Einleitung", blank=True)
+    provenance = provenance_field("die Einteilung")
 
     class Meta:
         verbose_name = "Handlungsfeld"
@@ -192,6 +194,7 @@ class Goal(models.Model):
     categories = models.CharField(
         "Kategorien", max_length=300, blank=True, help_text="Durch Kommas getrennt."
     )
+    provenance = provenance_field("das Ziel")
     continues = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -299,7 +302,7 @@ class Goal(models.Model):
 
     @property
     def is_example(self) -> bool:
-        return self.title.startswith("Beispielziel")
+        return self.provenance == Provenance.BEISPIEL
 
 
 class StatusReport(models.Model):
@@ -309,6 +312,7 @@ class StatusReport(models.Model):
     date = models.DateField("Datum")
     status = models.CharField("Stand", max_length=20, choices=Status.choices)
     text = RichTextField("Bericht", help_text="Was ist geschehen, was fehlt noch?")
+    provenance = provenance_field("der Bericht")
     source_title = models.CharField("Quelle", max_length=200, blank=True)
     source_url = models.URLField("Adresse der Quelle", blank=True)
     source_document = models.ForeignKey(

@@ -17,6 +17,7 @@ from import_export import fields, resources, widgets
 from common.spreadsheet import restore_cell, xlsx_cell
 
 from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
+from .provenance import Provenance
 from .status import Horizon, Status
 
 # Goals of earlier versions are written "fassung/nummer", e.g. "2019/12".
@@ -185,6 +186,15 @@ class ContinuesWidget(widgets.ManyToManyWidget):
         return " ".join(f"{g.version.slug}/{g.number}" for g in value.all())
 
 
+def provenance_column():
+    # Optional on import: a file without the column keeps what is stored (new rows: amtlich).
+    return fields.Field(
+        attribute="provenance",
+        column_name="herkunft",
+        widget=ChoiceWidget(Provenance, "Herkunft"),
+    )
+
+
 class SpreadsheetResource(resources.ModelResource):
     def export_field(self, field, instance, **kwargs):
         # An exported title like "=HYPERLINK(...)" must not run when an editor opens the
@@ -224,6 +234,7 @@ class GoalResource(SpreadsheetResource):
     fuehrt_fort = fields.Field(
         attribute="continues", column_name="fuehrt_fort", widget=ContinuesWidget()
     )
+    herkunft = provenance_column()
 
     class Meta:
         model = Goal
@@ -239,6 +250,7 @@ class GoalResource(SpreadsheetResource):
             "zustaendig",
             "kategorien",
             "fuehrt_fort",
+            "herkunft",
         )
         import_id_fields = ("fassung", "nummer")
         clean_model_instances = True
@@ -290,10 +302,20 @@ class StatusReportResource(SpreadsheetResource):
     bericht = fields.Field(attribute="text", column_name="bericht", widget=TextWidget())
     quelle = fields.Field(attribute="source_title", column_name="quelle", widget=TextWidget())
     quelle_url = fields.Field(attribute="source_url", column_name="quelle_url", widget=TextWidget())
+    herkunft = provenance_column()
 
     class Meta:
         model = StatusReport
-        fields = ("fassung", "ziel", "datum", "status", "bericht", "quelle", "quelle_url")
+        fields = (
+            "fassung",
+            "ziel",
+            "datum",
+            "status",
+            "bericht",
+            "quelle",
+            "quelle_url",
+            "herkunft",
+        )
         import_id_fields = ("ziel", "datum")
         clean_model_instances = True
         skip_unchanged = True

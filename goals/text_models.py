@@ -92,6 +92,10 @@ class Paragraph(models.Model):
     def __str__(self):
         return f"{self.chapter.number} ¶{self.order}"
 
+    def get_absolute_url(self):
+        chapter = self.chapter
+        return reverse("goals:paragraph", args=[chapter.version.slug, chapter.slug, self.anchor])
+
     def clean(self):
         # The word-level comparison reads "earlier version -> this one": a link to
         # the same or a later version would show the change backwards.
@@ -104,7 +108,3 @@ class Paragraph(models.Model):
                         f"fortschreiben; „{self.continues}“ gehört zu „{earlier.title}“."
                     }
                 )
-
-    def get_absolute_url(self):
-        chapter = self.chapter
-        return reverse("goals:paragraph", args=[chapter.version.slug, chapter.slug, self.anchor])

@@ -49,6 +49,7 @@ def test_editor_adds_a_report_with_the_goal_form(client, editor, goal):
         "slug": "",
         "description": "",
         "horizon": "kurzfristig",
+        "provenance": "amtlich",
         "target_date": "",
         "ministry": "",
         "categories": "",
@@ -67,12 +68,14 @@ def test_editor_adds_a_report_with_the_goal_form(client, editor, goal):
             f"reports-{i}-date": report.date.strftime("%d.%m.%Y"),
             f"reports-{i}-status": report.status,
             f"reports-{i}-text": report.text,
+            f"reports-{i}-provenance": report.provenance,
         }
     data |= {
         "reports-3-goal": goal.pk,
         "reports-3-date": "01.03.2024",
         "reports-3-status": "umgesetzt",
         "reports-3-text": "Gestartet.",
+        "reports-3-provenance": "amtlich",
     }
     response = client.post(f"/admin/goals/goal/{goal.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:3000]

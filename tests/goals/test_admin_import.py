@@ -274,7 +274,7 @@ def test_goal_export_lists_lineage_in_queries_independent_of_goal_count(
     with django_assert_num_queries(3):
         lines = GoalResource().export().csv.splitlines()
     assert len(lines) == 1 + 2 * count
-    assert lines[count + 1] == "2-0,1,1,Ziel 1,,kurzfristig,,nein,,,2019/1"
+    assert lines[count + 1] == "2-0,1,1,Ziel 1,,kurzfristig,,nein,,,2019/1,amtlich"
 
 
 def test_goal_xlsx_export_survives_a_control_character_before_a_formula(setup):
@@ -294,3 +294,34 @@ def test_goal_xlsx_export_survives_a_control_character_before_a_formula(setup):
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["12"] == '\'=HYPERLINK("http://example.org")'
+
+
+def test_provenance_column_marks_example_goals_and_a_file_without_it_keeps_the_mark(setup):
+    client = setup
+    url = "/admin/goals/goal/import/"
+    with_column = (
+        GOALS_HEADER.rstrip("\n")
+        + ",herkunft\n"
+        + (
+            "2-0,1,1,Ausgedachtes Ziel,,kurzfristig,,nein,,,,Beispielinhalt\n"
+            "2-0,1,2,Amtliches Ziel,,kurzfristig,,nein,,,,amtlich\n"
+        )
+    )
+    confirm(client, url, upload(client, url, "ziele.csv", with_column.encode()))
+    marks = dict(Goal.objects.filter(version__slug="2-0").values_list("number", "provenance"))
+    assert marks == {1: "beispiel", 2: "amtlich"}
+    # An older file without the column changes the title but not the mark.
+    without = GOALS_HEADER + "2-0,1,1,Ausgedachtes Ziel (neu),,kurzfristig,,nein,,,\n"
+    confirm(client, url, upload(client, url, "ziele.csv", without.encode()))
+    goal = Goal.objects.get(version__slug="2-0", number=1)
+    assert (goal.title, goal.provenance) == ("Ausgedachtes Ziel (neu)", "beispiel")
+
+
+def test_unknown_provenance_is_refused_in_german_and_nothing_is_saved(setup):
+    client = setup
+    url = "/admin/goals/goal/import/"
+    bad = GOALS_HEADER.rstrip("\n") + ",herkunft\n2-0,1,1,Ziel,,kurzfristig,,nein,,,,erfunden\n"
+    html = upload(client, url, "ziele.csv", bad.encode()).content.decode()
+    assert "Unbekannter Herkunft „erfunden“" in html or "Herkunft „erfunden“" in html
+    assert "amtlich, Annahme der Redaktion, Beispielinhalt" in html
+    assert not Goal.objects.filter(version__slug="2-0").exists()

@@ -62,13 +62,49 @@ def test_every_known_real_goal_is_there_and_not_marked_as_example(demo, slug, fr
     for fragment in fragments:
         goal = Goal.objects.get(version__slug=slug, title__contains=fragment)
         assert not goal.title.startswith("Beispielziel"), goal.title
+        assert goal.provenance == "amtlich", goal.title
 
 
 def test_all_other_goals_are_clearly_examples(demo):
-    examples = Goal.objects.filter(title__startswith="Beispielziel: ")
+    examples = Goal.objects.filter(provenance="beispiel")
     assert examples.filter(version__slug="2019").count() == 44 - len(REAL_2019)
     assert examples.filter(version__slug="2-0").count() == 78 - len(REAL_20)
+    assert all(g.title.startswith("Beispielziel: ") for g in examples)
     assert all("Beispielinhalt" in g.description for g in examples)
+
+
+def test_invented_reports_and_assumed_fields_carry_their_provenance(demo):
+    from goals.models import StatusReport
+
+    invented = StatusReport.objects.filter(provenance="beispiel")
+    assert invented.count() == StatusReport.objects.filter(text__contains="Beispielinhalt").count()
+    assert invented.count() > 300
+    # The two reports grounded in public facts are not examples and name their source.
+    official = StatusReport.objects.filter(provenance="amtlich").order_by("date")
+    assert [(r.source_title, str(r.date)) for r in official] == [
+        ("Fortschrittsbericht 2020", "2020-07-17"),
+        ("Open-Data-Verordnung NRW", "2022-01-14"),
+    ]
+    assert official[0].source_document.slug == "fortschrittsbericht-2020"
+    assumed = FieldOfAction.objects.filter(provenance="annahme")
+    assert set(assumed.values_list("version__slug", flat=True)) == {"2-0"}
+
+
+def test_demo_goal_files_are_in_the_editors_import_format():
+    """The demo's CSV files have exactly the columns the admin import and export use."""
+    import csv
+    from pathlib import Path
+
+    from goals.resources import GoalResource, StatusReportResource
+
+    data = Path(__file__).resolve().parents[2] / "demo" / "data"
+    for name, resource in (
+        ("goals.csv", GoalResource),
+        ("status_reports.csv", StatusReportResource),
+    ):
+        with open(data / name, newline="", encoding="utf-8") as file:
+            header = next(csv.reader(file))
+        assert header == [f.column_name for f in resource().get_export_fields()], name
 
 
 def test_status_histories_are_varied_with_overdue_done_and_lineage(demo):

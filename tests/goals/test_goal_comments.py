@@ -168,6 +168,7 @@ def test_editor_closes_comments_on_the_goal_form(client, goal, editor):
             "number": goal.number,
             "title": goal.title,
             "horizon": goal.horizon,
+            "provenance": goal.provenance,
             "reports-TOTAL_FORMS": "0",
             "reports-INITIAL_FORMS": "0",
             f"{prefix}-TOTAL_FORMS": "1",

@@ -35,6 +35,7 @@ def data(version, old_version, make_field, make_goal, today):
         [(d("2022-02-01"), "in-umsetzung"), (d("2023-05-04"), "umgesetzt")],
         ministry="Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie",
         target_is_year=True,
+        provenance="beispiel",
     )
     neu.continues.add(alt)
     return {"alt": alt, "neu": neu}
@@ -48,6 +49,7 @@ EXPECTED = [
         "handlungsfeld": "Schnelles Internet",
         "nummer": 12,
         "titel": "Funklöcher schließen",
+        "herkunft": "amtlich",
         "zeithorizont": "kurzfristig",
         "zieltermin": "2021-12-31",
         "zieltermin_nur_jahr": True,
@@ -65,6 +67,7 @@ EXPECTED = [
         "handlungsfeld": "Gigabit und Mobilfunk – Straße & Schiene",
         "nummer": 3,
         "titel": "5G für 90 % der Haushalte",
+        "herkunft": "Beispielinhalt",
         "zeithorizont": "mittelfristig",
         "zieltermin": "2024-12-31",
         "zieltermin_nur_jahr": True,

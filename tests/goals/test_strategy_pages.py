@@ -112,10 +112,15 @@ def test_goal_page_shows_facts_history_lineage_and_neighbours(client, demo):
     assert f'href="/strategie/2-0/ziele/{goal.number + 1}/" rel="next"' in html
 
 
-def test_example_goal_is_marked_as_such(client, demo):
-    goal = Goal.objects.filter(version__slug="2019", title__startswith="Beispielziel").first()
-    text = text_of(client.get(goal.get_absolute_url()))
-    assert "Beispielinhalt: Dieses Ziel ist ein ausgedachtes Beispiel" in text
+def test_example_goal_is_marked_by_its_provenance_not_by_its_title(
+    client, version, make_field, make_goal
+):
+    field = make_field(version)
+    make_goal(field, 1, title="Ausgedachtes Ziel", provenance="beispiel")
+    make_goal(field, 2, title="Beispielziel im Titel, aber amtlich")
+    notice = "Beispielinhalt: Dieses Ziel ist ein ausgedachtes Beispiel"
+    assert notice in text_of(client.get("/strategie/2-0/ziele/1/"))
+    assert notice not in text_of(client.get("/strategie/2-0/ziele/2/"))
 
 
 def test_first_and_last_goal_have_one_neighbour(client, version, make_field, make_goal):
