@@ -13,23 +13,20 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common import ratelimit
 from common.csrf import csrf_protect_public_form
-from dialog.comments import moderation, posting, state, xtd
-from dialog.comments.commentable import NotCommentable, is_commentable, policy_for
+from dialog.comments import confirmation, moderation, posting, state
+from dialog.comments.commentable import is_commentable, policy_for
+from dialog.comments.confirmation import Result
 from dialog.comments.forms import CommentForm, ReportForm
-from dialog.comments.notifications import notify_reply
 from dialog.comments.threads import can_reply_to, hidden_reason, is_official, object_url_for
+from dialog.comments.xtd import settings as xtd_settings
 from dialog.comments.xtd import (
-    MaxThreadLevelExceededException,
-    confirmation_received,
     signed,
 )
-from dialog.comments.xtd import settings as xtd_settings
 
 
 def _is_staff(user) -> bool:
@@ -166,105 +163,51 @@ def sent(request):
     return render(request, "dialog/comments/sent.html", {"back": back})
 
 
-def _already_confirmed(tmp_comment):
-    """The comment a confirmation link created before, if any.
-
-    The package matches on email and follow-up wish too, but unsubscribing
-    clears the wish and anonymize_comments the address: a replayed link would
-    then create the comment a second time.
-    """
-    return (
-        state.comments()
-        .filter(
-            content_type=tmp_comment.content_type,
-            object_pk=tmp_comment.object_pk,
-            user_name=tmp_comment.user_name,
-            submit_date=tmp_comment.submit_date,
-        )
-        .first()
-    )
+# How each outcome of a confirmation link reads: (title, text, status) of a problem page.
+CONFIRMATION_PROBLEMS = {
+    Result.BROKEN: (
+        "Dieser Bestätigungslink ist ungültig",
+        "Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig "
+        "aus der E-Mail in die Adresszeile Ihres Browsers.",
+        400,
+    ),
+    Result.EXPIRED: (
+        "Dieser Bestätigungslink ist abgelaufen",
+        "Bestätigungslinks gelten sieben Tage. Bitte schreiben Sie Ihren Kommentar noch einmal.",
+        400,
+    ),
+    Result.CLOSED: (
+        "Kommentare sind hier inzwischen geschlossen",
+        "{closed_note} Ihr Kommentar konnte deshalb nicht mehr erscheinen.",
+        403,
+    ),
+    Result.PARENT_GONE: (
+        "Antwort nicht möglich",
+        "Auf diesen Kommentar kann nicht mehr geantwortet werden.",
+        400,
+    ),
+    Result.REFUSED: ("Kommentar verworfen", "Ihr Kommentar wurde verworfen.", 400),
+}
 
 
 @require_GET
 def confirm(request, key):
     """The link from the confirmation mail: creates the comment once."""
-    try:
-        tmp_comment = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
-    except (ValueError, signed.BadSignature, ObjectDoesNotExist):
-        return _problem(
-            request,
-            "Dieser Bestätigungslink ist ungültig",
-            "Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig "
-            "aus der E-Mail in die Adresszeile Ihres Browsers.",
-            400,
+    outcome = confirmation.confirm(key, request)
+    if outcome.result in CONFIRMATION_PROBLEMS:
+        title, text, status = CONFIRMATION_PROBLEMS[outcome.result]
+        text = text.format(closed_note=outcome.closed_note)
+        return _problem(request, title, text, status, outcome.target, outcome.kept_text)
+    if outcome.result is Result.NOT_COMMENTABLE:
+        raise Http404
+    if outcome.result is Result.ALREADY_CONFIRMED:
+        return render(
+            request, "dialog/comments/already_confirmed.html", {"comment": outcome.comment}
         )
-    if tmp_comment.submit_date < timezone.now() - posting.CONFIRMATION_VALID:
-        # Old links could otherwise outlive anonymisation and create a duplicate.
-        return _problem(
-            request,
-            "Dieser Bestätigungslink ist abgelaufen",
-            "Bestätigungslinks gelten sieben Tage. Bitte schreiben Sie Ihren Kommentar noch einmal.",
-            400,
-            tmp_comment.content_object,
-            tmp_comment.comment,
-        )
-    # A second click (or a mail scanner before the person) finds the comment already there.
-    existing = _already_confirmed(tmp_comment)
-    if existing is not None:
-        return render(request, "dialog/comments/already_confirmed.html", {"comment": existing})
-    target = tmp_comment.content_object
-    try:
-        policy = policy_for(target)
-    except NotCommentable:
-        raise Http404 from None
-    if not policy.is_open(target):
-        return _problem(
-            request,
-            "Kommentare sind hier inzwischen geschlossen",
-            policy.closed_note(target) + " Ihr Kommentar konnte deshalb nicht mehr erscheinen.",
-            403,
-            target,
-            tmp_comment.comment,
-        )
-    if (
-        tmp_comment.parent_id
-        and not state.comments().visible().filter(pk=tmp_comment.parent_id).exists()
-    ):
-        # The form refuses such replies; the parent was hidden since the mail went out.
-        return _problem(
-            request,
-            "Antwort nicht möglich",
-            "Auf diesen Kommentar kann nicht mehr geantwortet werden.",
-            400,
-            target,
-            tmp_comment.comment,
-        )
-    if policy.premoderated(target):
-        # Switched on since the mail went out (e.g. a heated discussion): the queue holds it.
-        state.set_released(tmp_comment, False)
-    responses = confirmation_received.send(
-        sender=tmp_comment.__class__, comment=tmp_comment, request=request
-    )
-    if any(response is False for _, response in responses):
-        return _problem(
-            request, "Kommentar verworfen", "Ihr Kommentar wurde verworfen.", 400, target
-        )
-    try:
-        comment = xtd.create_comment(tmp_comment)
-    except MaxThreadLevelExceededException:
-        return _problem(
-            request,
-            "Antwort nicht möglich",
-            "Auf diesen Kommentar kann nicht mehr geantwortet werden.",
-            400,
-            target,
-            tmp_comment.comment,
-        )
-    if state.is_waiting(comment):
-        return render(request, "dialog/comments/moderated.html", {"target": target})
-    notify_reply(comment)
+    if outcome.result is Result.WAITING:
+        return render(request, "dialog/comments/moderated.html", {"target": outcome.target})
     messages.success(request, "Vielen Dank! Ihr Kommentar ist jetzt veröffentlicht.")
-    return redirect(object_url_for(comment))
+    return redirect(object_url_for(outcome.comment))
 
 
 @require_GET

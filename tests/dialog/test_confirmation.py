@@ -1,0 +1,58 @@
+"""The confirmation service on its own: each rule gives its outcome, and only PUBLISHED and
+WAITING store a comment. The pages for each outcome are tested in test_posting.py."""
+
+import pytest
+from django.test import RequestFactory
+from django_comments_xtd.models import XtdComment
+
+from dialog.comments import confirmation
+from dialog.comments.confirmation import Result
+from dialog.models import CommentOptions
+
+from .helpers import form_data, link_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def key(client, target, outbox):
+    client.post("/kommentare/senden/", form_data(target))
+    return link_in(outbox[0], "/kommentare/bestaetigen/").rstrip("/").rsplit("/", 1)[1]
+
+
+def confirm(key):
+    return confirmation.confirm(key, RequestFactory().get("/"))
+
+
+def test_a_valid_link_publishes_once_then_finds_the_comment(key, target):
+    first = confirm(key)
+    assert (first.result, first.target) == (Result.PUBLISHED, target)
+    assert first.comment.comment == "Mehr Glasfaser auf dem Land, bitte."
+    second = confirm(key)
+    assert (second.result, second.comment) == (Result.ALREADY_CONFIRMED, first.comment)
+    assert XtdComment.objects.count() == 1
+
+
+def test_an_altered_link_stores_nothing(key):
+    assert confirm(key[:-3] + "xyz").result is Result.BROKEN
+    assert confirm("").result is Result.BROKEN
+    assert XtdComment.objects.count() == 0
+
+
+def test_a_thread_closed_since_the_mail_keeps_the_text_and_stores_nothing(key, target):
+    CommentOptions.objects.create(
+        content_object=target, closed=True, closed_note="Die Frist ist vorbei."
+    )
+    outcome = confirm(key)
+    assert outcome.result is Result.CLOSED
+    assert outcome.kept_text == "Mehr Glasfaser auf dem Land, bitte."
+    assert "Die Frist ist vorbei." in outcome.closed_note
+    assert XtdComment.objects.count() == 0
+
+
+def test_premoderation_switched_on_since_the_mail_stores_the_comment_waiting(key, target):
+    CommentOptions.objects.create(content_object=target, premoderated=True)
+    outcome = confirm(key)
+    assert outcome.result is Result.WAITING
+    assert XtdComment.objects.get().pk == outcome.comment.pk
+    assert not XtdComment.objects.get().is_public
