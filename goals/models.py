@@ -2,18 +2,27 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, Case, Count, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from dialog.comments.counts import annotate_comment_counts
 from richtext.fields import RichTextField
 
 from .provenance import Provenance, provenance_field
-from .status import INITIAL_STATUS, Horizon, Status, is_overdue, overdue_condition
+from .status import (
+    INITIAL_STATUS,
+    Horizon,
+    Status,
+    is_overdue,
+    is_stale,
+    overdue_condition,
+)
 
 
 class StrategyVersionQuerySet(models.QuerySet):
@@ -287,6 +296,24 @@ class Goal(models.Model):
         if flag is not None:
             return flag
         return is_overdue(self.target_date, self.current_status, timezone.localdate())
+
+    @property
+    def overdue_since(self) -> str:
+        """The target date that passed, as "Ende 2023" or "30. Juni 2024"."""
+        if not self.target_date:
+            return ""
+        if self.target_is_year:
+            return f"Ende {self.target_date.year}"
+        return date_format(self.target_date, "j. F Y")
+
+    @property
+    def is_stale(self) -> bool:
+        return is_stale(
+            self.current_status_date,
+            self.current_status,
+            timezone.localdate(),
+            settings.GOALS_STALE_AFTER_DAYS,
+        )
 
     @property
     def target_label(self) -> str:

@@ -42,6 +42,11 @@ COLUMNS = [
         "ueberfaellig",
         "true, wenn der Zieltermin verstrichen und das Ziel weder umgesetzt noch entfallen ist",
     ),
+    (
+        "stand_veraltet",
+        "true, wenn das Ziel offen ist und sein neuester Bericht älter ist als die "
+        "eingestellte Frist (Voreinstellung 365 Tage)",
+    ),
     ("fuehrt_fort", "Ziele früherer Fassungen, die dieses Ziel fortführt, als fassung/nummer"),
     ("url", "Adresse der Seite des Ziels"),
 ]
@@ -78,6 +83,7 @@ def goal_rows(base_url: str = "") -> list[dict]:
                 "status": goal.current_status.label,
                 "status_datum": goal.status_date.isoformat() if goal.status_date else None,
                 "ueberfaellig": goal.is_overdue,
+                "stand_veraltet": goal.is_stale,
                 "fuehrt_fort": [f"{g.version.slug}/{g.number}" for g in goal.continues.all()],
                 "url": base_url.rstrip("/") + goal.get_absolute_url(),
             }

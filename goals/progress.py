@@ -24,6 +24,7 @@ class Breakdown:
     total: int
     counts: list[StatusCount]
     overdue: int
+    stale: int = 0
     key: str = ""
 
     @property
@@ -42,6 +43,7 @@ def breakdown(goals, label: str = "", key: str = "") -> Breakdown:
         total=len(goals),
         counts=[StatusCount(s, by_status.get(s, 0)) for s in Status],
         overdue=sum(1 for g in goals if g.is_overdue),
+        stale=sum(1 for g in goals if g.is_stale),
         key=key,
     )
 

@@ -39,6 +39,18 @@ def is_overdue(target_date: datetime.date | None, status: str, today: datetime.d
     return target_date < today and status not in CLOSED_STATUSES
 
 
+def is_stale(
+    status_date: datetime.date | None, status: str, today: datetime.date, max_age_days: int
+) -> bool:
+    """An open goal whose newest report is older than max_age_days: its status may be out of date.
+
+    A finished goal (umgesetzt, entfallen) keeps its final status without new reports.
+    """
+    if status_date is None or status in CLOSED_STATUSES:
+        return False
+    return (today - status_date).days > max_age_days
+
+
 def overdue_condition(today: datetime.date, status_lookup: str = "status_code") -> Q:
     """The same rule as `is_overdue`, for a QuerySet annotated with the status code."""
     return Q(target_date__lt=today) & ~Q(**{f"{status_lookup}__in": list(CLOSED_STATUSES)})

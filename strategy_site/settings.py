@@ -160,6 +160,8 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # PDFs larger than this are refused in the admin. The reverse proxy's body limit
 # (e.g. nginx client_max_body_size) must be at least as large.
 DOWNLOADS_MAX_UPLOAD_MB = envint("DOWNLOADS_MAX_UPLOAD_MB", 50, minimum=1)
+# An open goal whose newest report is older than this is flagged "Stand veraltet".
+GOALS_STALE_AFTER_DAYS = envint("GOALS_STALE_AFTER_DAYS", 365, minimum=1)
 # Serve uploads from the app (embedded default); production lets the proxy or S3 do it.
 SERVE_MEDIA = envbool("DJANGO_SERVE_MEDIA", True)
 

@@ -1,6 +1,7 @@
 """/umsetzung/: how far the government has got with one version's goals."""
 
 from django.http import Http404
+from django.conf import settings
 from django.shortcuts import render
 
 from .. import charts
@@ -70,5 +71,6 @@ def dashboard(request):
             "legend": charts.legend_items(total),
             "statuses": Status,
             "horizons": Horizon,
+            "stale_after_days": settings.GOALS_STALE_AFTER_DAYS,
         },
     )

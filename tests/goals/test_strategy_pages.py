@@ -139,7 +139,7 @@ def test_goal_shows_overdue_and_status_date(client, version, make_field, make_go
     )
     html = client.get("/strategie/2-0/ziele/1/").content.decode()
     assert (
-        '<span class="status status--verzoegert">verzögert</span> <span class="status status--ueberfaellig">überfällig</span>'
+        '<span class="status status--verzoegert">verzögert</span> <span class="status status--ueberfaellig">überfällig seit 31. Dezember 2023</span>'
         in html
     )
     assert '<time datetime="2023-03-01">1. März 2023</time>' in html
