@@ -1,7 +1,7 @@
 """/umsetzung/: how far the government has got with one version's goals."""
 
-from django.http import Http404
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import render
 
 from .. import charts

@@ -62,7 +62,7 @@ def test_overdue_starts_at_midnight_in_berlin_not_utc(
     make_goal(
         make_field(version), 1, target=d("2023-12-31"), reports=[(d("2023-06-01"), "verzoegert")]
     )
-    utc = datetime.timezone.utc
+    utc = datetime.UTC
     # 23:30 UTC on 31 December is already 1 January in Berlin (UTC+1 in winter).
     monkeypatch.setattr(
         timezone, "now", lambda: datetime.datetime(2023, 12, 31, 23, 30, tzinfo=utc)
