@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
 from common import mail, ratelimit
+from common.bounds import bounded_id
 from common.csrf import csrf_protect_public_form
 
 from . import links, registry
@@ -110,10 +111,9 @@ def manage_address(request, token):
         if request.POST.get("alle"):
             Subscription.objects.of_address(email).delete()
         else:
-            try:
-                pk = int(request.POST.get("abonnement", ""))
-            except ValueError:
-                raise Http404 from None
+            pk = bounded_id(request.POST.get("abonnement"))
+            if pk is None:
+                raise Http404
             subscriptions.filter(pk=pk).delete()
     return render(
         request,

@@ -29,4 +29,4 @@ def is_public(post) -> bool:
 def connect() -> None:
     from .models import Post
 
-    make_commentable(Post, rules=[PostCommentRule()])
+    make_commentable(Post, rules=[PostCommentRule()], public=lambda: Post.objects.published())

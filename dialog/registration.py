@@ -20,6 +20,8 @@ and gets, without any special case of its own:
   phase named before and after; pre-moderation where the phase says so,
 - the phase figures and the per-phase export (`objects_of`, `group`),
 - counts, threads and the admin's comment lists (they ask the registry),
+- `public`: the objects visitors may see (default: all); a comment post naming
+  any other object, e.g. a draft post, is answered as if it did not exist,
 - the "Kommentare" switches inline in the model's admin (`attach_admin_switches`).
 """
 
@@ -45,6 +47,7 @@ def make_commentable(
     group: object = None,
     group_name: str = "",
     order: str | None = None,
+    public: Callable[[], models.QuerySet] | None = None,
 ) -> CommentPolicy:
     rules = list(rules)
     if phases_of is not None:
@@ -56,6 +59,7 @@ def make_commentable(
             describe=describe,
             export_scopes=export_scopes,
             prepare_export=prepare_export,
+            public=public,
         ),
     )
     if objects_of is not None:

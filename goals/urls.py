@@ -1,5 +1,7 @@
 from django.urls import path
 
+import common.bounds  # noqa: F401  (registers the <id:…> converter)
+
 from .text import views as text
 from .views import dashboard, data, deadlines, feeds, strategy
 
@@ -8,7 +10,7 @@ app_name = "goals"
 urlpatterns = [
     path("strategie/", strategy.version_list, name="versions"),
     path("strategie/<slug:version>/", strategy.version_detail, name="version"),
-    path("strategie/<slug:version>/ziele/<int:number>/", strategy.goal_detail, name="goal"),
+    path("strategie/<slug:version>/ziele/<id:number>/", strategy.goal_detail, name="goal"),
     path("strategie/<slug:version>/text/", text.contents, name="text"),
     path("strategie/<slug:version>/text/<slug:chapter>/", text.chapter, name="chapter"),
     path(
@@ -16,7 +18,7 @@ urlpatterns = [
         text.paragraph,
         name="paragraph",
     ),
-    path("strategie/<slug:version>/ziele/<int:number>/feed/", feeds.GoalFeed(), name="goal-feed"),
+    path("strategie/<slug:version>/ziele/<id:number>/feed/", feeds.GoalFeed(), name="goal-feed"),
     path("umsetzung/", dashboard.dashboard, name="dashboard"),
     path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),
     path("umsetzung/termine.ics", deadlines.deadlines_ics, name="deadlines-ics"),

@@ -26,7 +26,8 @@ class Result:
 
 
 def search_pages(query: str) -> list[Result]:
-    pages = FlatPage.objects.filter(sites=settings.SITE_ID).filter(
+    # A login-only page is not public: neither its title nor an excerpt may show.
+    pages = FlatPage.objects.filter(sites=settings.SITE_ID, registration_required=False).filter(
         Q(title__icontains=query) | Q(content__icontains=query)
     )[:MAX_RESULTS_PER_KIND]
     return [

@@ -49,11 +49,17 @@ class CommentPolicy:
         describe: Callable[[models.Model], dict] | None = None,
         export_scopes: Callable[[], Iterable[ExportScope]] | None = None,
         prepare_export: Callable[[models.QuerySet], models.QuerySet] | None = None,
+        public: Callable[[], models.QuerySet] | None = None,
     ):
         self.rules = list(rules)
+        self._public = public
         self._describe = describe
         self._export_scopes = export_scopes
         self._prepare_export = prepare_export
+
+    def public_objects(self, model) -> models.QuerySet:
+        """The objects a visitor may see: a form post naming any other (a draft) finds nothing."""
+        return self._public() if self._public else model._default_manager.all()
 
     # -- the editor's switches -------------------------------------------------
     def options(self, obj):

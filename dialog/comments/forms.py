@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.conf import settings
 
+from common.bounds import MAX_ID
 from dialog.comments import state
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.xtd import XtdComment, XtdCommentForm
@@ -35,6 +36,19 @@ class CommentForm(XtdCommentForm):
         super().__init__(target_object, data=data, initial=initial, **kwargs)
         self.parent = parent
         self.official = staff_user is not None
+        # The package's field has no bounds: a huge number would reach the database.
+        self.fields["reply_to"] = forms.IntegerField(
+            required=False,
+            initial=self.fields["reply_to"].initial,
+            min_value=0,
+            max_value=MAX_ID,
+            widget=forms.HiddenInput,
+            error_messages={
+                "invalid": "Der Kommentar, auf den Sie antworten wollten, ist nicht bekannt.",
+                "min_value": "Der Kommentar, auf den Sie antworten wollten, ist nicht bekannt.",
+                "max_value": "Der Kommentar, auf den Sie antworten wollten, ist nicht bekannt.",
+            },
+        )
         # Limits come from the package's setting and column, never from copies.
         comment_max = settings.COMMENTS_XTD_MAX_LENGTH
         name_max = XtdComment._meta.get_field("user_name").max_length

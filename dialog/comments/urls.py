@@ -9,6 +9,7 @@ Gravatar hashes of commenters).
 
 from django.urls import path
 
+import common.bounds  # noqa: F401  (registers the <id:…> converter)
 from dialog.comments import views as comments
 
 urlpatterns = [
@@ -17,8 +18,8 @@ urlpatterns = [
     path("bestaetigen/<str:key>/", comments.confirm, name="comments-xtd-confirm"),
     # One click, no login; the package reverses this name for its mute links.
     path("abbestellen/<str:key>/", comments.unsubscribe, name="comments-xtd-mute"),
-    path("<int:pk>/", comments.permalink, name="comment-permalink"),
-    path("<int:pk>/antworten/", comments.reply, name="comment-reply"),
-    path("<int:pk>/melden/", comments.report, name="comment-flag"),
-    path("<int:pk>/gemeldet/", comments.reported, name="comment-reported"),
+    path("<id:pk>/", comments.permalink, name="comment-permalink"),
+    path("<id:pk>/antworten/", comments.reply, name="comment-reply"),
+    path("<id:pk>/melden/", comments.report, name="comment-flag"),
+    path("<id:pk>/gemeldet/", comments.reported, name="comment-reported"),
 ]

@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common import ratelimit
+from common.bounds import bounded_id
 from common.csrf import csrf_protect_public_form
 from dialog.comments import confirmation, moderation, posting, state
 from dialog.comments.commentable import is_commentable, policy_for
@@ -49,7 +50,7 @@ def _target_of(data):
         model = apps.get_model(*data.get("content_type", "").split(".", 1))
         if not is_commentable(model):
             return None
-        return model._default_manager.get(pk=data.get("object_pk"))
+        return policy_for(model).public_objects(model).get(pk=bounded_id(data.get("object_pk")))
     except (LookupError, TypeError, ValueError, ValidationError, ObjectDoesNotExist):
         return None
 
@@ -149,10 +150,7 @@ def post_comment(request):
 
 
 def _int(value) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+    return bounded_id(value) or 0
 
 
 @require_GET

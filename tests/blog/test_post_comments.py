@@ -70,3 +70,18 @@ def test_comment_rule_follows_the_one_definition_of_published(make_post, monkeyp
         comments.PostCommentRule().closed_note(post)
         == "Kommentieren ist möglich, sobald der Beitrag veröffentlicht ist."
     )
+
+
+@pytest.mark.parametrize("which", ["draft", "scheduled"])
+def test_comment_post_naming_an_unpublished_post_reveals_nothing(
+    client, request, which, mailoutbox
+):
+    """Trying primary keys in turn must not name a draft or a scheduled post."""
+    post = request.getfixturevalue(which)
+    response = client.post("/kommentare/senden/", form_data(post, comment="Wer bist du?"))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Kommentar konnte nicht zugeordnet werden" in html
+    assert post.title not in html and post.get_absolute_url() not in html
+    assert "Wer bist du?" in html  # the visitor's text is kept
+    assert XtdComment.objects.count() == 0 and mailoutbox == []
