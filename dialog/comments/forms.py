@@ -1,11 +1,10 @@
 """The comment and report forms: the package's security and honeypot checks, our German."""
 
-import re
-
 from django import forms
 from django.conf import settings
 
 from common.bounds import MAX_ID
+from common.names import is_reserved_name
 from dialog.comments import state
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.xtd import XtdComment, XtdCommentForm
@@ -13,14 +12,6 @@ from dialog.comments.xtd import XtdComment, XtdCommentForm
 
 def _german_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
-
-
-# Names that would pass a citizen off as speaking for the government or the site.
-RESERVED_NAME = re.compile(
-    r"landesregierung|ministerium|minister(in)?\b|mwide|staatskanzlei|redaktion|moderation|"
-    r"digitalstrategie\.?nrw",
-    re.IGNORECASE,
-)
 
 
 class CommentForm(XtdCommentForm):
@@ -106,7 +97,7 @@ class CommentForm(XtdCommentForm):
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
         # Only staff speak for the state government; nobody else may look as if they did.
-        if not self.official and RESERVED_NAME.search(name):
+        if not self.official and is_reserved_name(name):
             raise forms.ValidationError(
                 "Dieser Name ist der Landesregierung, dem Ministerium und der Redaktion "
                 "vorbehalten. Bitte wählen Sie einen anderen Namen oder ein Pseudonym."
