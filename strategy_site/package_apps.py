@@ -23,7 +23,10 @@ class AdminConfig(DjangoAdminConfig):
 
     Content apps make models commentable in their ready() (dialog/registration.py);
     only after autodiscovery are all their ModelAdmins there to receive the inline.
+    The site itself asks staff for the second factor (strategy_site/staff_auth.py).
     """
+
+    default_site = "strategy_site.staff_auth.StaffAdminSite"
 
     def ready(self):
         super().ready()

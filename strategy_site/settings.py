@@ -62,6 +62,11 @@ INSTALLED_APPS = [
     "strategy_site.package_apps.CommentsConfig",
     "import_export",
     "strategy_site.package_apps.AdminConfig",
+    # Staff sign-in: login throttling and the second factor (strategy_site/staff_auth.py).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -81,8 +86,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as the package asks: turns a lockout during login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "strategy_site.urls"
@@ -132,11 +140,34 @@ CACHES = {
 # --- Auth -----------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # Staff accounts guard the whole site: 12 characters, not Django's default 8.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# axes counts failed logins first; Django's own backend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Locked after 5 failures for the same account, or 5 from the same address, for 15 minutes.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The same visitor address as the rate limits: X-Forwarded-For only from our own proxies.
+AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "strategy_site.staff_auth.lockout_response"
+# Only staff have sessions (readers get no cookie): end them after an hour without a request.
+SESSION_COOKIE_AGE = envint("STAFF_SESSION_IDLE_MINUTES", 60, minimum=5) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# True: every staff member must set up the second factor before working in the admin.
+STAFF_TWO_FACTOR_REQUIRED = envbool("STAFF_TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "Digitalstrategie.NRW"
 
 # --- Language and time ----------------------------------------------------
 LANGUAGE_CODE = "de"

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 def staff_pages(user):
     """Every admin page `user` may open, built from the admin registry."""
-    urls = ["/admin/"]
+    # The index, and the second-factor setup every staff member may open.
+    urls = ["/admin/", "/admin/zwei-faktor/"]
     for model, model_admin in admin.site._registry.items():
         opts = model._meta
         if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
