@@ -18,6 +18,13 @@ from .models import Subscription
 SUBSCRIBE_LIMIT = getattr(settings, "ALERTS_SUBSCRIBE_RATE_LIMIT", (5, 600))
 
 
+def _allowed(request, email) -> bool:
+    """Counted atomically per visitor and per recipient: the site mails nobody in bulk."""
+    return ratelimit.allow(request, "alerts", SUBSCRIBE_LIMIT) and ratelimit.allow_value(
+        "recipient", email, ratelimit.RECIPIENT_LIMIT
+    )
+
+
 @csrf_protect_public_form
 def subscribe(request):
     topic = request.POST.get("topic") if request.method == "POST" else request.GET.get("thema")
@@ -25,13 +32,13 @@ def subscribe(request):
         raise Http404("Dieses Thema gibt es nicht.")
     form = SubscribeForm(request.POST or None, initial={"topic": topic})
     if request.method == "POST" and form.is_valid():
-        if ratelimit.is_limited(request, "alerts", SUBSCRIBE_LIMIT):
+        if not _allowed(request, form.cleaned_data["email"]):
             form.add_error(
                 "email",
-                "Zu viele Anfragen von Ihrem Anschluss. Bitte versuchen Sie es später erneut.",
+                "Zu viele Anfragen von Ihrem Anschluss oder an diese Adresse. Bitte versuchen "
+                "Sie es später erneut.",
             )
         else:
-            ratelimit.record(request, "alerts", SUBSCRIBE_LIMIT)
             email = form.cleaned_data["email"]
             subscription, token = Subscription.request(
                 email, form.cleaned_data["topic"], form.topic_label
@@ -81,13 +88,13 @@ def unsubscribe(request, token):
 def manage_request(request):
     form = ManageRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if ratelimit.is_limited(request, "alerts", SUBSCRIBE_LIMIT):
+        if not _allowed(request, form.cleaned_data["email"]):
             form.add_error(
                 "email",
-                "Zu viele Anfragen von Ihrem Anschluss. Bitte versuchen Sie es später erneut.",
+                "Zu viele Anfragen von Ihrem Anschluss oder an diese Adresse. Bitte versuchen "
+                "Sie es später erneut.",
             )
         else:
-            ratelimit.record(request, "alerts", SUBSCRIBE_LIMIT)
             email = form.cleaned_data["email"]
             # The same answer whether or not the address has subscriptions: no one learns who follows.
             if Subscription.objects.of_address(email).exists():

@@ -1,19 +1,39 @@
-"""Per-client-address limits in the shared cache (local memory or Redis).
+"""Per-visitor and per-recipient limits, counted atomically and shared by all processes.
 
-A fixed window per scope and address: cheap, atomic with add()/incr() on
-both backends, and good enough against floods. The address is hashed so
-the cache holds no readable IP addresses.
+`allow(request, scope, limit)` checks and counts in one step, so parallel
+requests cannot slip through between a check and a count:
+
+- with Redis (REDIS_URL), `add()` then `incr()`: Redis increments atomically and
+  the answer is the new count;
+- without Redis, and whenever Redis fails, in the database: one conditional
+  UPDATE ... SET count = count + 1 WHERE count < limit, which the database
+  serialises per row; a new window's row is created once (unique key).
+
+A fixed window per scope and key is cheap and good enough against floods.
+Addresses and mail recipients are hashed, so neither store holds them readable.
 """
 
 import hashlib
+import logging
 import time
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from .models import RateCounter
+
+log = logging.getLogger(__name__)
 
 # (how many, per how many seconds); settings may override for an installation.
 COMMENT_LIMIT = getattr(settings, "DIALOG_COMMENT_RATE_LIMIT", (5, 600))
 REPORT_LIMIT = getattr(settings, "DIALOG_REPORT_RATE_LIMIT", (10, 600))
+FEEDBACK_LIMIT = getattr(settings, "FEEDBACK_RATE_LIMIT", (5, 3600))
+# Mails the site sends to one address on a visitor's request (confirmation links).
+RECIPIENT_LIMIT = getattr(settings, "MAIL_RECIPIENT_RATE_LIMIT", (5, 3600))
 
 
 def client_address(request) -> str:
@@ -35,23 +55,50 @@ def client_address(request) -> str:
     return address
 
 
-def _key(scope: str, request, window: int) -> str:
-    address = hashlib.sha256(
-        f"{settings.SECRET_KEY}:{client_address(request)}".encode()
-    ).hexdigest()[:32]
-    return f"rl:{scope}:{address}:{int(time.time() // window)}"
+def _key(scope: str, value: str, window: int) -> tuple[str, int]:
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()[:32]
+    window_number = int(time.time() // window)
+    return f"rl:{scope}:{digest}:{window_number}", (window_number + 1) * window
 
 
-def is_limited(request, scope: str, limit: tuple[int, int]) -> bool:
+def allow(request, scope: str, limit: tuple[int, int]) -> bool:
+    """Count one use by this visitor; False (and not counted) once the limit is reached."""
+    return allow_value(scope, client_address(request), limit)
+
+
+def allow_value(scope: str, value: str, limit: tuple[int, int]) -> bool:
+    """The same for any value, e.g. a recipient address (compared in lower case)."""
     count, window = limit
-    return cache.get(_key(scope, request, window), 0) >= count
-
-
-def record(request, scope: str, limit: tuple[int, int]) -> None:
-    _, window = limit
-    key = _key(scope, request, window)
-    if not cache.add(key, 1, timeout=window):
+    key, window_end = _key(scope, value.strip().lower(), window)
+    if settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
         try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=window)
+            return _allow_in_cache(key, count, window)
+        except Exception:  # noqa: BLE001  (Redis down or hung: the database takes over)
+            log.warning("Rate limit store unavailable, using the database", exc_info=True)
+    return _allow_in_database(key, count, window_end)
+
+
+def _allow_in_cache(key: str, count: int, window: int) -> bool:
+    if cache.add(key, 1, timeout=window):
+        return count >= 1
+    return cache.incr(key) <= count
+
+
+def _allow_in_database(key: str, count: int, window_end: int) -> bool:
+    counted = RateCounter.objects.filter(key=key, count__lt=count).update(count=F("count") + 1)
+    if counted:
+        return True
+    if RateCounter.objects.filter(key=key).exists():
+        return False  # the window is full
+    expires = datetime.fromtimestamp(window_end, tz=UTC)
+    try:
+        with transaction.atomic():
+            RateCounter.objects.create(key=key, count=1, expires_at=expires)
+    except IntegrityError:
+        # Another request created the window's row first: count against it.
+        return bool(
+            RateCounter.objects.filter(key=key, count__lt=count).update(count=F("count") + 1)
+        )
+    # Old windows are of no use; removing them here keeps the table small.
+    RateCounter.objects.filter(expires_at__lt=timezone.now()).delete()
+    return count >= 1

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "blog",
     "downloads",
     "alerts",
+    # Small neutral helpers any app may import (CSRF for public forms, rate limits, ...).
+    "common",
     # Demo content loaders (no models): `manage.py load_demo` for `make run`.
     "demo",
     # django_comments_xtd must come before django_comments (it overrides templates).
@@ -160,7 +162,7 @@ AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 15, minimum=1) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 # The same visitor address as the rate limits: X-Forwarded-For only from our own proxies.
-AXES_CLIENT_IP_CALLABLE = "common.ratelimit.client_address"
+AXES_CLIENT_IP_CALLABLE = "strategy_site.staff_auth.login_address"
 AXES_LOCKOUT_CALLABLE = "strategy_site.staff_auth.lockout_response"
 # Only staff have sessions (readers get no cookie): end them after an hour without a request.
 SESSION_COOKIE_AGE = envint("STAFF_SESSION_IDLE_MINUTES", 60, minimum=5) * 60

@@ -11,6 +11,8 @@
   has set it up, every admin page leads to the setup page.
 """
 
+import ipaddress
+
 from django import forms
 from django.conf import settings
 from django.contrib.admin import AdminSite
@@ -20,6 +22,8 @@ from django.urls import path, reverse
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from common.ratelimit import client_address
 
 CODE_MISSING = (
     "Für Ihr Konto ist die Zwei-Faktor-Anmeldung eingerichtet. Bitte geben Sie den "
@@ -78,6 +82,15 @@ class StaffLoginForm(AdminAuthenticationForm):
             # django_otp marks the session as verified on login (user_logged_in).
             user.otp_device = device
         return cleaned
+
+
+def login_address(request) -> str | None:
+    """The address axes records: ours (proxy-aware), or None when the request has none."""
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None  # e.g. a login without a socket (tests, management commands)
 
 
 def lockout_response(request, original_response=None, credentials=None):

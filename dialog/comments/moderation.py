@@ -138,3 +138,19 @@ def report(comment, reason: str, note: str = "") -> CommentReport:
             )
         )
     return created
+
+
+def flood_detected(target, text: str) -> None:
+    """Tell the moderators once that the same text keeps arriving from several addresses."""
+    recipients = moderator_emails()
+    if recipients:
+        mail.send(
+            "Viele gleiche Kommentare: zurückgehalten",
+            recipients,
+            "mail/comment_flood.txt",
+            {
+                "target": target,
+                "excerpt": text[:200],
+                "queue_url": settings.SITE_URL + reverse("admin:dialog_waitingcomment_changelist"),
+            },
+        )

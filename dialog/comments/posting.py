@@ -26,14 +26,24 @@ class Rejected(Exception):
     """A comment_will_be_posted receiver refused the comment."""
 
 
-def prepare(form, request, policy, staff: bool):
+# More than this many comments with the same text within the window are held for moderation.
+SAME_TEXT_LIMIT = (3, 3600)
+
+
+def text_fingerprint(text: str) -> str:
+    """The text without case, spacing and punctuation: copies with small changes match."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def prepare(form, request, policy, staff: bool, hold: bool = False):
     """The unsaved comment (the package's TmpXtdComment) for a valid form."""
     comment = form.get_comment_object(site_id=get_current_site(request).id)
     comment.ip_address = ratelimit.client_address(request)
     if staff:
         comment.user = request.user
     # Staff answers are released at once; citizens' wait if the object is pre-moderated.
-    state.set_released(comment, staff or not policy.premoderated(form.target_object))
+    released = staff or not (hold or policy.premoderated(form.target_object))
+    state.set_released(comment, released)
     responses = comment_will_be_posted.send(
         sender=comment.__class__, comment=comment, request=request
     )

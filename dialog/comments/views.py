@@ -108,16 +108,6 @@ def post_comment(request):
             target=target,
             kept_text=data.get("comment", ""),
         )
-    if not staff and ratelimit.is_limited(request, "comment", ratelimit.COMMENT_LIMIT):
-        count, window = ratelimit.COMMENT_LIMIT
-        notice = (
-            f"Von Ihrem Anschluss kamen in den letzten {window // 60} Minuten schon {count} "
-            "Kommentare. Bitte warten Sie ein paar Minuten und senden Sie Ihren Kommentar dann "
-            "noch einmal. Ihr Text steht unten im Formular."
-        )
-        return _render_form_page(
-            request, form.fresh_copy(), target, form.parent, status=429, notice=notice
-        )
     if form.tampered():
         notice = (
             "Das Formular war zu lange geöffnet oder wurde verändert. Bitte prüfen Sie Ihre "
@@ -128,9 +118,36 @@ def post_comment(request):
         )
     if not form.is_valid():
         return _render_form_page(request, form, target, form.parent)
+    # Checked and counted in one step, and only for a comment that would be sent.
+    if not staff and not ratelimit.allow(request, "comment", ratelimit.COMMENT_LIMIT):
+        count, window = ratelimit.COMMENT_LIMIT
+        notice = (
+            f"Von Ihrem Anschluss kamen in den letzten {window // 60} Minuten schon {count} "
+            "Kommentare. Bitte warten Sie ein paar Minuten und senden Sie Ihren Kommentar dann "
+            "noch einmal. Ihr Text steht unten im Formular."
+        )
+        return _render_form_page(
+            request, form.fresh_copy(), target, form.parent, status=429, notice=notice
+        )
+    if not staff and not ratelimit.allow_value(
+        "recipient", form.cleaned_data["email"], ratelimit.RECIPIENT_LIMIT
+    ):
+        notice = (
+            "An diese E-Mail-Adresse haben wir in der letzten Stunde schon mehrere "
+            "Bestätigungslinks geschickt. Bitte bestätigen Sie zuerst diese oder versuchen Sie "
+            "es später noch einmal. Ihr Text steht unten im Formular."
+        )
+        return _render_form_page(
+            request, form.fresh_copy(), target, form.parent, status=429, notice=notice
+        )
 
+    # The same text from many addresses is a campaign or a bot: later copies wait for a
+    # moderator, who is told once when the flood starts.
+    flood = not staff and not ratelimit.allow_value(
+        "same-text", posting.text_fingerprint(form.cleaned_data["comment"]), posting.SAME_TEXT_LIMIT
+    )
     try:
-        comment = posting.prepare(form, request, policy, staff)
+        comment = posting.prepare(form, request, policy, staff, hold=flood)
     except posting.Rejected:
         return _problem(
             request,
@@ -142,8 +159,11 @@ def post_comment(request):
         )
     if staff:
         return redirect(object_url_for(posting.publish_now(comment, request)))
+    if flood and ratelimit.allow_value(
+        "flood-notice", posting.text_fingerprint(form.cleaned_data["comment"]), (1, 3600)
+    ):
+        moderation.flood_detected(target, form.cleaned_data["comment"])
     posting.request_confirmation(comment, request)
-    ratelimit.record(request, "comment", ratelimit.COMMENT_LIMIT)
     return redirect(
         reverse("comment-sent") + "?" + urlencode({"zurueck": target.get_absolute_url()})
     )
@@ -286,15 +306,14 @@ def report(request, pk):
     notice = ""
     if request.method == "POST":
         form = ReportForm(request.POST)
-        if ratelimit.is_limited(request, "report", ratelimit.REPORT_LIMIT):
+        if form.is_valid():
+            if ratelimit.allow(request, "report", ratelimit.REPORT_LIMIT):
+                moderation.report(comment, form.cleaned_data["reason"], form.cleaned_data["note"])
+                return redirect("comment-reported", pk=comment.pk)
             notice = (
                 "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Meldungen. Bitte versuchen "
                 "Sie es in einigen Minuten noch einmal."
             )
-        elif form.is_valid():
-            moderation.report(comment, form.cleaned_data["reason"], form.cleaned_data["note"])
-            ratelimit.record(request, "report", ratelimit.REPORT_LIMIT)
-            return redirect("comment-reported", pk=comment.pk)
     else:
         form = ReportForm()
     return render(

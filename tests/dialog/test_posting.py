@@ -297,7 +297,9 @@ def test_rate_limit_counts_per_client_address(client, target, outbox):
     for n in range(5):
         post(client, target, comment=f"Beitrag {n}")
     other = client.post(
-        "/kommentare/senden/", form_data(target, comment="Von woanders"), REMOTE_ADDR="10.0.0.9"
+        "/kommentare/senden/",
+        form_data(target, comment="Von woanders", email="nachbar@example.org"),
+        REMOTE_ADDR="10.0.0.9",
     )
     assert other.status_code == 302
     assert len(outbox) == 6
@@ -427,3 +429,50 @@ def test_comment_length_limit_and_its_german_text_follow_the_setting(
     assert "Ihr Kommentar ist zu lang: höchstens 1.200 Zeichen, Sie haben 1201." in html
     assert "y" * 1201 in html
     assert outbox == [] and XtdComment.objects.count() == 0
+
+
+def test_confirmation_mails_to_one_address_are_limited_whoever_asks(client, target, outbox):
+    """Eight visitors type the same stranger's address: the site mails it five times at most."""
+    responses = [
+        client.post(
+            "/kommentare/senden/",
+            form_data(target, comment=f"Text {n}", email="opfer@example.org"),
+            REMOTE_ADDR=f"10.1.0.{n}",
+        )
+        for n in range(8)
+    ]
+    assert len(outbox) == 5
+    refused = responses[-1]
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    assert "An diese E-Mail-Adresse haben wir in der letzten Stunde schon mehrere" in html
+    assert "Text 7" in html  # the visitor's text is kept
+    assert XtdComment.objects.count() == 0
+
+
+def test_a_burst_of_30_comments_from_one_address_sends_five(client, target, outbox):
+    for n in range(30):
+        post(client, target, comment=f"Flut {n}", email=f"person{n}@example.org")
+    assert len(outbox) == 5
+
+
+def test_the_same_text_from_many_addresses_is_held_and_moderators_are_told_once(
+    client, target, outbox, moderator
+):
+    text = "Stimmen Sie alle für Plan B!"
+    for n in range(6):
+        client.post(
+            "/kommentare/senden/",
+            form_data(target, comment=text + " " * n, email=f"p{n}@example.org"),
+            REMOTE_ADDR=f"10.2.0.{n}",
+        )
+    confirmations = [m for m in outbox if "bestätigen" in m.subject]
+    notices = [m for m in outbox if m.subject.endswith("Viele gleiche Kommentare: zurückgehalten")]
+    assert len(confirmations) == 6 and len(notices) == 1
+    assert notices[0].to == [moderator.email]
+    assert "Stimmen Sie alle für Plan B!" in notices[0].body
+    for message in confirmations:
+        client.get(link_in(message, "/kommentare/bestaetigen/"))
+    stored = list(XtdComment.objects.order_by("submit_date"))
+    # The first three appear at once; the copies after them wait for a moderator.
+    assert [c.is_public for c in stored] == [True, True, True, False, False, False]

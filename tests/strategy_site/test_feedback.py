@@ -110,3 +110,13 @@ def test_moderator_reads_feedback_in_admin_with_markup_escaped(client, moderator
     ).content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)</script>" not in html
+
+
+def test_feedback_flood_from_one_address_stores_five_and_keeps_the_sixth_text(client, mailoutbox):
+    for n in range(5):
+        client.post("/barrierefreiheit/", {**VALID, "message": f"Rückmeldung {n}"})
+    response = client.post("/barrierefreiheit/", {**VALID, "message": "Die sechste Meldung"})
+    html = response.content.decode()
+    assert "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Rückmeldungen." in html
+    assert "Die sechste Meldung" in html
+    assert AccessibilityFeedback.objects.count() == 5
