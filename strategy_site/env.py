@@ -85,6 +85,16 @@ def database_from_url(name: str, url: str, conn_max_age: int = 0) -> dict:
     )
 
 
+def with_timeouts(database: dict, connect_seconds: int, statement_ms: int) -> dict:
+    """Add connect and statement timeouts to a PostgreSQL setting, unless the URL set them."""
+    if database["ENGINE"].endswith("postgresql"):
+        options = database["OPTIONS"]
+        options.setdefault("connect_timeout", connect_seconds)
+        if statement_ms and "options" not in options:
+            options["options"] = f"-c statement_timeout={statement_ms}"
+    return database
+
+
 def redis_url(name: str, url: str) -> str:
     parsed = urlparse(url)
     if parsed.scheme not in {"redis", "rediss", "unix"} or not (parsed.hostname or parsed.path):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import database_from_url, envbool, envint, envlist, envstr, redis_url
+from .env import database_from_url, envbool, envint, envlist, envstr, redis_url, with_timeouts
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(envstr("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "strategy_site.middleware.ContentSecurityPolicyMiddleware",
     "common.middleware.RejectNulBytesMiddleware",
+    "common.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +125,13 @@ DATABASES = {
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 60, minimum=0),
     )
 }
+# A database that accepts connections but never answers must not hang every worker
+# (psycopg waits 130 s by default): give up quickly and show the 503 page.
+with_timeouts(
+    DATABASES["default"],
+    connect_seconds=envint("DATABASE_CONNECT_TIMEOUT", 3, minimum=1),
+    statement_ms=envint("DATABASE_STATEMENT_TIMEOUT_MS", 10000, minimum=0),
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
@@ -133,6 +141,9 @@ CACHES = {
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url("REDIS_URL", _redis),
+            # A Redis that is down or hangs costs half a second, not five (the rate
+            # limits then count in the database).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
         if _redis
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -214,6 +225,8 @@ DEFAULT_FROM_EMAIL = envstr(
     "DJANGO_DEFAULT_FROM_EMAIL", "Digitalstrategie.NRW <noreply@digitalstrategie.nrw>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Who gets a mail for every server error (comma-separated addresses).
+ADMINS = [(address, address) for address in envlist("DJANGO_ADMINS", [])]
 EMAIL_SUBJECT_PREFIX = "[Digitalstrategie.NRW] "
 EMAIL_HOST = envstr("EMAIL_HOST")
 if EMAIL_HOST:
@@ -279,9 +292,16 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Every 500 also goes by mail to DJANGO_ADMINS (when set), as the error page says.
+        "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": envstr("DJANGO_LOG_LEVEL", "WARNING")},
     # pypdf warns about every damaged upload it reads; the editor gets a message
     # in the admin instead, so the log keeps only real errors.
-    "loggers": {"pypdf": {"level": "ERROR"}},
+    "loggers": {
+        "pypdf": {"level": "ERROR"},
+        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+    },
 }
