@@ -86,13 +86,14 @@ class Post(models.Model):
         help_text="HTML. Erlaubt sind Absätze, Zwischenüberschriften (h2, h3), Listen, Links, "
         "Tabellen und Zitate; alles andere wird beim Speichern entfernt.",
     )
-    image = models.ImageField(
+    image = images.BoundedImageField(
         "Bild",
         upload_to="blog/",
         blank=True,
         max_length=200,
         width_field="image_width",
         height_field="image_height",
+        validators=[images.limit_pixels],
         help_text="JPEG, PNG oder WebP. Große Bilder werden beim Speichern verkleinert; "
         "Kameradaten wie der Aufnahmeort werden entfernt.",
     )

@@ -200,6 +200,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names, brotli/gzip copies and one-year immutable caching by WhiteNoise.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Spreadsheets between import preview and confirmation: private, never under /media/.
+    "import_export": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": envstr("IMPORT_PREVIEW_ROOT", str(VAR_DIR / "import-previews"))},
+    },
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
 # PDFs larger than this are refused in the admin. The reverse proxy's body limit
@@ -211,9 +216,9 @@ GOALS_STALE_AFTER_DAYS = envint("GOALS_STALE_AFTER_DAYS", 365, minimum=1)
 SERVE_MEDIA = envbool("DJANGO_SERVE_MEDIA", True)
 
 # --- Spreadsheet import (django-import-export) -----------------------------
-# The uploaded file waits between preview and confirmation in the media
-# storage, which every app server shares (a temp folder would not be).
-IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
+# The uploaded file waits between preview and confirmation in a private storage
+# every app server shares (a temp folder would not be), see strategy_site/import_previews.py.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "strategy_site.import_previews.PrivatePreviewStorage"
 # Nothing of a file is saved unless every row is valid.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 # Without these, every staff user could import into and export any model.

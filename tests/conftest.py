@@ -35,6 +35,13 @@ def _fast_passwords(settings):
 def _media_in_tmp(settings, tmp_path):
     """Uploads and demo files of a test land in its own folder, never in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "import_export": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "import-previews")},
+        },
+    }
 
 
 @pytest.fixture(scope="session")

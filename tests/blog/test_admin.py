@@ -189,3 +189,54 @@ def test_editor_closes_comments_on_a_post_with_the_same_switches_as_goals(editor
     html = client.get(post.get_absolute_url()).content.decode()
     assert "Diskutieren Sie bitte beim Ziel mit." in html
     assert "Kommentar schreiben" not in html
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "message"),
+    [
+        (12000, 12000, "Das Bild ist viel zu groß."),
+        (9000, 5000, "Das Bild ist mit 9.000 × 5.000 Pixeln zu groß."),
+    ],
+)
+def test_a_huge_image_is_refused_from_its_header_before_decoding(
+    client, editor, width, height, message
+):
+    """A 12,000 x 12,000 PNG is small on disk but would take gigabytes to decode."""
+    import zlib
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from blog.models import Post
+
+    def png(width, height):
+        import struct
+
+        def chunk(kind, data):
+            body = kind + data
+            return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+        header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+        rows = zlib.compress(
+            b"\x00" * (width + 1) * 16
+        )  # only the first rows: enough for the header
+        return (
+            b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", header)
+            + chunk(b"IDAT", rows)
+            + chunk(b"IEND", b"")
+        )
+
+    client.force_login(editor)
+    data = form_data(
+        slug="riesenbild",
+        image_alt="Ein graues Feld",
+        image=SimpleUploadedFile("riesig.png", png(width, height), "image/png"),
+    )
+    html = client.post(ADD_URL, data).content.decode()
+    assert field_error(html, "image") == (
+        f"{message} Erlaubt sind höchstens 40 Megapixel, z. B. 8.000 × 5.000. "
+        "Bitte verkleinern Sie es vor dem Hochladen."
+    )
+    # The rest of the form is kept for the next try.
+    assert 'value="Schulen am Netz"' in html
+    assert not Post.objects.filter(slug="riesenbild").exists()

@@ -325,3 +325,35 @@ def test_unknown_provenance_is_refused_in_german_and_nothing_is_saved(setup):
     assert "Unbekannter Herkunft „erfunden“" in html or "Herkunft „erfunden“" in html
     assert "amtlich, Annahme der Redaktion, Beispielinhalt" in html
     assert not Goal.objects.filter(version__slug="2-0").exists()
+
+
+def test_the_previewed_file_is_private_and_deleted_after_the_import(setup, settings, tmp_path):
+    client = setup
+    url = "/admin/goals/goal/import/"
+    csv = GOALS_HEADER + "2-0,1,1,Geheimes Vorhaben,,kurzfristig,,nein,,,\n"
+    preview = upload(client, url, "ziele.csv", csv.encode())
+    waiting = list((tmp_path / "import-previews").rglob("*"))
+    waiting_files = [p for p in waiting if p.is_file()]
+    assert len(waiting_files) == 1 and b"Geheimes Vorhaben" in waiting_files[0].read_bytes()
+    # Nothing of it lies in the public media folder, which /media/ would serve.
+    media = tmp_path / "media"
+    assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
+    confirm(client, url, preview)
+    assert Goal.objects.filter(title="Geheimes Vorhaben").exists()
+    assert not waiting_files[0].exists()
+
+
+def test_an_abandoned_preview_is_deleted_a_day_later(setup, tmp_path):
+    import os
+    import time
+
+    client = setup
+    url = "/admin/goals/goal/import/"
+    csv = GOALS_HEADER + "2-0,1,1,Nie bestätigt,,kurzfristig,,nein,,,\n"
+    upload(client, url, "ziele.csv", csv.encode())
+    (abandoned,) = [p for p in (tmp_path / "import-previews").rglob("*") if p.is_file()]
+    day_old = time.time() - 25 * 3600
+    os.utime(abandoned, (day_old, day_old))
+    upload(client, url, "andere.csv", csv.encode())  # the next preview cleans up
+    assert not abandoned.exists()
+    assert len([p for p in (tmp_path / "import-previews").rglob("*") if p.is_file()]) == 1
