@@ -4,6 +4,8 @@ from dialog.comments.models import (
     CommentModeration,
     CommentOptions,
     CommentReport,
+    MuteLink,
+    PendingComment,
     ReportedComment,
     WaitingComment,
 )
@@ -14,6 +16,8 @@ __all__ = [
     "CommentOptions",
     "CommentReport",
     "Event",
+    "MuteLink",
+    "PendingComment",
     "Phase",
     "ReportedComment",
     "Theme",

@@ -3,8 +3,9 @@
 `confirm(key, request)` returns an Outcome; the view only turns outcomes into
 pages. The rules, in the order they are checked:
 
-- a broken or altered link creates nothing;
-- a link older than CONFIRMATION_VALID creates nothing (it could otherwise outlive
+- a broken or altered link creates nothing (the link is a random token; the comment
+  waits server-side, dialog/comments/pending.py);
+- a link older than pending.CONFIRMATION_VALID creates nothing (it could otherwise outlive
   the anonymisation of old comments and create a duplicate);
 - a second click (or a mail scanner before the person) finds the comment already there;
 - a thread closed since the mail went out takes no new comments;
@@ -17,13 +18,11 @@ import enum
 from dataclasses import dataclass
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.utils import timezone
 
-from dialog.comments import posting, state, xtd
+from dialog.comments import pending, state, xtd
 from dialog.comments.commentable import NotCommentable, policy_for
 from dialog.comments.notifications import notify_reply
-from dialog.comments.xtd import MaxThreadLevelExceededException, confirmation_received, signed
-from dialog.comments.xtd import settings as xtd_settings
+from dialog.comments.xtd import MaxThreadLevelExceededException, confirmation_received
 
 
 class Result(enum.Enum):
@@ -47,36 +46,23 @@ class Outcome:
     closed_note: str = ""
 
 
-def already_confirmed(tmp_comment):
-    """The comment a confirmation link created before, if any.
-
-    The package matches on email and follow-up wish too, but unsubscribing
-    clears the wish and anonymize_comments the address: a replayed link would
-    then create the comment a second time.
-    """
-    return (
-        state.comments()
-        .filter(
-            content_type=tmp_comment.content_type,
-            object_pk=tmp_comment.object_pk,
-            user_name=tmp_comment.user_name,
-            submit_date=tmp_comment.submit_date,
-        )
-        .first()
-    )
-
-
 def confirm(key: str, request) -> Outcome:
-    try:
-        tmp_comment = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
-    except (ValueError, signed.BadSignature, ObjectDoesNotExist):
+    waiting = pending.find(key)
+    if waiting is None:
         return Outcome(Result.BROKEN)
+    if not waiting.data:  # used before: the comment it created, if it still exists
+        if waiting.comment is None:
+            return Outcome(Result.BROKEN)
+        return Outcome(Result.ALREADY_CONFIRMED, waiting.comment.content_object, waiting.comment)
+    try:
+        tmp_comment = pending.unsaved_comment(waiting)
+    except ObjectDoesNotExist:  # the page was deleted since
+        pending.forget(waiting)
+        return Outcome(Result.NOT_COMMENTABLE)
     target, text = tmp_comment.content_object, tmp_comment.comment
-    if tmp_comment.submit_date < timezone.now() - posting.CONFIRMATION_VALID:
+    if pending.is_expired(waiting):
+        pending.forget(waiting)
         return Outcome(Result.EXPIRED, target, kept_text=text)
-    existing = already_confirmed(tmp_comment)
-    if existing is not None:
-        return Outcome(Result.ALREADY_CONFIRMED, target, existing)
     try:
         policy = policy_for(target)
     except NotCommentable:
@@ -90,6 +76,7 @@ def confirm(key: str, request) -> Outcome:
         and not state.comments().visible().filter(pk=tmp_comment.parent_id).exists()
     ):
         # The form refuses such replies; the parent was hidden since the mail went out.
+        pending.forget(waiting)
         return Outcome(Result.PARENT_GONE, target, kept_text=text)
     if policy.premoderated(target):
         state.set_released(tmp_comment, False)
@@ -97,11 +84,14 @@ def confirm(key: str, request) -> Outcome:
         sender=tmp_comment.__class__, comment=tmp_comment, request=request
     )
     if any(response is False for _, response in responses):
+        pending.forget(waiting)
         return Outcome(Result.REFUSED, target)
     try:
         comment = xtd.create_comment(tmp_comment)
     except MaxThreadLevelExceededException:
+        pending.forget(waiting)
         return Outcome(Result.PARENT_GONE, target, kept_text=text)
+    pending.used(waiting, comment)
     if state.is_waiting(comment):
         return Outcome(Result.WAITING, target, comment)
     notify_reply(comment)

@@ -151,3 +151,42 @@ class ReportedComment(XtdComment):
         proxy = True
         verbose_name = "gemeldeter Kommentar"
         verbose_name_plural = "Warteschlange: gemeldete Kommentare"
+
+
+class PendingComment(models.Model):
+    """A citizen's comment until its author opens the mailed link (dialog/comments/pending.py).
+
+    The link carries only a random token; its hash finds this row. Name, address,
+    IP address and text stay here, never in the link, and are erased once the
+    link is used (only the created comment is remembered, for a second click)
+    or has expired.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    data = models.JSONField("Angaben", default=dict)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    comment = models.ForeignKey(
+        XtdComment, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "Unbestätigter Kommentar"
+        verbose_name_plural = "Unbestätigte Kommentare"
+
+    def __str__(self):
+        return f"Unbestätigt seit {self.created_at:%d.%m.%Y %H:%M}"
+
+
+class MuteLink(models.Model):
+    """The "no more mails" link of one reply notification: a random token, no address."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    follower = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "Abbestell-Link"
+        verbose_name_plural = "Abbestell-Links"
+
+    def __str__(self):
+        return f"Abbestell-Link vom {self.created_at:%d.%m.%Y}"

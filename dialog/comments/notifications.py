@@ -2,16 +2,15 @@
 
 The package mails every follower of the whole page about every new comment;
 the form promises news about replies, so we send exactly that. The mute
-link is the package's (signed, one click, no login) and switches off all
-notifications for that address on that page.
+link (one click, no login, a random token: dialog/comments/pending.py)
+switches off all notifications for that address on that page.
 """
 
-from django.conf import settings
 from django.urls import reverse
 
 from common import mail
-from dialog.comments import state
-from dialog.comments.xtd import XtdComment, signed
+from dialog.comments import pending, state
+from dialog.comments.xtd import XtdComment
 
 SUBJECT = "Neue Antwort auf Ihren Kommentar"
 
@@ -36,7 +35,7 @@ def followers_to_notify(comment) -> list[XtdComment]:
 def notify_reply(comment) -> int:
     sent = 0
     for follower in followers_to_notify(comment):
-        key = signed.dumps(follower, compress=True, extra_key=settings.COMMENTS_XTD_SALT)
+        key = pending.mute_token(follower)
         mail.send(
             SUBJECT,
             follower.user_email,
@@ -45,7 +44,7 @@ def notify_reply(comment) -> int:
                 "user_name": follower.user_name,
                 "comment": comment,
                 "content_object": comment.content_object,
-                "mute_url": reverse("comments-xtd-mute", args=[key.decode()]),
+                "mute_url": reverse("comments-xtd-mute", args=[key]),
             },
         )
         sent += 1

@@ -5,21 +5,14 @@ DialogConfig.ready): it would mail every follower of the page. These two
 functions do its remaining work with the package's building blocks.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
 from common import mail, ratelimit
-from dialog.comments import state, xtd
+from dialog.comments import pending, state, xtd
 from dialog.comments.notifications import notify_reply
-from dialog.comments.xtd import comment_was_posted, comment_will_be_posted, signed
-from dialog.comments.xtd import settings as xtd_settings
-
-# How long a mailed confirmation link stays valid (also the shortest retention
-# anonymize_comments accepts: an erased comment must not be confirmed afterwards).
-CONFIRMATION_VALID = timedelta(days=7)
+from dialog.comments.xtd import comment_was_posted, comment_will_be_posted
 
 
 class Rejected(Exception):
@@ -61,9 +54,9 @@ def publish_now(comment, request):
 
 
 def request_confirmation(comment, request) -> None:
-    """Store nothing; mail a signed link that holds the comment (the package's mechanism)."""
+    """Keep the comment server-side and mail a link with a random token to confirm it."""
     comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
-    key = signed.dumps(comment, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    key = pending.store(comment)
     # The mail names the page but never repeats the visitor's text: whoever
     # types someone else's address must not get the site to relay content.
     mail.send(
@@ -72,7 +65,7 @@ def request_confirmation(comment, request) -> None:
         "mail/comment_confirmation.txt",
         {
             "comment": comment,
-            "confirmation_url": reverse("comments-xtd-confirm", args=[key.decode()]),
+            "confirmation_url": reverse("comments-xtd-confirm", args=[key]),
             "contact": settings.COMMENTS_XTD_CONTACT_EMAIL,
         },
         reply_to=[settings.COMMENTS_XTD_CONTACT_EMAIL],

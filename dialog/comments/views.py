@@ -19,15 +19,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from common import ratelimit
 from common.bounds import bounded_id
 from common.csrf import csrf_protect_public_form
-from dialog.comments import confirmation, moderation, posting, state
+from dialog.comments import confirmation, moderation, pending, posting, state
 from dialog.comments.commentable import is_commentable, policy_for
 from dialog.comments.confirmation import Result
 from dialog.comments.forms import CommentForm, ReportForm
 from dialog.comments.threads import can_reply_to, hidden_reason, is_official, object_url_for
-from dialog.comments.xtd import settings as xtd_settings
-from dialog.comments.xtd import (
-    signed,
-)
 
 
 def _is_staff(user) -> bool:
@@ -236,9 +232,8 @@ def unsubscribe(request, key):
     and mail scanners often open links before the person does. Here every
     opening of a valid link confirms; a broken one gets a German page.
     """
-    try:
-        follower = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
-    except (ValueError, signed.BadSignature, ObjectDoesNotExist):
+    follower = pending.mute_follower(key)
+    if follower is None:
         return _problem(
             request,
             "Dieser Abbestell-Link ist ungültig",

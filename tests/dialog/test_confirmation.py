@@ -56,3 +56,42 @@ def test_premoderation_switched_on_since_the_mail_stores_the_comment_waiting(key
     assert outcome.result is Result.WAITING
     assert XtdComment.objects.get().pk == outcome.comment.pk
     assert not XtdComment.objects.get().is_public
+
+
+def test_the_link_carries_a_random_token_and_nothing_of_the_visitor(client, target, outbox):
+    import base64
+    import contextlib
+    import zlib
+
+    from dialog.models import PendingComment
+
+    client.post("/kommentare/senden/", form_data(target), REMOTE_ADDR="203.0.113.77")
+    link = link_in(outbox[0], "/kommentare/bestaetigen/")
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    assert len(token) == 43  # 32 random bytes, URL-safe
+    decoded = base64.urlsafe_b64decode(token + "=")
+    for secret in (b"paula@example.org", b"Paula", b"Glasfaser", b"203.0.113.77"):
+        assert secret not in decoded
+        # Not compressed data at all (zlib.error): nothing to read from it either.
+        with contextlib.suppress(zlib.error):
+            assert secret not in zlib.decompress(decoded)
+    # The data waits server-side, found by the token's hash, and is erased once used.
+    waiting = PendingComment.objects.get()
+    assert waiting.data["user_email"] == "paula@example.org"
+    assert token not in waiting.token_hash
+    client.get(link)
+    waiting.refresh_from_db()
+    assert waiting.data == {} and waiting.comment == XtdComment.objects.get()
+
+
+def test_expired_pending_comments_are_erased_by_the_next_post(client, target, outbox):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dialog.models import PendingComment
+
+    client.post("/kommentare/senden/", form_data(target))
+    PendingComment.objects.update(created_at=timezone.now() - timedelta(days=8))
+    client.post("/kommentare/senden/", form_data(target, comment="Neu", email="neu@example.org"))
+    assert [p.data["comment"] for p in PendingComment.objects.all()] == ["Neu"]

@@ -97,3 +97,17 @@ def test_tampered_unsubscribe_link_explains_itself_in_german(client, target, add
     link = link_in(mails[0], "/kommentare/abbestellen/")
     html = client.get(link[:-5] + "AAAA/").content.decode()
     assert "Dieser Abbestell-Link ist ungültig" in html
+
+
+def test_unsubscribe_link_is_a_random_token_without_the_address(
+    client, target, add_comment, outbox
+):
+    follower = add_comment(target, "Folge ich", followup=True)
+    mails = confirm_new_comment(
+        client, target, outbox, comment="Antwort", reply_to=str(follower.pk)
+    )
+    link = link_in(mails[0], "/kommentare/abbestellen/")
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    assert len(token) == 43 and follower.user_email.split("@")[0] not in token
+    client.get(link)
+    assert XtdComment.objects.get(pk=follower.pk).followup is False

@@ -313,7 +313,7 @@ def test_confirmation_link_expires_after_seven_days(client, target, outbox, monk
     post(client, target, comment="Spät bestätigt")
     link = link_in(outbox[0], "/kommentare/bestaetigen/")
     later = timezone.now() + timedelta(days=8)
-    monkeypatch.setattr("dialog.comments.confirmation.timezone.now", lambda: later)
+    monkeypatch.setattr("dialog.comments.pending.timezone.now", lambda: later)
     response = client.get(link)
     html = response.content.decode()
     assert response.status_code == 400

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from dialog.comments import state
-from dialog.comments.posting import CONFIRMATION_VALID
+from dialog.comments.pending import CONFIRMATION_VALID
 
 
 def anonymize_comments(older_than_days: int) -> int:
