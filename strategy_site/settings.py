@@ -1,6 +1,7 @@
 """The one settings module. Everything that differs between a laptop and
 production comes from environment variables (see README.md, "Konfiguration")."""
 
+import datetime
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # The outgoing mail queue (see EMAIL_BACKEND below).
+    "post_office",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -235,7 +238,7 @@ ADMINS = [(address, address) for address in envlist("DJANGO_ADMINS", [])]
 EMAIL_SUBJECT_PREFIX = "[Digitalstrategie.NRW] "
 EMAIL_HOST = envstr("EMAIL_HOST")
 if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    _delivery_backend = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = envint("EMAIL_PORT", 587, minimum=1)
     EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
@@ -244,8 +247,26 @@ if EMAIL_HOST:
     EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10, minimum=1)
 else:
     # Without SMTP, every mail lands as a file a demo user can open.
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    _delivery_backend = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Every mail goes into a persistent queue first (django-post-office); its admin lists
+# what failed. MAIL_QUEUE=worker: requests only queue, `manage.py mail_worker` sends
+# and retries (the default with SMTP, so no visitor waits for it). MAIL_QUEUE=now:
+# sent during the request, a failure is recorded, never raised (the default without
+# SMTP, where mails are files and `make run` needs no worker).
+EMAIL_BACKEND = "post_office.EmailBackend"
+MAIL_QUEUE = envstr("MAIL_QUEUE", "worker" if EMAIL_HOST else "now")
+if MAIL_QUEUE not in {"worker", "now"}:
+    raise ImproperlyConfigured(f"MAIL_QUEUE={MAIL_QUEUE!r}: use 'worker' or 'now'.")
+POST_OFFICE = {
+    "BACKENDS": {"default": _delivery_backend},
+    "DEFAULT_PRIORITY": "medium" if MAIL_QUEUE == "worker" else "now",
+    # A failed delivery is tried again five times, ten minutes apart.
+    "MAX_RETRIES": 5,
+    "RETRY_INTERVAL": datetime.timedelta(minutes=10),
+    "LOG_LEVEL": 1,  # keep a log entry for failures only
+    "MESSAGE_ID_ENABLED": True,
+}
 # Addresses told about new accessibility feedback besides the Redaktion group.
 FEEDBACK_EMAILS = envlist("FEEDBACK_EMAILS", [])
 
