@@ -82,7 +82,7 @@ def _send_batch(day, addresses, followers, events_by_topic) -> int:
                     "day": day,
                     "groups": groups,
                     "unsubscribe_url": links.unsubscribe_url(email),
-                    "manage_link": links.manage_url(email),
+                    "manage_link": links.manage_request_url(),
                 },
                 headers=links.unsubscribe_headers(email),
                 html_template="mail/alerts/digest.html",

@@ -1,41 +1,56 @@
 """Links in alert mails that act for an address without a password.
 
-Unsubscribe links never expire (RFC 8058 asks that one-click keeps working);
-the "manage my alerts" link shows the address's subscriptions, so it is
-valid for a week only. Both are signed, not stored.
+Neither kind of link names the address, not even signed:
+- the unsubscribe link carries the address's unsubscribe key (a keyed hash, see
+  models.unsubscribe_key) and never expires, as RFC 8058 asks for one-click;
+- the "manage my alerts" link carries a random token whose hash is stored with
+  the address for a week only.
 """
 
-from django.conf import settings
-from django.core import signing
-from django.urls import reverse
+import secrets
+from datetime import timedelta
 
-UNSUBSCRIBE_SALT = "alerts.unsubscribe"
-MANAGE_SALT = "alerts.manage"
-MANAGE_MAX_AGE = 7 * 24 * 3600
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import ManageLink, Subscription, hash_token, unsubscribe_key
+
+MANAGE_VALID = timedelta(days=7)
 
 
 def unsubscribe_url(email: str) -> str:
-    token = signing.dumps(email.lower(), salt=UNSUBSCRIBE_SALT, compress=True)
-    return settings.SITE_URL + reverse("alerts:unsubscribe", args=[token])
+    return settings.SITE_URL + reverse("alerts:unsubscribe", args=[unsubscribe_key(email)])
 
 
 def address_from_unsubscribe(token: str) -> str | None:
-    try:
-        return signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
-        return None
+    return (
+        Subscription.objects.filter(unsubscribe_key=str(token))
+        .values_list("email", flat=True)
+        .first()
+    )
+
+
+def manage_request_url() -> str:
+    """For mails to many: the page where anyone asks for a manage link for their address."""
+    return settings.SITE_URL + reverse("alerts:manage")
 
 
 def manage_url(email: str) -> str:
-    token = signing.dumps(email.lower(), salt=MANAGE_SALT, compress=True)
+    token = secrets.token_urlsafe(32)
+    ManageLink.objects.filter(created_at__lt=timezone.now() - MANAGE_VALID).delete()
+    ManageLink.objects.create(token_hash=hash_token(token), email=email.lower())
     return settings.SITE_URL + reverse("alerts:manage-address", args=[token])
 
 
 def address_from_manage(token: str) -> str | None:
-    try:
-        return signing.loads(token, salt=MANAGE_SALT, max_age=MANAGE_MAX_AGE)
-    except signing.BadSignature:  # includes SignatureExpired
-        return None
+    return (
+        ManageLink.objects.filter(
+            token_hash=hash_token(str(token)), created_at__gte=timezone.now() - MANAGE_VALID
+        )
+        .values_list("email", flat=True)
+        .first()
+    )
 
 
 def unsubscribe_headers(email: str) -> dict:

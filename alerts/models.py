@@ -25,6 +25,12 @@ def hash_address(email: str) -> str:
     return hmac.new(key, email.lower().encode(), hashlib.sha256).hexdigest()
 
 
+def unsubscribe_key(email: str) -> str:
+    """The address's one-click unsubscribe key: stable, opaque, not reversible to the address."""
+    key = f"alerts.unsubscribe:{settings.SECRET_KEY}".encode()
+    return hmac.new(key, email.lower().encode(), hashlib.sha256).hexdigest()
+
+
 class SubscriptionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(confirmed_at__isnull=False, disabled_at__isnull=True)
@@ -64,6 +70,8 @@ class Subscription(models.Model):
     confirmed_at = models.DateTimeField("Bestätigt am", null=True, blank=True)
     failures = models.PositiveSmallIntegerField("Fehlgeschlagene Zustellungen", default=0)
     disabled_at = models.DateTimeField("Abgeschaltet am", null=True, blank=True)
+    # Finds the address's subscriptions from an unsubscribe link without the link naming it.
+    unsubscribe_key = models.CharField(max_length=64, db_index=True, editable=False, default="")
 
     objects = SubscriptionQuerySet.as_manager()
 
@@ -73,6 +81,10 @@ class Subscription(models.Model):
 
     def __str__(self):
         return self.topic_label
+
+    def save(self, *args, **kwargs):
+        self.unsubscribe_key = unsubscribe_key(self.email)
+        super().save(*args, **kwargs)
 
     @classmethod
     def request(cls, email: str, topic: str, label: str) -> tuple["Subscription", str]:
@@ -196,3 +208,18 @@ class NewsletterSent(models.Model):
 
     def __str__(self):
         return str(self.newsletter_id)
+
+
+class ManageLink(models.Model):
+    """A mailed "manage my alerts" link: a random token (stored hashed), valid for a week."""
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    email = models.EmailField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = "Verwaltungslink"
+        verbose_name_plural = "Verwaltungslinks"
+
+    def __str__(self):
+        return f"Verwaltungslink vom {self.created_at:%d.%m.%Y}"

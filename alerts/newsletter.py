@@ -29,7 +29,7 @@ def _send_one(newsletter, email, *, test=False):
         {
             "newsletter": newsletter,
             "unsubscribe_url": links.unsubscribe_url(email),
-            "manage_link": links.manage_url(email),
+            "manage_link": links.manage_request_url(),
             "archive_url": settings.SITE_URL + newsletter.get_absolute_url(),
         },
         headers=links.unsubscribe_headers(email),

@@ -85,3 +85,28 @@ def test_moderation_sees_nothing(client, moderator):
     confirmed("ada@example.org", "news", "Neuigkeiten und Einladungen")
     client.force_login(moderator)
     assert client.get("/admin/alerts/subscription/").status_code == 403
+
+
+def test_alert_links_name_no_address_and_the_manage_link_expires(client, goal):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from alerts.links import unsubscribe_url
+    from alerts.models import ManageLink
+
+    confirmed("ada@example.org", "news", "Neuigkeiten und Einladungen")
+    unsubscribe = unsubscribe_url("ada@example.org")
+    token = unsubscribe.rstrip("/").rsplit("/", 1)[1]
+    assert "ada" not in unsubscribe and len(token) == 64
+    # It finds the address server-side and keeps working (RFC 8058 one-click).
+    assert "Alle Benachrichtigungen abbestellen" in client.get(unsubscribe).content.decode()
+
+    client.post("/benachrichtigungen/verwalten/", {"email": "ada@example.org"})
+    path = link_in(mail.outbox[0].body, "/benachrichtigungen/verwalten/")
+    assert "ada" not in path
+    assert "Neuigkeiten und Einladungen" in client.get(path).content.decode()
+    ManageLink.objects.update(created_at=timezone.now() - timedelta(days=8))
+    expired = client.get(path)
+    assert expired.status_code == 404
+    assert "Dieser Link ist nicht gültig" in expired.content.decode()

@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from alerts.models import DigestSent, RecordedEvent, Subscription
+from alerts.links import MANAGE_VALID
+from alerts.models import DigestSent, ManageLink, RecordedEvent, Subscription
 
 
 class Command(BaseCommand):
@@ -19,6 +20,8 @@ class Command(BaseCommand):
         cutoff = timezone.localdate() - timezone.timedelta(days=30)
         old, _ = DigestSent.objects.filter(day__lt=cutoff).delete()
         RecordedEvent.objects.filter(happened_at__date__lt=cutoff).delete()
+        # Manage links hold an address; after their week they are of no use.
+        ManageLink.objects.filter(created_at__lt=timezone.now() - MANAGE_VALID).delete()
         self.stdout.write(
             f"Deleted {expired} expired request(s), {disabled} switched-off subscription(s), "
             f"{old} old digest record(s)."
