@@ -5,3 +5,11 @@ class AlertsConfig(AppConfig):
     name = "alerts"
     verbose_name = "Benachrichtigungen per E-Mail"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from common.mail import delivery_failed, delivery_succeeded
+
+        from .digest import on_delivery_failed, on_delivery_succeeded
+
+        delivery_failed.connect(on_delivery_failed, dispatch_uid="alerts.delivery_failed")
+        delivery_succeeded.connect(on_delivery_succeeded, dispatch_uid="alerts.delivered")

@@ -93,9 +93,6 @@ def _send_batch(day, addresses, followers, events_by_topic) -> int:
             continue
         sent_rows.append(DigestSent(address_hash=hashes[email], day=day))
     DigestSent.objects.bulk_create(sent_rows, ignore_conflicts=True)
-    if sent_rows:
-        delivered = [email for email in addresses if email not in failed]
-        Subscription.objects.filter(email__in=delivered, failures__gt=0).update(failures=0)
     if failed:
         record_failures(failed)
     return len(sent_rows)
@@ -107,3 +104,17 @@ def record_failures(addresses) -> None:
     Subscription.objects.filter(
         email__in=addresses, failures__gte=MAX_FAILURES, disabled_at__isnull=True
     ).update(disabled_at=timezone.now())
+
+
+def on_delivery_failed(sender, recipients, **kwargs) -> None:
+    """A mail to subscribers failed for good (after the queue's retries): count it."""
+    subscribed = list(
+        Subscription.objects.filter(email__in=recipients).values_list("email", flat=True)
+    )
+    if subscribed:
+        record_failures(set(subscribed))
+
+
+def on_delivery_succeeded(sender, recipients, **kwargs) -> None:
+    """Failures count in a row: a delivered mail starts the count again."""
+    Subscription.objects.filter(email__in=recipients, failures__gt=0).update(failures=0)

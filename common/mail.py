@@ -1,14 +1,23 @@
 """Every mail the site sends goes through `send()`: subject, recipients, a template.
 
 Bodies come from templates under templates/mail/, never from strings built in
-code, so wording is edited in one place. This is also the single point where
-delivery is decided (today Django's mail backend; a persistent queue plugs in
-here without touching callers).
+code, so wording is edited in one place. Delivery itself goes through the
+persistent queue (django-post-office, the EMAIL_BACKEND); a delivery that
+finally failed is announced with `delivery_failed`, e.g. for alerts to switch
+off an address that keeps bouncing.
 """
+
+import datetime
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.dispatch import Signal
 from django.template.loader import render_to_string
+
+# Sent once per check with `recipients`: the lower-case addresses of mails that
+# failed for good (no retry left), or that were delivered.
+delivery_failed = Signal()
+delivery_succeeded = Signal()
 
 
 def render_body(template: str, context: dict) -> str:
@@ -42,3 +51,20 @@ def send(
             "text/html",
         )
     return message.send()
+
+
+def report_outcomes(since: datetime.datetime) -> int:
+    """Announce which queued mails were delivered and which failed for good since `since`."""
+    from post_office.models import STATUS, Email
+
+    changed = Email.objects.filter(
+        status__in=[STATUS.sent, STATUS.failed], last_updated__gte=since
+    ).values_list("status", "to")
+    outcomes = {STATUS.sent: set(), STATUS.failed: set()}
+    for status, to in changed.iterator():
+        outcomes[status].update(address.lower() for address in to)
+    if outcomes[STATUS.failed]:
+        delivery_failed.send(sender=Email, recipients=sorted(outcomes[STATUS.failed]))
+    if outcomes[STATUS.sent]:
+        delivery_succeeded.send(sender=Email, recipients=sorted(outcomes[STATUS.sent]))
+    return len(outcomes[STATUS.failed])

@@ -132,8 +132,9 @@ def test_query_count_does_not_grow_with_subscribers(
         for n in range(subscribers)
     )
     # Event sources, then per page of addresses: the page, their topics, the sent
-    # record, the insert and resetting failures; then the empty next page.
-    with django_assert_num_queries(11):
+    # record and the insert; then the empty next page. (Failures are reset when the
+    # mail queue reports a delivery, not when a mail is queued.)
+    with django_assert_num_queries(10):
         assert send_digest(DAY, batch_size=1000) == subscribers
     assert len(mail.outbox) == subscribers
 
@@ -199,3 +200,25 @@ def test_unsubscribe_link_opened_in_browser_asks_first(client, goal):
     assert Subscription.objects.filter(email="ada@example.org").exists()
     assert client.post(path + "x").status_code == 404  # a forged link removes nothing
     assert Subscription.objects.filter(email="ada@example.org").exists()
+
+
+def test_a_digest_that_fails_in_the_mail_queue_counts_against_the_address(goal, settings):
+    """Through the real queue: the worker's final failure reaches the subscription."""
+    from post_office.models import STATUS, Email
+
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "tests.strategy_site.test_mail_queue.BrokenSMTP"},
+        "DEFAULT_PRIORITY": "medium",
+        "MAX_RETRIES": 0,
+    }
+    subscribe("kaputt@example.org", f"goal:{goal.pk}")
+    for offset in range(3):
+        day = DAY + timedelta(days=offset)
+        StatusReport.objects.create(goal=goal, date=day, status=Status.IN_UMSETZUNG, text="x")
+        send_digest(day)  # only queues
+        call_command("mail_worker", "--once", verbosity=0)
+    assert Email.objects.filter(status=STATUS.failed).count() == 3
+    broken = Subscription.objects.get(email="kaputt@example.org")
+    assert broken.failures == 3 and broken.disabled_at is not None

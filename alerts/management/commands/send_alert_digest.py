@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from alerts.digest import send_digest
 from alerts.newsletter import send_released
+from common import mail
 
 
 class Command(BaseCommand):
@@ -19,7 +20,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, day=None, **options):
         day = day or timezone.localdate() - datetime.timedelta(days=1)
+        started = timezone.now()
         sent = send_digest(day)
         self.stdout.write(f"{sent} digest mail(s) sent for {day.isoformat()}.")
         newsletters = send_released()
         self.stdout.write(f"{newsletters} newsletter mail(s) sent.")
+        # Sent at once (MAIL_QUEUE=now): failures are known already.
+        mail.report_outcomes(started)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from post_office.mail import send_queued
 from post_office.utils import cleanup_expired_mails
 
+from common import mail
+
 RETENTION_DAYS = 30
 
 
@@ -27,7 +29,10 @@ class Command(BaseCommand):
     def handle(self, *args, interval, once, **options):
         last_cleanup = 0.0
         while True:
+            started = timezone.now()
             sent, failed, _requeued = send_queued()
+            # Failures with no retry left: e.g. alerts switch off a bouncing address.
+            mail.report_outcomes(started)
             if sent or failed:
                 self.stdout.write(f"{sent} gesendet, {failed} fehlgeschlagen")
             if time.monotonic() - last_cleanup > 24 * 3600:
