@@ -31,6 +31,8 @@ def submit_feedback(form) -> AccessibilityFeedback:
                     recipients,
                     "mail/accessibility_feedback.txt",
                     {"feedback": feedback, "admin_url": admin_url},
+                    # "Reply" in the editors' mail program answers the person who wrote.
+                    reply_to=[feedback.email] if feedback.email else None,
                 )
             )
     return feedback

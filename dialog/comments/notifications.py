@@ -6,6 +6,7 @@ link (one click, no login, a random token: dialog/comments/pending.py)
 switches off all notifications for that address on that page.
 """
 
+from django.conf import settings
 from django.urls import reverse
 
 from common import mail
@@ -46,6 +47,8 @@ def notify_reply(comment) -> int:
                 "content_object": comment.content_object,
                 "mute_url": reverse("comments-xtd-mute", args=[key]),
             },
+            # An answer to this mail reaches the editors, not a noreply box.
+            reply_to=[settings.COMMENTS_XTD_CONTACT_EMAIL],
         )
         sent += 1
     return sent

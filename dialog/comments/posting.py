@@ -66,6 +66,8 @@ def request_confirmation(comment, request) -> None:
         {
             "comment": comment,
             "confirmation_url": reverse("comments-xtd-confirm", args=[key]),
+            # Held for review (pre-moderation or a flood): the click alone does not publish it.
+            "reviewed_first": not state.is_released(comment),
             "contact": settings.COMMENTS_XTD_CONTACT_EMAIL,
         },
         reply_to=[settings.COMMENTS_XTD_CONTACT_EMAIL],

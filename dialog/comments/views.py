@@ -160,9 +160,10 @@ def post_comment(request):
     ):
         moderation.flood_detected(target, form.cleaned_data["comment"])
     posting.request_confirmation(comment, request)
-    return redirect(
-        reverse("comment-sent") + "?" + urlencode({"zurueck": target.get_absolute_url()})
-    )
+    query = {"zurueck": target.get_absolute_url()}
+    if not state.is_released(comment):
+        query["pruefung"] = "1"  # the page says it appears after review, not after the click
+    return redirect(reverse("comment-sent") + "?" + urlencode(query))
 
 
 def _int(value) -> int:
@@ -174,7 +175,10 @@ def sent(request):
     back = request.GET.get("zurueck", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = ""
-    return render(request, "dialog/comments/sent.html", {"back": back})
+    reviewed_first = request.GET.get("pruefung") == "1"
+    return render(
+        request, "dialog/comments/sent.html", {"back": back, "reviewed_first": reviewed_first}
+    )
 
 
 # How each outcome of a confirmation link reads: (title, text, status) of a problem page.

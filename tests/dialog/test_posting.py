@@ -476,3 +476,32 @@ def test_the_same_text_from_many_addresses_is_held_and_moderators_are_told_once(
     stored = list(XtdComment.objects.order_by("submit_date"))
     # The first three appear at once; the copies after them wait for a moderator.
     assert [c.is_public for c in stored] == [True, True, True, False, False, False]
+
+
+def test_under_premoderation_the_texts_say_it_appears_after_review(client, target, outbox):
+    CommentOptions.objects.create(content_object=target, premoderated=True)
+    response = client.post("/kommentare/senden/", form_data(target), follow=True)
+    page = response.content.decode()
+    assert "Danach prüft die Moderation Ihren Kommentar" in page
+    assert "Erst wenn Sie den Link darin anklicken, erscheint Ihr Kommentar." not in page
+    body = outbox[0].body
+    assert "Danach prüft ihn die Moderation; er erscheint, sobald sie ihn freigegeben hat" in body
+    assert "Erst dann erscheint er" not in body
+
+
+def test_without_premoderation_the_texts_say_the_click_publishes(client, target, outbox):
+    page = client.post("/kommentare/senden/", form_data(target), follow=True).content.decode()
+    assert "Erst wenn Sie den Link darin anklicken, erscheint Ihr Kommentar." in page
+    assert "Erst dann erscheint er" in outbox[0].body
+
+
+def test_reply_notifications_can_be_answered_to_the_editors(client, target, add_comment, outbox):
+    question = add_comment(target, "Wann kommt das?", followup=True)
+    client.post(
+        "/kommentare/senden/",
+        form_data(target, reply_to=str(question.pk), comment="Bald.", email="b@example.org"),
+    )
+    client.get(link_in(outbox[-1], "/kommentare/bestaetigen/"))
+    notice = outbox[-1]
+    assert notice.to == [question.user_email]
+    assert notice.reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
