@@ -134,20 +134,32 @@ def test_production_settings_pass_check_deploy(tmp_path):
     assert "System check identified no issues" in result.stdout
 
 
-def test_without_smtp_mails_are_written_to_var_mail(tmp_path):
+def test_without_smtp_mails_are_written_to_var_mail_at_once(tmp_path):
     backend = setting_in_fresh_process(
-        "settings.EMAIL_BACKEND, settings.EMAIL_FILE_PATH", DJANGO_VAR_DIR=str(tmp_path)
+        "settings.EMAIL_BACKEND, settings.POST_OFFICE['BACKENDS']['default'], "
+        "settings.EMAIL_FILE_PATH, settings.POST_OFFICE['DEFAULT_PRIORITY']",
+        DJANGO_VAR_DIR=str(tmp_path),
     )
-    assert backend == f"django.core.mail.backends.filebased.EmailBackend {tmp_path / 'mail'}"
+    assert backend == (
+        "post_office.EmailBackend django.core.mail.backends.filebased.EmailBackend "
+        f"{tmp_path / 'mail'} now"
+    )
 
 
-def test_smtp_settings_select_smtp_backend():
+def test_smtp_settings_select_smtp_behind_the_queue_and_a_worker():
     backend = setting_in_fresh_process(
-        "settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT",
+        "settings.POST_OFFICE['BACKENDS']['default'], settings.EMAIL_HOST, settings.EMAIL_PORT, "
+        "settings.POST_OFFICE['DEFAULT_PRIORITY']",
         EMAIL_HOST="mail.example",
         EMAIL_PORT="2525",
     )
-    assert backend == "django.core.mail.backends.smtp.EmailBackend mail.example 2525"
+    assert backend == "django.core.mail.backends.smtp.EmailBackend mail.example 2525 medium"
+
+
+def test_unknown_mail_queue_mode_refuses_to_start():
+    result = run_manage("check", MAIL_QUEUE="sofort")
+    assert result.returncode != 0
+    assert "MAIL_QUEUE='sofort': use 'worker' or 'now'." in result.stderr
 
 
 def test_redis_url_selects_shared_cache():
