@@ -1,10 +1,12 @@
 """dialog's models: the comment engine's and the participation part's, one module each."""
 
 from dialog.comments.models import (
+    CommentDecision,
     CommentModeration,
     CommentOptions,
     CommentReport,
     MuteLink,
+    Outcome,
     PendingComment,
     ReportedComment,
     WaitingComment,
@@ -12,11 +14,13 @@ from dialog.comments.models import (
 from dialog.participation.models import Event, Phase, Theme, is_running
 
 __all__ = [
+    "CommentDecision",
     "CommentModeration",
     "CommentOptions",
     "CommentReport",
     "Event",
     "MuteLink",
+    "Outcome",
     "PendingComment",
     "Phase",
     "ReportedComment",

@@ -10,6 +10,7 @@ class GoalsConfig(AppConfig):
         from .text import commenting as text_commenting
 
         comments.connect()
+        comments.register_decision_results()
         text_commenting.connect()
         dialog_links.connect()
         alerts.connect()

@@ -63,3 +63,31 @@ def connect() -> None:
         group_name="Handlungsfeld",
         order="field__position",
     )
+
+
+def register_decision_results() -> None:
+    """A contribution can lead to a goal or a paragraph of the current version."""
+    from dialog.comments.decisions import register_result
+
+    from .models import Goal, Paragraph
+
+    register_result(
+        Goal,
+        group="Ziele der aktuellen Fassung",
+        choices=lambda: (
+            Goal.objects.filter(version__is_current=True)
+            .select_related("version")
+            .order_by("number")
+        ),
+        label=lambda goal: f"Ziel {goal.number}: {goal.title}",
+    )
+    register_result(
+        Paragraph,
+        group="Absätze des Strategietexts der aktuellen Fassung",
+        choices=lambda: (
+            Paragraph.objects.filter(chapter__version__is_current=True, removed=False)
+            .select_related("chapter")
+            .order_by("chapter__order", "order")
+        ),
+        label=lambda paragraph: f"Kapitel {paragraph.chapter.number}, Absatz {paragraph.order}",
+    )

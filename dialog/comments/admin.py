@@ -18,8 +18,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from dialog.comments import commentable, export, moderation, state
-from dialog.comments.models import CommentOptions, CommentReport, ReportedComment, WaitingComment
+from dialog.comments import commentable, decisions, export, moderation, state
+from dialog.comments.models import (
+    CommentOptions,
+    CommentReport,
+    Outcome,
+    ReportedComment,
+    WaitingComment,
+)
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.threads import is_official
 from dialog.comments.xtd import XtdComment, register_package_admin
@@ -102,6 +108,21 @@ class HideForm(forms.Form):
     note = forms.CharField(label="Interne Notiz", required=False, widget=forms.Textarea)
 
 
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label="Entscheidung", choices=Outcome.choices)
+    reason = forms.CharField(
+        label="Begründung (öffentlich unter dem Beitrag und in der E-Mail an die Verfasser)",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Bitte begründen Sie die Entscheidung in einem Satz."},
+    )
+    result = forms.ChoiceField(label="Daraus entstanden (freiwillig)", required=False, choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["result"].choices = [("", "– nichts Bestimmtes –"), *decisions.result_choices()]
+
+
 class CommentReportInline(admin.TabularInline):
     model = CommentReport
     fields = ["created_at", "reason", "note", "status", "resolved_by", "resolved_at"]
@@ -140,7 +161,7 @@ class CommentModerationAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     inlines = [CommentReportInline]
-    actions = ["approve", "hide", "dismiss_reports", "export_csv", "export_xlsx"]
+    actions = ["approve", "hide", "decide", "dismiss_reports", "export_csv", "export_xlsx"]
 
     def get_queryset(self, request):
         # Built on the state API (not the package's manager) so filters and
@@ -233,6 +254,41 @@ class CommentModerationAdmin(admin.ModelAdmin):
             {
                 **self.admin_site.each_context(request),
                 "title": "Kommentare verbergen",
+                "opts": self.model._meta,
+                "comments": queryset,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description="Entscheidung festhalten …", permissions=["change"])
+    def decide(self, request, queryset):
+        form = DecisionForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            try:
+                count = decisions.decide(
+                    queryset,
+                    form.cleaned_data["outcome"],
+                    form.cleaned_data["reason"],
+                    request.user,
+                    form.cleaned_data["result"],
+                )
+            except decisions.DecisionRefused as refused:
+                form.add_error(None, str(refused))
+            else:
+                self.message_user(
+                    request,
+                    f"Entscheidung zu {count} Beitrag/Beiträgen gespeichert; die Verfasser "
+                    "wurden per E-Mail informiert.",
+                    messages.SUCCESS,
+                )
+                return None
+        return TemplateResponse(
+            request,
+            "admin/dialog/decide_comments.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Entscheidung zu Beiträgen festhalten",
                 "opts": self.model._meta,
                 "comments": queryset,
                 "form": form,

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import CharField, Count, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -36,6 +37,8 @@ COLUMNS = [
     ("reports", "Meldungen"),
     ("created", "Erstellt"),
     ("official", "Offiziell"),
+    ("decision", "Entscheidung"),
+    ("decision_reason", "Begründung der Entscheidung"),
 ]
 EMAIL_COLUMN = ("email", "E-Mail")
 ALL = "alle"
@@ -48,6 +51,13 @@ def state_of(comment) -> str:
     if state.is_waiting(comment):
         return "wartet auf Freigabe"
     return "veröffentlicht"
+
+
+def _decision(comment):
+    try:
+        return comment.decision
+    except ObjectDoesNotExist:
+        return None
 
 
 @dataclass
@@ -90,7 +100,7 @@ def comments_for_scope(key: str) -> QuerySet:
 
 def build_export(comments: QuerySet, include_email: bool = False) -> Export:
     comments = list(
-        comments.select_related("user", "content_type", "moderation")
+        comments.select_related("user", "content_type", "moderation", "decision")
         .annotate(report_count=Count("reports"))
         .order_by("content_type_id", "object_pk", "thread_id", "order")
     )
@@ -136,6 +146,8 @@ def build_export(comments: QuerySet, include_email: bool = False) -> Export:
             "created": timezone.localtime(c.submit_date).strftime("%Y-%m-%d %H:%M"),
             "official": "ja" if is_official(c) else "nein",
             "email": c.user_email,
+            "decision": c.decision.get_outcome_display() if _decision(c) else "",
+            "decision_reason": c.decision.reason if _decision(c) else "",
         }
         rows.append([neutralise_cell(values[key]) for key, _ in columns])
     return Export([label for _, label in columns], rows)

@@ -190,3 +190,48 @@ class MuteLink(models.Model):
 
     def __str__(self):
         return f"Abbestell-Link vom {self.created_at:%d.%m.%Y}"
+
+
+class Outcome(models.TextChoices):
+    BERUECKSICHTIGT = "beruecksichtigt", "berücksichtigt"
+    TEILWEISE = "teilweise", "teilweise berücksichtigt"
+    NICHT = "nicht", "nicht berücksichtigt"
+    BEANTWORTET = "beantwortet", "beantwortet"
+
+
+class CommentDecision(models.Model):
+    """What became of one contribution: the outcome, a public reason, and where it led.
+
+    `result` is the goal or paragraph of a later version the contribution led to
+    (any model registered with dialog.comments.decisions.register_result).
+    """
+
+    comment = models.OneToOneField(
+        XtdComment, on_delete=models.CASCADE, primary_key=True, related_name="decision"
+    )
+    outcome = models.CharField("Entscheidung", max_length=20, choices=Outcome.choices)
+    reason = models.TextField(
+        "Begründung", max_length=1000, help_text="Öffentlich, unter dem Beitrag."
+    )
+    result_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    result_pk = models.CharField(max_length=64, blank=True)
+    result = GenericForeignKey("result_type", "result_pk")
+    decided_at = models.DateTimeField("entschieden am", auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="entschieden von",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = "Entscheidung zu einem Beitrag"
+        verbose_name_plural = "Entscheidungen zu Beiträgen"
+        indexes = [models.Index(fields=["result_type", "result_pk"])]
+
+    def __str__(self):
+        return self.get_outcome_display()

@@ -30,6 +30,14 @@ def is_official(comment) -> bool:
     return comment.user_id is not None and comment.user.is_staff
 
 
+def decision_of(comment):
+    """The comment's CommentDecision, or None (selected with the thread)."""
+    try:
+        return comment.decision
+    except XtdComment.decision.RelatedObjectDoesNotExist:
+        return None
+
+
 def hidden_reason(comment) -> str:
     try:
         return comment.moderation.hidden_reason_text
@@ -48,6 +56,7 @@ class Node:
     official: bool
     removed_reason: str
     can_reply: bool
+    decision: object = None
     children: list["Node"] = field(default_factory=list)
 
 
@@ -70,6 +79,7 @@ def build_tree(comments, is_open: bool) -> dict[int, Node]:
             official=is_official(comment),
             removed_reason=hidden_reason(comment) if state.is_hidden(comment) else "",
             can_reply=is_open and can_reply_to(comment),
+            decision=decision_of(comment),
         )
         nodes[comment.pk] = node
         if comment.level == 0:
@@ -104,7 +114,8 @@ def thread_context(request, obj, per_page: int = PER_PAGE) -> dict:
         page_ids = top_level.values("pk")[start : start + per_page]
         comments = (
             shown.filter(thread_id__in=page_ids)
-            .select_related("user", "moderation")
+            .select_related("user", "moderation", "decision")
+            .prefetch_related("decision__result")
             .order_by("thread_id", "order")
         )
         roots = build_tree(comments, is_open)

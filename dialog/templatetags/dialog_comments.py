@@ -16,3 +16,11 @@ def comment_thread(context, obj):
 def site_url():
     """Absolute links in mails, where no request is at hand."""
     return settings.SITE_URL
+
+
+@register.inclusion_tag("dialog/comments/_from_contributions.html")
+def contributions_leading_to(obj):
+    """{% contributions_leading_to goal %}: "Entstanden aus Beiträgen", one query."""
+    from dialog.comments.decisions import contributions_leading_to as leading_to
+
+    return {"contributions": list(leading_to(obj))}

@@ -86,6 +86,8 @@ def test_csv_export_of_one_field_with_all_columns(
             "Meldungen": "2",
             "Erstellt": rows[0]["Erstellt"],
             "Offiziell": "nein",
+            "Entscheidung": "",
+            "Begründung der Entscheidung": "",
         },
         {
             "ID": str(reply.pk),
@@ -104,6 +106,8 @@ def test_csv_export_of_one_field_with_all_columns(
             "Meldungen": "0",
             "Erstellt": rows[1]["Erstellt"],
             "Offiziell": "ja",
+            "Entscheidung": "",
+            "Begründung der Entscheidung": "",
         },
     ]
     assert rows[0]["Erstellt"][:2] == "20"

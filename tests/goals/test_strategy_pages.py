@@ -192,9 +192,9 @@ def test_goal_page_queries_do_not_grow_with_history_or_lineage(
     make_goal(make_field(version, "3", slug="drei"), 6)
     goal.continues.add(*[make_goal(old_field, n) for n in range(1, links + 1)])
     # Goal, reports, continues, continued by, previous, next, published blog posts about it,
-    # paragraphs of the strategy text that mark it,
+    # paragraphs of the strategy text that mark it, the contributions it came from,
     # and 3 for its (empty) comment thread: options, phases covering the version, totals.
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get("/strategie/2-0/ziele/5/")
     assert response.content.decode().count('class="report"') == links
 
