@@ -2,8 +2,8 @@
 
 Topics: "goal:<pk>", "field:<pk>" (a field of action) and "version:<slug>"
 (a version's dashboard). A status report (which also carries a change of
-status) and an official answer (a staff comment) on a goal reach the
-followers of the goal, its field and its version.
+status), an official answer (a staff comment) and a decision on a contribution
+about a goal reach the followers of the goal, its field and its version.
 """
 
 from alerts import registry
@@ -71,6 +71,27 @@ def goal_events(start, end):
             if goal is None:
                 continue
             title = f"Ziel {goal.number}: Antwort der Landesregierung"
+            for topic in topics_of(goal):
+                yield Event(topic, title, f"{goal.get_absolute_url()}#kommentar-{comment_pk}")
+
+    # A decision on a contribution about the goal (what became of it).
+    decided = (
+        state.comments()
+        .on_model(Goal)
+        .visible()
+        .filter(decision__decided_at__gte=start, decision__decided_at__lt=end)
+        .values_list("object_pk", "pk", "decision__outcome")
+    )
+    decided = list(decided)
+    if decided:
+        from dialog.models import Outcome
+
+        goals = Goal.objects.select_related("version").in_bulk({int(pk) for pk, _, _ in decided})
+        for object_pk, comment_pk, outcome in decided:
+            goal = goals.get(int(object_pk))
+            if goal is None:
+                continue
+            title = f"Ziel {goal.number}: Entscheidung zu einem Beitrag ({Outcome(outcome).label})"
             for topic in topics_of(goal):
                 yield Event(topic, title, f"{goal.get_absolute_url()}#kommentar-{comment_pk}")
 

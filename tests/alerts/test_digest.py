@@ -117,6 +117,31 @@ def test_official_answer_reaches_goal_followers(goal, make_staff):
     assert "Ziel 3: Antwort der Landesregierung" in mail.outbox[0].body
 
 
+def test_a_decision_on_a_contribution_reaches_goal_followers(goal, make_staff):
+    from django.contrib.contenttypes.models import ContentType
+    from django.contrib.sites.models import Site
+    from django_comments_xtd.models import XtdComment
+
+    from dialog.comments import decisions
+
+    subscribe("ada@example.org", f"goal:{goal.pk}")
+    comment = XtdComment.objects.create(
+        content_type=ContentType.objects.get_for_model(goal),
+        object_pk=str(goal.pk),
+        site=Site.objects.get_current(),
+        user_name="Bürgerin",
+        comment="Bitte schneller!",
+        submit_date=timezone.now() - timedelta(days=3),
+    )
+    send_digest(timezone.localdate())
+    assert mail.outbox == []  # an old comment alone is no news
+    decisions.decide([comment], "teilweise", "Ein Teil kommt 2025.", make_staff("moderation"))
+    send_digest(timezone.localdate())
+    (digest,) = [m for m in mail.outbox if m.to == ["ada@example.org"]]
+    assert "Ziel 3: Entscheidung zu einem Beitrag (teilweise berücksichtigt)" in digest.body
+    assert f"#kommentar-{comment.pk}" in digest.body
+
+
 @pytest.mark.parametrize("subscribers", [3, 30])
 def test_query_count_does_not_grow_with_subscribers(
     goal, report, subscribers, django_assert_num_queries
@@ -131,10 +156,10 @@ def test_query_count_does_not_grow_with_subscribers(
         )
         for n in range(subscribers)
     )
-    # Event sources, then per page of addresses: the page, their topics, the sent
-    # record and the insert; then the empty next page. (Failures are reset when the
-    # mail queue reports a delivery, not when a mail is queued.)
-    with django_assert_num_queries(10):
+    # Event sources (reports, answers, decisions, ...), then per page of addresses: the
+    # page, their topics, the sent record and the insert; then the empty next page.
+    # (Failures are reset when the mail queue reports a delivery, not when it queues.)
+    with django_assert_num_queries(11):
         assert send_digest(DAY, batch_size=1000) == subscribers
     assert len(mail.outbox) == subscribers
 
