@@ -65,6 +65,10 @@ Text ab. Die E-Mail-Adresse brauchen wir, um Ihren Kommentar per Bestätigungsli
 nur wenn Sie es wünschen – über Antworten zu informieren. Sie wird nie veröffentlicht. Nach dem Ende der
 Beteiligungsphase löschen wir E-Mail- und IP-Adressen; Name und Text des Kommentars bleiben als Teil der
 öffentlichen Diskussion sichtbar. Sie können die Löschung Ihres Kommentars jederzeit verlangen.</p>
+<p>Bis Sie Ihren Kommentar bestätigen, liegen Name, E-Mail-Adresse, Text und IP-Adresse in unserer
+Datenbank, höchstens sieben Tage; der Link in der E-Mail enthält nur eine Zufallszeichenfolge, keine
+Angaben über Sie. Die E-Mails, die die Website verschickt, bewahren wir 30 Tage auf, damit eine
+gescheiterte Zustellung wiederholt werden kann; danach löschen wir sie.</p>
 <h2>Rückmeldungen zur Barrierefreiheit</h2>
 <p>Nachrichten aus dem Formular der Erklärung zur Barrierefreiheit speichern wir, bis Ihr Anliegen
 erledigt ist, und verwenden sie nur für dessen Bearbeitung.</p>
