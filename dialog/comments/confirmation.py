@@ -21,6 +21,7 @@ from django.core.exceptions import ObjectDoesNotExist
 
 from dialog.comments import pending, state, xtd
 from dialog.comments.commentable import NotCommentable, policy_for
+from dialog.comments.models import CommentSender
 from dialog.comments.notifications import notify_reply
 from dialog.comments.xtd import MaxThreadLevelExceededException, confirmation_received
 
@@ -91,6 +92,9 @@ def confirm(key: str, request) -> Outcome:
     except MaxThreadLevelExceededException:
         pending.forget(waiting)
         return Outcome(Result.PARENT_GONE, target, kept_text=text)
+    sender = pending.sender_of(waiting)
+    if sender:
+        CommentSender.objects.create(comment=comment, **sender)
     pending.used(waiting, comment)
     if state.is_waiting(comment):
         return Outcome(Result.WAITING, target, comment)

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from common.spreadsheet import neutralise_cell, xlsx_cell
 from dialog.comments import commentable, state
-from dialog.comments.threads import hidden_reason, is_official
+from dialog.comments.threads import hidden_reason, is_official, sender_of
 
 COLUMNS = [
     ("id", "ID"),
@@ -37,6 +37,8 @@ COLUMNS = [
     ("reports", "Meldungen"),
     ("created", "Erstellt"),
     ("official", "Offiziell"),
+    ("sender_kind", "Schreibt als"),
+    ("organisation", "Organisation"),
     ("decision", "Entscheidung"),
     ("decision_reason", "Begründung der Entscheidung"),
 ]
@@ -100,7 +102,7 @@ def comments_for_scope(key: str) -> QuerySet:
 
 def build_export(comments: QuerySet, include_email: bool = False) -> Export:
     comments = list(
-        comments.select_related("user", "content_type", "moderation", "decision")
+        comments.select_related("user", "content_type", "moderation", "decision", "sender")
         .annotate(report_count=Count("reports"))
         .order_by("content_type_id", "object_pk", "thread_id", "order")
     )
@@ -146,6 +148,8 @@ def build_export(comments: QuerySet, include_email: bool = False) -> Export:
             "created": timezone.localtime(c.submit_date).strftime("%Y-%m-%d %H:%M"),
             "official": "ja" if is_official(c) else "nein",
             "email": c.user_email,
+            "sender_kind": sender.get_kind_display() if (sender := sender_of(c)) else "",
+            "organisation": sender.organisation if sender else "",
             "decision": c.decision.get_outcome_display() if _decision(c) else "",
             "decision_reason": c.decision.reason if _decision(c) else "",
         }

@@ -6,6 +6,7 @@ from django.conf import settings
 from common.bounds import MAX_ID
 from common.names import is_reserved_name
 from dialog.comments import state
+from dialog.comments.models import CommentSender, SenderKind
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.xtd import XtdComment, XtdCommentForm
 
@@ -88,11 +89,32 @@ class CommentForm(XtdCommentForm):
             "Jede Benachrichtigung enthält einen Link, mit dem Sie sie ohne Anmeldung abbestellen."
         )
         self.fields["followup"].widget.attrs.pop("class", None)
+        # Optional: who the contribution speaks for, so evaluations can tell them apart.
+        self.fields["sender_kind"] = forms.ChoiceField(
+            label="Ich schreibe als",
+            required=False,
+            choices=[("", "– keine Angabe –"), *SenderKind.choices],
+            help_text="Freiwillig. Erscheint neben Ihrem Namen.",
+        )
+        self.fields["organisation"] = forms.CharField(
+            label="Für welche Organisation?",
+            required=False,
+            max_length=CommentSender._meta.get_field("organisation").max_length,
+            help_text="Freiwillig: der Name des Verbands, der Hochschule, des Unternehmens oder "
+            "der Behörde, für die Sie schreiben.",
+            error_messages={
+                "max_length": "Der Name der Organisation ist zu lang: höchstens %(limit_value)d "
+                "Zeichen, Sie haben %(show_value)d."
+            },
+            widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        )
         self.fields["honeypot"].label = "Bitte lassen Sie dieses Feld leer"
         self.fields["honeypot"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         # We link no website from a commenter's name.
         del self.fields["url"]
-        self.order_fields(["name", "email", "comment", "followup", "honeypot"])
+        self.order_fields(
+            ["name", "email", "sender_kind", "organisation", "comment", "followup", "honeypot"]
+        )
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
@@ -103,6 +125,27 @@ class CommentForm(XtdCommentForm):
                 "vorbehalten. Bitte wählen Sie einen anderen Namen oder ein Pseudonym."
             )
         return name
+
+    def clean_organisation(self):
+        organisation = self.cleaned_data["organisation"].strip()
+        if organisation and is_reserved_name(organisation) and not self.official:
+            raise forms.ValidationError(
+                "Diese Bezeichnung ist der Landesregierung, dem Ministerium und der Redaktion "
+                "vorbehalten."
+            )
+        if organisation and self.cleaned_data.get("sender_kind") in ("", SenderKind.BUERGER):
+            raise forms.ValidationError(
+                "Bitte wählen Sie oben, als was Sie für diese Organisation schreiben "
+                "(Verband, Wissenschaft, Unternehmen oder Verwaltung)."
+            )
+        return organisation
+
+    def sender(self) -> dict | None:
+        """{"kind", "organisation"} when the author said who they write for, else None."""
+        kind = self.cleaned_data.get("sender_kind")
+        if not kind:
+            return None
+        return {"kind": kind, "organisation": self.cleaned_data.get("organisation", "")}
 
     def clean_comment(self):
         text = self.cleaned_data["comment"].strip()
@@ -170,7 +213,8 @@ class CommentForm(XtdCommentForm):
 
     def fresh_copy(self):
         """A new form for the same object with new security data and the visitor's text."""
-        keep = {name: self.data.get(name, "") for name in ("name", "email", "comment", "followup")}
+        kept = ("name", "email", "sender_kind", "organisation", "comment", "followup")
+        keep = {name: self.data.get(name, "") for name in kept}
         return CommentForm(self.target_object, initial=keep, parent=self.parent)
 
 

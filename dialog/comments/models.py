@@ -235,3 +235,29 @@ class CommentDecision(models.Model):
 
     def __str__(self):
         return self.get_outcome_display()
+
+
+class SenderKind(models.TextChoices):
+    BUERGER = "buerger", "Bürgerin oder Bürger"
+    VERBAND = "verband", "Verband"
+    WISSENSCHAFT = "wissenschaft", "Wissenschaft"
+    UNTERNEHMEN = "unternehmen", "Unternehmen"
+    VERWALTUNG = "verwaltung", "Verwaltung"
+
+
+class CommentSender(models.Model):
+    """Who a contribution speaks for, if the author said so ("Ich schreibe als")."""
+
+    comment = models.OneToOneField(
+        XtdComment, on_delete=models.CASCADE, primary_key=True, related_name="sender"
+    )
+    kind = models.CharField("schreibt als", max_length=20, choices=SenderKind.choices)
+    organisation = models.CharField("Organisation", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "Absender eines Beitrags"
+        verbose_name_plural = "Absender von Beiträgen"
+
+    def __str__(self):
+        label = self.get_kind_display()
+        return f"{label}: {self.organisation}" if self.organisation else label

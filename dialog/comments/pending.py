@@ -21,6 +21,8 @@ from dialog.comments.xtd import TmpXtdComment
 CONFIRMATION_VALID = datetime.timedelta(days=7)
 # Keys of the package's unsaved comment that are objects, not plain values.
 _OBJECTS = {"content_object", "content_type", "user", "xtd_comment"}
+# Ours, not a comment field: who the author writes for (CommentSender), if given.
+SENDER_KEY = "_sender"
 
 
 def _new_token() -> tuple[str, str]:
@@ -32,9 +34,10 @@ def _hash(token: str) -> str:
     return hashlib.sha256(str(token).encode()).hexdigest()
 
 
-def store(tmp_comment) -> str:
+def store(tmp_comment, sender: dict | None = None) -> str:
     """Keep an unconfirmed comment server-side; returns the token for the link."""
     data = {k: v for k, v in tmp_comment.items() if k not in _OBJECTS}
+    data[SENDER_KEY] = sender
     data["content_type_id"] = tmp_comment.content_type.pk
     data["user_id"] = tmp_comment.user.pk if tmp_comment.get("user") else None
     data["submit_date"] = tmp_comment.submit_date.isoformat()
@@ -55,6 +58,7 @@ def is_expired(pending: PendingComment) -> bool:
 def unsaved_comment(pending: PendingComment) -> TmpXtdComment:
     """The package's unsaved comment again, as the form made it."""
     data = dict(pending.data)
+    data.pop(SENDER_KEY, None)
     content_type = ContentType.objects.get_for_id(data.pop("content_type_id"))
     comment = TmpXtdComment()
     comment.update(
@@ -64,6 +68,10 @@ def unsaved_comment(pending: PendingComment) -> TmpXtdComment:
         submit_date=datetime.datetime.fromisoformat(data["submit_date"]),
     )
     return comment
+
+
+def sender_of(pending: PendingComment) -> dict | None:
+    return pending.data.get(SENDER_KEY)
 
 
 def used(pending: PendingComment, comment=None) -> None:

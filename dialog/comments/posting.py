@@ -53,10 +53,10 @@ def publish_now(comment, request):
     return created
 
 
-def request_confirmation(comment, request) -> None:
+def request_confirmation(comment, request, sender: dict | None = None) -> None:
     """Keep the comment server-side and mail a link with a random token to confirm it."""
     comment_was_posted.send(sender=comment.__class__, comment=comment, request=request)
-    key = pending.store(comment)
+    key = pending.store(comment, sender)
     # The mail names the page but never repeats the visitor's text: whoever
     # types someone else's address must not get the site to relay content.
     mail.send(

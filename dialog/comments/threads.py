@@ -38,6 +38,14 @@ def decision_of(comment):
         return None
 
 
+def sender_of(comment):
+    """The comment's CommentSender ("Ich schreibe als"), or None."""
+    try:
+        return comment.sender
+    except XtdComment.sender.RelatedObjectDoesNotExist:
+        return None
+
+
 def hidden_reason(comment) -> str:
     try:
         return comment.moderation.hidden_reason_text
@@ -57,6 +65,7 @@ class Node:
     removed_reason: str
     can_reply: bool
     decision: object = None
+    sender: object = None
     children: list["Node"] = field(default_factory=list)
 
 
@@ -80,6 +89,7 @@ def build_tree(comments, is_open: bool) -> dict[int, Node]:
             removed_reason=hidden_reason(comment) if state.is_hidden(comment) else "",
             can_reply=is_open and can_reply_to(comment),
             decision=decision_of(comment),
+            sender=sender_of(comment),
         )
         nodes[comment.pk] = node
         if comment.level == 0:
@@ -114,7 +124,7 @@ def thread_context(request, obj, per_page: int = PER_PAGE) -> dict:
         page_ids = top_level.values("pk")[start : start + per_page]
         comments = (
             shown.filter(thread_id__in=page_ids)
-            .select_related("user", "moderation", "decision")
+            .select_related("user", "moderation", "decision", "sender")
             .prefetch_related("decision__result")
             .order_by("thread_id", "order")
         )

@@ -159,7 +159,7 @@ def post_comment(request):
         "flood-notice", posting.text_fingerprint(form.cleaned_data["comment"]), (1, 3600)
     ):
         moderation.flood_detected(target, form.cleaned_data["comment"])
-    posting.request_confirmation(comment, request)
+    posting.request_confirmation(comment, request, form.sender())
     query = {"zurueck": target.get_absolute_url()}
     if not state.is_released(comment):
         query["pruefung"] = "1"  # the page says it appears after review, not after the click

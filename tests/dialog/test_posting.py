@@ -505,3 +505,55 @@ def test_reply_notifications_can_be_answered_to_the_editors(client, target, add_
     notice = outbox[-1]
     assert notice.to == [question.user_email]
     assert notice.reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
+
+
+def test_writing_for_an_organisation_is_shown_and_exported(client, target, outbox):
+    from dialog.comments import state
+    from dialog.comments.export import build_export
+
+    client.post(
+        "/kommentare/senden/",
+        form_data(target, sender_kind="verband", organisation="Landesverband Breitband e. V."),
+    )
+    client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    page = client.get(target.get_absolute_url()).content.decode()
+    assert "schreibt als Verband: Landesverband Breitband e. V." in page
+    export = build_export(state.comments())
+    row = dict(zip(export.headers, export.rows[0], strict=True))
+    assert (row["Schreibt als"], row["Organisation"]) == (
+        "Verband",
+        "Landesverband Breitband e. V.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"sender_kind": "", "organisation": "Bitkom"},
+            "Bitte wählen Sie oben, als was Sie für diese Organisation schreiben",
+        ),
+        (
+            {"sender_kind": "verband", "organisation": "Landes\u00adregierung NRW"},
+            "Diese Bezeichnung ist der Landesregierung, dem Ministerium und der Redaktion vorbehalten.",
+        ),
+        ({"sender_kind": "geheimdienst"}, "Bitte eine gültige Auswahl treffen."),
+        (
+            {"sender_kind": "verband", "organisation": "x" * 201},
+            "höchstens 200 Zeichen, Sie haben 201",
+        ),
+    ],
+)
+def test_bad_sender_details_are_explained_beside_the_field_and_the_text_kept(
+    client, target, fields, message, outbox
+):
+    html = client.post("/kommentare/senden/", form_data(target, **fields)).content.decode()
+    assert message in html
+    assert "Mehr Glasfaser auf dem Land, bitte." in html
+    assert outbox == [] and XtdComment.objects.count() == 0
+
+
+def test_without_the_optional_details_nothing_is_shown(client, target, outbox):
+    post(client, target)
+    client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    assert "schreibt als" not in client.get(target.get_absolute_url()).content.decode()
