@@ -8,25 +8,13 @@ title for screen readers; the page shows the same numbers as a table beside it.
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from common.charts import WIDTH, svg
+
 from .progress import Breakdown
 
-WIDTH = 640
 LABEL_HEIGHT = 22
 BAR_HEIGHT = 22
 ROW_GAP = 14
-
-
-def _svg(chart_id: str, title: str, height: int, body: SafeString) -> SafeString:
-    return format_html(
-        '<svg class="chart" id="{id}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-        'role="img" aria-labelledby="{id}-titel" focusable="false" '
-        'xmlns="http://www.w3.org/2000/svg"><title id="{id}-titel">{title}</title>{body}</svg>',
-        id=chart_id,
-        w=WIDTH,
-        h=height,
-        title=title,
-        body=body,
-    )
 
 
 def status_chart(chart_id: str, title: str, total: Breakdown) -> SafeString:
@@ -56,7 +44,7 @@ def status_chart(chart_id: str, title: str, total: Breakdown) -> SafeString:
         )
     height = len(total.counts) * (BAR_HEIGHT + ROW_GAP)
     summary = ", ".join(f"{c.status.label}: {c.count}" for c in total.counts)
-    return _svg(chart_id, f"{title}. {summary}", height, mark_safe("".join(rows)))
+    return svg(chart_id, f"{title}. {summary}", height, mark_safe("".join(rows)))
 
 
 def stacked_chart(chart_id: str, title: str, groups: list[Breakdown]) -> SafeString:
@@ -107,7 +95,7 @@ def stacked_chart(chart_id: str, title: str, groups: list[Breakdown]) -> SafeStr
         f"{g.label}: " + ", ".join(f"{c.count} {c.status.label}" for c in g.counts if c.count)
         for g in groups
     )
-    return _svg(chart_id, f"{title}. {summary}", len(groups) * row_height, mark_safe("".join(rows)))
+    return svg(chart_id, f"{title}. {summary}", len(groups) * row_height, mark_safe("".join(rows)))
 
 
 def legend_items(total: Breakdown):

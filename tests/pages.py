@@ -35,6 +35,9 @@ PUBLIC_PAGES = [
     "/kommentare/gesendet/",
     "/dialog/",
     "/dialog/phasen/online-phase-2021/",
+    # Results of a phase: decisions, charts and tables; and one with figures of its time.
+    "/dialog/phasen/online-phase-2021/ergebnisse/",
+    "/dialog/phasen/online-beteiligung-2018/ergebnisse/",
     "/dialog/themen/kuenstliche-intelligenz/",
     "/veranstaltungen/",
     "/veranstaltungen/digitalkonferenz-2020-disrupted/",

@@ -53,6 +53,11 @@ def _phases():
             "Digitalkonferenz.NRW am 26. Oktober 2018 mit mehr als 500 Teilnehmenden "
             "abschließend diskutiert. Daraus entstand die Digitalstrategie mit 44 Zielen, "
             "die am 10. April 2019 im Landtag vorgestellt wurde.</p>",
+            # "Knapp 400" and "mehr als 2.000": the report's own words, kept in the source.
+            "reported_comments": 400,
+            "reported_responses": 2000,
+            "reported_source": "Auswertung der Online-Beteiligung 2018: knapp 400 Kommentare "
+            "online, mit den Veranstaltungen mehr als 2.000 Rückmeldungen",
         },
         {
             "slug": "themendialog-2019",

@@ -9,6 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from demo.loaders.dialog import demo_comment
+from dialog.comments import state
 from dialog.models import Event, Phase, Theme
 from goals.models import Goal, StrategyVersion
 
@@ -74,6 +75,7 @@ def load(report) -> None:
             goal = _goal(key)
             _link(report, f"Ziel {key[0]}/{goal.number} bei {event_slug}", goal.events, event)
     _spring_comments(report)
+    _spring_decisions(report)
 
 
 # Example comments written during the spring 2021 phase, so its page shows real figures.
@@ -92,3 +94,55 @@ def _spring_comments(report) -> None:
         goal = _goal(key)
         created = demo_comment(goal, name, text, datetime(2021, 3, day, 19, 30, tzinfo=BERLIN))
         report.record(f"Kommentar „{name}“ zu Ziel 2019/{goal.number}", created)
+
+
+# What became of the spring 2021 comments:
+# (beginning of the comment, outcome, reason, 2.0 goal title fragment).
+SPRING_2021_DECISIONS = [
+    (
+        "Medienbildung braucht feste Stunden",
+        "teilweise",
+        "Beispielinhalt: Die Strategie 2.0 stärkt Medienkompetenz gezielt für einzelne Gruppen; "
+        "feste Stunden im Stundenplan legt sie nicht fest, das regeln die Lehrpläne.",
+        "Medienkompetenz gezielt für einzelne Gruppen",
+    ),
+    (
+        "Gigabit nützt wenig ohne WLAN",
+        "beruecksichtigt",
+        "Beispielinhalt: Die Strategie 2.0 verbindet den Anschluss der Schulen mit dem Unterricht "
+        "vor Ort und auf Distanz.",
+        "Präsenz- und Distanzunterricht",
+    ),
+    (
+        "Mehr Sichtbarkeit für KI-Start-ups",
+        "beantwortet",
+        "Beispielinhalt: Die Landesregierung hat im Dialog geantwortet; die KI-Förderung wendet "
+        "sich an Gründungen im ganzen Land.",
+        None,
+    ),
+    (
+        "Telemedizin auch für ambulante Pflegedienste",
+        "nicht",
+        "Beispielinhalt: Die ambulante Pflege regelt vor allem der Bund; die Strategie nimmt den "
+        "Vorschlag deshalb nicht auf.",
+        None,
+    ),
+]
+
+
+def _spring_decisions(report) -> None:
+    from dialog.comments import decisions
+
+    for text, outcome, reason, goal_fragment in SPRING_2021_DECISIONS:
+        comments = list(
+            state.comments().filter(
+                comment__startswith=f"Beispielkommentar: {text}", decision__isnull=True
+            )
+        )
+        result = ""
+        if goal_fragment:
+            goal = Goal.objects.get(version__slug="2-0", title__contains=goal_fragment)
+            result = decisions.result_value(goal)
+        if comments:
+            decisions.decide(comments, outcome, reason, None, result, notify=False)
+        report.record(f"Entscheidung zum Kommentar „{text} …“", bool(comments))

@@ -50,6 +50,11 @@ def result_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     return grouped
 
 
+def result_value(obj) -> str:
+    """The choice value naming `obj` as a decision's result."""
+    return f"{ContentType.objects.get_for_model(obj).pk}:{obj.pk}"
+
+
 def parse_result(value: str):
     """(content type, pk) for a choice value, or (None, "") for none."""
     if not value:
@@ -58,8 +63,13 @@ def parse_result(value: str):
     return ContentType.objects.get_for_id(int(type_id)), pk
 
 
-def decide(comments, outcome: str, reason: str, user, result_value: str = "") -> int:
-    """Record the decision on each comment and mail its author; refuses hidden comments."""
+def decide(
+    comments, outcome: str, reason: str, user, result_value: str = "", notify: bool = True
+) -> int:
+    """Record the decision on each comment and mail its author; refuses hidden comments.
+
+    `notify=False` only for loading example content, whose authors are invented.
+    """
     if outcome not in Outcome.values:
         raise DecisionRefused("Bitte wählen Sie eine Entscheidung.")
     reason = reason.strip()
@@ -86,7 +96,7 @@ def decide(comments, outcome: str, reason: str, user, result_value: str = "") ->
                     "decided_by": user,
                 },
             )
-            if comment.user_email:
+            if notify and comment.user_email:
                 transaction.on_commit(lambda c=comment: _mail_author(c))
     return len(comments)
 

@@ -39,6 +39,14 @@ class PhaseAdmin(admin.ModelAdmin):
         ),
         ("Moderation", {"fields": ["moderation"]}),
         ("Auswertung", {"fields": ["evaluation"]}),
+        (
+            "Zahlen aus einem früheren Bericht",
+            {
+                "fields": ["reported_comments", "reported_responses", "reported_source"],
+                "description": "Nur für Phasen, deren Beiträge diese Website nicht gezählt hat; "
+                "die Ergebnisseite zeigt sie getrennt von den eigenen Zahlen.",
+            },
+        ),
     ]
 
     @admin.display(description="Zeitraum", ordering="starts_at")

@@ -105,6 +105,24 @@ class Phase(Period):
         blank=True,
         help_text="Auswertung nach dem Ende der Phase. Formatierter Text; wird bereinigt.",
     )
+    # Figures from a report of the time (e.g. a phase before this website), shown apart
+    # from what the site counts itself.
+    reported_comments = models.PositiveIntegerField(
+        "Berichtete Zahl der Kommentare", null=True, blank=True
+    )
+    reported_responses = models.PositiveIntegerField(
+        "Berichtete Zahl aller Rückmeldungen",
+        null=True,
+        blank=True,
+        help_text="Mit Veranstaltungen und anderen Wegen, wenn der Bericht sie nennt.",
+    )
+    reported_source = models.CharField(
+        "Quelle der berichteten Zahlen",
+        max_length=300,
+        blank=True,
+        help_text="z. B. „Auswertung der Online-Beteiligung, Oktober 2018“; "
+        "„knapp“ oder „mehr als“ gehören hierher, nicht in die Zahl.",
+    )
     updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
 
     class Meta(Period.Meta):

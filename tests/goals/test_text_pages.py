@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from goals.models import Chapter, Paragraph
 from goals.text import editing
+from tests.support.comments import insert_comments
 
 from .test_goal_comments import comment_on
 
@@ -202,53 +203,13 @@ PARAGRAPH_QUERIES = 14  # with the contributions it came from
 
 
 def bulk_comments(paragraphs, count):
-    """`count` released top-level comments spread over `paragraphs`, in a few queries.
-
-    XtdComment extends django_comments' Comment (two tables), which bulk_create
-    cannot fill: the parent rows go in with bulk_create, the thread rows with one
-    executemany.
-    """
+    """`count` released top-level comments spread over `paragraphs`, newest first."""
     from datetime import timedelta
 
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
     from django.utils import timezone
-    from django_comments.models import Comment
 
-    from dialog.comments.xtd import XtdComment
-
-    ct = ContentType.objects.get_for_model(Paragraph)
     now = timezone.now()
-    base = Comment.objects.bulk_create(
-        Comment(
-            content_type=ct,
-            object_pk=str(paragraphs[n % len(paragraphs)].pk),
-            site_id=1,
-            user_name=f"Person {n}",
-            user_email=f"p{n}@example.org",
-            comment=f"Kommentar {n}",
-            submit_date=now - timedelta(minutes=n),
-            is_public=True,
-        )
-        for n in range(count)
-    )
-    if base[0].pk is None:  # a backend without RETURNING: read the keys back
-        base = list(Comment.objects.filter(content_type=ct).order_by("pk"))
-    quote = connection.ops.quote_name
-    columns = [
-        "comment_ptr_id",
-        "thread_id",
-        "parent_id",
-        "level",
-        "order",
-        "followup",
-        "nested_count",
-    ]
-    table, names = quote(XtdComment._meta.db_table), ", ".join(quote(c) for c in columns)
-    values = ", ".join(["%s"] * len(columns))
-    sql = f"INSERT INTO {table} ({names}) VALUES ({values})"  # noqa: S608 (our quoted names)
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [(c.pk, c.pk, c.pk, 0, 1, False, 0) for c in base])
+    insert_comments(paragraphs, count, lambda n: now - timedelta(minutes=n))
 
 
 def test_300_paragraph_chapter_with_5000_comments_keeps_its_query_count(
