@@ -98,6 +98,14 @@ def test_comment_and_confirm_by_keyboard_alone(page, live_server, commented_page
     page.keyboard.press("Tab")
     page.keyboard.type("karla@example.org")
     page.keyboard.press("Tab")
+    # "Ich schreibe als": a native select, chosen with the arrow keys.
+    assert page.evaluate("document.activeElement.id") == "id_sender_kind"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#id_sender_kind") == "verband"
+    page.keyboard.press("Tab")
+    page.keyboard.type("Tastaturverband e. V.")
+    page.keyboard.press("Tab")
     page.keyboard.type("Mit der Tastatur geschrieben.")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "id_followup"
@@ -115,10 +123,9 @@ def test_comment_and_confirm_by_keyboard_alone(page, live_server, commented_page
     assert "Ihr Kommentar ist jetzt veröffentlicht" in page.inner_text(".messages")
     comment = XtdComment.objects.get(user_name="Karla Tastatur")
     assert comment.followup is True
-    assert (
-        page.locator(f"#kommentar-{comment.pk}").inner_text().count("Mit der Tastatur geschrieben.")
-        == 1
-    )
+    shown = page.locator(f"#kommentar-{comment.pk}").inner_text()
+    assert shown.count("Mit der Tastatur geschrieben.") == 1
+    assert "schreibt als Verband: Tastaturverband e. V." in shown
 
 
 def test_report_by_keyboard_alone(page, live_server, commented_page):
