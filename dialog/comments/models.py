@@ -16,6 +16,18 @@ from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.xtd import XtdComment
 
 
+def staff_member(label: str) -> models.ForeignKey:
+    """Who on the staff did something; kept when the account goes (then empty)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=label,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
 class CommentOptions(models.Model):
     """Switches for the comments of one commentable object, edited inline by editors."""
 
@@ -65,23 +77,9 @@ class CommentModeration(models.Model):
         "Interne Notiz", blank=True, help_text="Nur für die Moderation sichtbar."
     )
     hidden_at = models.DateTimeField("verborgen am", null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="verborgen von",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    hidden_by = staff_member("verborgen von")
     approved_at = models.DateTimeField("freigegeben am", null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="freigegeben von",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    approved_by = staff_member("freigegeben von")
 
     class Meta:
         verbose_name = "Moderationsentscheidung"
@@ -117,14 +115,7 @@ class CommentReport(models.Model):
         "Status", max_length=20, choices=Status.choices, default=Status.OPEN, db_index=True
     )
     resolved_at = models.DateTimeField("bearbeitet am", null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="bearbeitet von",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    resolved_by = staff_member("bearbeitet von")
 
     class Meta:
         verbose_name = "Meldung"
@@ -219,14 +210,7 @@ class CommentDecision(models.Model):
     result_pk = models.CharField(max_length=64, blank=True)
     result = GenericForeignKey("result_type", "result_pk")
     decided_at = models.DateTimeField("entschieden am", auto_now=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="entschieden von",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    decided_by = staff_member("entschieden von")
 
     class Meta:
         verbose_name = "Entscheidung zu einem Beitrag"
