@@ -147,6 +147,7 @@ class GoalQuerySet(models.QuerySet):
                 output_field=models.CharField(),
             ),
             status_date=Subquery(newest.values("date")[:1]),
+            status_provenance=Subquery(newest.values("provenance")[:1]),
         )
 
     def with_overdue(self, today: datetime.date | None = None):
@@ -330,6 +331,16 @@ class Goal(models.Model):
     @property
     def is_example(self) -> bool:
         return self.provenance == Provenance.BEISPIEL
+
+    @property
+    def rests_on_example(self) -> bool:
+        """The goal or the report its current status comes from is example content."""
+        if self.is_example:
+            return True
+        if "status_code" in self.__dict__:
+            return self.__dict__.get("status_provenance") == Provenance.BEISPIEL
+        report = self.newest_report
+        return report is not None and report.provenance == Provenance.BEISPIEL
 
 
 class StatusReport(models.Model):

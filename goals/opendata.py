@@ -13,6 +13,7 @@ from django.db.models import Max, Prefetch
 from common.spreadsheet import neutralise_cell
 
 from .models import Goal, StatusReport
+from .provenance import Provenance
 
 LICENCE_NAME = "Datenlizenz Deutschland – Zero – Version 2.0"
 LICENCE_URL = "https://www.govdata.de/dl-de/zero-2-0"
@@ -41,6 +42,10 @@ COLUMNS = [
     (
         "ueberfaellig",
         "true, wenn der Zieltermin verstrichen und das Ziel weder umgesetzt noch entfallen ist",
+    ),
+    (
+        "status_herkunft",
+        "Herkunft des neuesten Berichts: amtlich, Annahme der Redaktion oder Beispielinhalt",
     ),
     (
         "stand_veraltet",
@@ -83,6 +88,9 @@ def goal_rows(base_url: str = "") -> list[dict]:
                 "status": goal.current_status.label,
                 "status_datum": goal.status_date.isoformat() if goal.status_date else None,
                 "ueberfaellig": goal.is_overdue,
+                "status_herkunft": (
+                    Provenance(goal.status_provenance).label if goal.status_provenance else ""
+                ),
                 "stand_veraltet": goal.is_stale,
                 "fuehrt_fort": [f"{g.version.slug}/{g.number}" for g in goal.continues.all()],
                 "url": base_url.rstrip("/") + goal.get_absolute_url(),

@@ -25,6 +25,8 @@ class Breakdown:
     counts: list[StatusCount]
     overdue: int
     stale: int = 0
+    # Goals whose goal or current status is example content (invented for the demo).
+    examples: int = 0
     key: str = ""
 
     @property
@@ -44,6 +46,7 @@ def breakdown(goals, label: str = "", key: str = "") -> Breakdown:
         counts=[StatusCount(s, by_status.get(s, 0)) for s in Status],
         overdue=sum(1 for g in goals if g.is_overdue),
         stale=sum(1 for g in goals if g.is_stale),
+        examples=sum(1 for g in goals if g.rests_on_example),
         key=key,
     )
 

@@ -10,7 +10,11 @@ def home_context() -> dict:
     version = StrategyVersion.objects.filter(is_current=True).first()
     if version is None:
         return {"goal_progress": None}
-    goals = Goal.objects.with_overdue().filter(version=version).only("target_date", "horizon")
+    goals = (
+        Goal.objects.with_overdue()
+        .filter(version=version)
+        .only("target_date", "horizon", "provenance")
+    )
     total = breakdown(goals)
     if not total.total:
         return {"goal_progress": None}

@@ -98,3 +98,32 @@ def test_stale_status_is_flagged_on_the_goal_in_lists_totals_and_open_data(
     # A shorter setting flags the fresher status too.
     settings.GOALS_STALE_AFTER_DAYS = 20
     assert flag in client.get("/strategie/2-0/ziele/2/").content.decode()
+
+
+def test_figures_built_on_example_content_say_so_and_the_notice_goes_with_it(
+    client, version, make_field, make_goal, today
+):
+    from goals.models import StatusReport
+
+    field = make_field(version)
+    real = make_goal(field, 1, title="Amtliches Ziel", reports=[(d("2024-01-10"), "umgesetzt")])
+    make_goal(field, 2, title="Ausgedachtes Ziel", provenance="beispiel")
+    notice = "Beispielinhalt: 1 der 2 Ziele in diesen Zahlen sind ausgedacht"
+    assert notice in client.get("/umsetzung/?fassung=2-0").content.decode()
+    assert notice in client.get("/strategie/2-0/").content.decode()
+    # An invented status of a real goal counts too, and the goal page says which part.
+    StatusReport.objects.filter(goal=real).update(provenance="beispiel")
+    dashboard = client.get("/umsetzung/?fassung=2-0").content.decode()
+    assert "Beispielinhalt: 2 der 2 Ziele" in dashboard
+    goal_page = client.get("/strategie/2-0/ziele/1/").content.decode()
+    assert "Das Ziel ist amtlich, sein angezeigter Stand aber ist für die Vorführung" in goal_page
+    assert '<span class="badge badge--provenance">Beispielinhalt</span>' in goal_page
+    rows = {r["nummer"]: r for r in client.get("/daten/ziele.json").json()["ziele"]}
+    assert (rows[1]["herkunft"], rows[1]["status_herkunft"]) == ("amtlich", "Beispielinhalt")
+    # When no example content remains, no notice shows.
+    StatusReport.objects.update(provenance="amtlich")
+    from goals.models import Goal
+
+    Goal.objects.update(provenance="amtlich")
+    assert "Beispielinhalt" not in client.get("/umsetzung/?fassung=2-0").content.decode()
+    assert "Beispielinhalt" not in client.get("/strategie/2-0/ziele/1/").content.decode()
