@@ -4,8 +4,11 @@ Filters come from bookmarkable links, so a value may be stale or mistyped.
 An unknown value is dropped and explained, never an error page.
 """
 
+import datetime
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+
+from django.utils import formats
 
 from .status import Horizon, Status
 
@@ -68,3 +71,20 @@ def parse_filters(params, fields) -> GoalFilter:
         elif overdue not in {"0", "nein"}:
             result.notices.append(_unknown("nur überfällige", overdue))
     return result
+
+
+def parse_as_of(value: str, today: datetime.date) -> tuple[datetime.date | None, list[str]]:
+    """?stand=JJJJ-MM-TT: the day to show the figures for; None means today."""
+    value = (value or "").strip()
+    if not value:
+        return None, []
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        return None, [_unknown("Stand am", value) + " Bitte wählen Sie ein Datum."]
+    if day >= today:
+        return None, [] if day == today else [
+            f"Der {formats.date_format(day, 'j. F Y')} liegt in der Zukunft; gezeigt wird der "
+            "heutige Stand."
+        ]
+    return day, []

@@ -131,15 +131,18 @@ class FieldOfAction(models.Model):
 
 
 class GoalQuerySet(models.QuerySet):
-    def with_current_status(self):
+    def with_current_status(self, as_of: datetime.date | None = None):
         """Annotate `status_code` and `status_date` from the newest report.
 
         A goal without reports counts as planned. Newest means latest date;
-        there is at most one report per goal and day.
+        there is at most one report per goal and day. With `as_of`, the newest
+        report dated that day or before: what was claimed then.
         """
         if "status_code" in self.query.annotations:
             return self
         newest = StatusReport.objects.filter(goal=OuterRef("pk")).order_by("-date")
+        if as_of is not None:
+            newest = newest.filter(date__lte=as_of)
         return self.annotate(
             status_code=Coalesce(
                 Subquery(newest.values("status")[:1]),
@@ -150,10 +153,17 @@ class GoalQuerySet(models.QuerySet):
             status_provenance=Subquery(newest.values("provenance")[:1]),
         )
 
-    def with_overdue(self, today: datetime.date | None = None):
-        """Also annotate `overdue_now`, by the rule in goals.status."""
-        today = today or timezone.localdate()
-        return self.with_current_status().annotate(
+    def with_overdue(self, today: datetime.date | None = None, as_of: datetime.date | None = None):
+        """Also annotate `overdue_now`, by the rule in goals.status.
+
+        With `as_of`, everything as it stood on that day: the status then, overdue
+        then, stale then (`as_of_date` tells the properties which day it is).
+        """
+        today = as_of or today or timezone.localdate()
+        queryset = self.with_current_status(as_of=as_of)
+        if as_of is not None:
+            queryset = queryset.annotate(as_of_date=Value(as_of, output_field=models.DateField()))
+        return queryset.annotate(
             overdue_now=Case(
                 When(overdue_condition(today), then=Value(True)),
                 default=Value(False),
@@ -312,7 +322,7 @@ class Goal(models.Model):
         return is_stale(
             self.current_status_date,
             self.current_status,
-            timezone.localdate(),
+            self.__dict__.get("as_of_date") or timezone.localdate(),
             settings.GOALS_STALE_AFTER_DAYS,
         )
 

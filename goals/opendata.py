@@ -57,11 +57,14 @@ COLUMNS = [
 ]
 
 
-def goal_rows(base_url: str = "") -> list[dict]:
-    """All goals, ordered by version and number, in a fixed number of queries."""
+def goal_rows(base_url: str = "", as_of=None) -> list[dict]:
+    """All goals, ordered by version and number, in a fixed number of queries.
+
+    With `as_of`, each goal's status, overdue and stale flags as they stood that day.
+    """
     base_url = base_url or settings.SITE_URL
     goals = (
-        Goal.objects.with_overdue()
+        Goal.objects.with_overdue(as_of=as_of)
         .select_related("version", "field")
         .prefetch_related(
             Prefetch(

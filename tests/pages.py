@@ -30,6 +30,8 @@ PUBLIC_PAGES = [
     "/strategie/2-0/ziele/1/",
     "/umsetzung/",
     "/umsetzung/?status=verzoegert&horizont=kurzfristig",
+    # The dashboard as it stood on a past day.
+    "/umsetzung/?stand=2022-12-31",
     "/daten/",
     # The goal page above shows demo comments; these are the comment engine's own pages.
     "/kommentare/gesendet/",

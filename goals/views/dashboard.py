@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from .. import charts
-from ..filters import parse_filters
+from ..filters import parse_as_of, parse_filters
 from ..models import Goal, StrategyVersion
 from ..progress import breakdown, by_field, by_horizon
 from ..status import Horizon, Status
@@ -33,8 +34,11 @@ def dashboard(request):
         version = versions[0]
 
     fields = list(version.fields.all())
+    today = timezone.localdate()
+    as_of, as_of_notices = parse_as_of(request.GET.get("stand", ""), today)
+    notices += as_of_notices
     goals = (
-        Goal.objects.with_overdue()
+        Goal.objects.with_overdue(as_of=as_of)
         .with_comment_counts()
         .filter(version=version)
         .select_related("field", "version")
@@ -72,5 +76,8 @@ def dashboard(request):
             "statuses": Status,
             "horizons": Horizon,
             "stale_after_days": settings.GOALS_STALE_AFTER_DAYS,
+            "as_of": as_of,
+            "shown_day": as_of or today,
+            "today": today,
         },
     )

@@ -127,3 +127,101 @@ def test_figures_built_on_example_content_say_so_and_the_notice_goes_with_it(
     Goal.objects.update(provenance="amtlich")
     assert "Beispielinhalt" not in client.get("/umsetzung/?fassung=2-0").content.decode()
     assert "Beispielinhalt" not in client.get("/strategie/2-0/ziele/1/").content.decode()
+
+
+@pytest.fixture
+def history(version, make_field, make_goal, today):
+    """Three goals with dated reports, for figures as of three days, computed by hand."""
+    field = make_field(version)
+    # Goal 1: planned 2021, in progress 2022, done 2023; target end of 2022.
+    make_goal(
+        field,
+        1,
+        target=d("2022-12-31"),
+        target_is_year=True,
+        reports=[
+            (d("2021-03-01"), "geplant"),
+            (d("2022-02-01"), "in-umsetzung"),
+            (d("2023-06-30"), "umgesetzt"),
+        ],
+    )
+    # Goal 2: in progress from 2021, delayed from 2023; target 30 June 2022.
+    make_goal(
+        field,
+        2,
+        target=d("2022-06-30"),
+        reports=[(d("2021-05-01"), "in-umsetzung"), (d("2023-01-15"), "verzoegert")],
+    )
+    # Goal 3: only reported in 2024; no target.
+    make_goal(field, 3, reports=[(d("2024-02-01"), "im-zeitplan")])
+
+
+@pytest.mark.parametrize(
+    ("day", "statuses", "overdue"),
+    [
+        # 31 Dec 2021: 1 planned, 2 in progress, 3 has no report yet (planned).
+        ("2021-12-31", {1: "geplant", 2: "in-umsetzung", 3: "geplant"}, set()),
+        # 31 Dec 2022: 1 in progress and due today (not yet overdue), 2 overdue since 30 June.
+        ("2022-12-31", {1: "in-umsetzung", 2: "in-umsetzung", 3: "geplant"}, {2}),
+        # 1 Jan 2023: 1 became overdue too.
+        ("2023-01-01", {1: "in-umsetzung", 2: "in-umsetzung", 3: "geplant"}, {1, 2}),
+    ],
+)
+def test_dashboard_and_open_data_as_of_a_past_day(client, history, day, statuses, overdue):
+    html = client.get(f"/umsetzung/?fassung=2-0&stand={day}").content.decode()
+    assert f'<strong>Stand: <time datetime="{day}">' in html
+    assert "so, wie es die Berichte damals sagten" in html
+    done = sum(1 for s in statuses.values() if s == "umgesetzt")
+    assert f"<li><strong>{done}</strong> umgesetzt</li>" in html
+    assert f"<li><strong>{len(overdue)}</strong> überfällig</li>" in html
+    rows = client.get(f"/daten/ziele.json?stand={day}").json()["ziele"]
+    assert {r["nummer"]: r["status"] for r in rows} == {
+        n: {"geplant": "geplant", "in-umsetzung": "in Umsetzung"}.get(s, s)
+        for n, s in statuses.items()
+    }
+    assert {r["nummer"] for r in rows if r["ueberfaellig"]} == overdue
+
+
+def test_without_a_day_the_dashboard_shows_today_and_a_picker(client, history):
+    html = client.get("/umsetzung/?fassung=2-0").content.decode()
+    assert (
+        '<strong>Stand: <time datetime="2024-06-15">15. Juni 2024</time></strong> (heute)' in html
+    )
+    assert '<input type="date" id="stand" name="stand" value="" max="2024-06-15"' in html
+    assert "<li><strong>1</strong> umgesetzt</li>" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "notice"),
+    [
+        ("gestern", "Den Wert „gestern“ für „Stand am“ kennen wir nicht"),
+        ("2031-01-01", "liegt in der Zukunft; gezeigt wird der heutige Stand."),
+        ("2022-13-45", "Bitte wählen Sie ein Datum."),
+    ],
+)
+def test_a_bad_day_is_explained_and_today_shown(client, history, value, notice):
+    html = client.get("/umsetzung/", {"fassung": "2-0", "stand": value}).content.decode()
+    assert notice in html
+    assert "(heute)" in html
+    assert client.get("/daten/ziele.json", {"stand": value}).status_code in {200, 404}
+
+
+@pytest.mark.parametrize("reports", [1, 40])
+def test_as_of_queries_do_not_grow_with_reports(
+    client, version, make_field, make_goal, today, django_assert_num_queries, reports
+):
+    from datetime import timedelta
+
+    field = make_field(version)
+    for number in range(1, 4):
+        make_goal(
+            field,
+            number,
+            reports=[
+                (d("2020-01-01") + timedelta(days=7 * n), "in-umsetzung") for n in range(reports)
+            ],
+        )
+    # The same four as today's dashboard: versions with counts, fields, goals with their
+    # status as of the day (one query, the reports in subqueries), and the filtered list.
+    with django_assert_num_queries(4):
+        client.get("/umsetzung/?fassung=2-0&stand=2021-06-30")

@@ -37,11 +37,11 @@ FUZZ = settings(
 
 GET_PARAMETERS = {
     "/suche/": ["q"],
-    "/umsetzung/": ["fassung", "feld", "status", "horizont", "ueberfaellig"],
+    "/umsetzung/": ["fassung", "feld", "status", "horizont", "ueberfaellig", "stand"],
     "/umsetzung/feed/": ["feld", "fassung"],
     "/umsetzung/termine.ics": ["fassung"],
     "/daten/ziele.csv": ["fassung"],
-    "/daten/ziele.json": ["fassung"],
+    "/daten/ziele.json": ["fassung", "stand"],
     "/blog/": ["seite"],
     "/veranstaltungen/": ["seite"],
     "/kommentare/gesendet/": ["zurueck"],
