@@ -135,3 +135,25 @@ def test_sitemap_lists_strategy_versions_and_goals_in_bounded_queries(
     assert f"<loc>{settings.SITE_URL}/strategie/2019/ziele/44/</loc>" in xml
     assert f"<loc>{settings.SITE_URL}/strategie/2-0/ziele/78/</loc>" in xml
     assert f"<loc>{settings.SITE_URL}/umsetzung/</loc>" in xml
+
+
+@pytest.mark.parametrize(
+    ("url", "feeds"),
+    [
+        ("/", ["/blog/feed/", "/blog/atom/", "/umsetzung/feed/"]),
+        ("/strategie/2-0/", ["/umsetzung/feed/"]),
+        ("/umsetzung/", ["/umsetzung/feed/"]),
+        ("/strategie/2-0/ziele/1/", ["/strategie/2-0/ziele/1/feed/"]),
+        ("/blog/", ["/blog/feed/", "/blog/atom/"]),
+    ],
+)
+def test_every_page_with_a_feed_announces_it_in_its_head(client, demo, url, feeds):
+    import re
+
+    head = client.get(url).content.decode().split("</head>")[0]
+    announced = re.findall(
+        r'<link rel="alternate" type="application/(?:rss|atom)\+xml"[^>]*href="([^"]+)"', head
+    )
+    assert announced == feeds
+    for feed in announced:
+        assert client.get(feed).status_code == 200
