@@ -9,7 +9,7 @@ class DocumentAdmin(admin.ModelAdmin):
     list_filter = ["kind", "year"]
     search_fields = ["title", "description"]
     prepopulated_fields = {"slug": ["title"]}
-    fields = ["title", "slug", "kind", "year", "description", "file", "format_label"]
+    fields = ["title", "slug", "kind", "year", "description", "file", "stand_in", "format_label"]
     readonly_fields = ["format_label"]
 
     @admin.display(description="Format, Größe und Seiten")

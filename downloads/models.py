@@ -48,6 +48,12 @@ class Document(models.Model):
         help_text="Nur PDF-Dateien ohne Kennwortschutz. Größe und Seitenzahl werden aus der "
         "Datei gelesen.",
     )
+    stand_in = models.BooleanField(
+        "Platzhalter statt des Originals",
+        default=False,
+        help_text="Anhaken, wenn die Datei nur das Original vertritt (z. B. in der "
+        "Vorführung); die Website sagt es dann neben dem Link.",
+    )
     file_size = models.PositiveBigIntegerField("Dateigröße in Byte", editable=False, default=0)
     page_count = models.PositiveIntegerField("Seitenzahl", editable=False, default=0)
     created_at = models.DateTimeField("Angelegt am", auto_now_add=True)

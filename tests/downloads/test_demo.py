@@ -26,3 +26,8 @@ def test_demo_documents_are_readable_stand_in_pdfs(client, demo):
         assert document.title in first_page
         assert "Dies ist ein Platzhalter der Demo-Website, nicht das echte Dokument." in first_page
         assert reader.metadata.title == f"{document.title} ({document.year})"
+
+
+def test_demo_stand_in_pdfs_say_so_where_they_are_listed(client, demo):
+    html = client.get("/downloads/").content.decode()
+    assert html.count("Platzhalter: Diese Datei vertritt das Original") == 4

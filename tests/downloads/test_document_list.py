@@ -92,3 +92,12 @@ def test_site_search_finds_documents(client, make_document):
     assert re.search(
         r'<a href="/downloads/metastudie/">Metastudie \(PDF, \d KB, 3 Seiten\)</a>', html
     )
+
+
+def test_only_stand_in_files_carry_the_stand_in_notice(client, make_document):
+    make_document("original", title="Amtliche Fassung")
+    make_document("platzhalter", title="Vorführfassung", stand_in=True)
+    html = client.get("/downloads/").content.decode()
+    assert html.count("Platzhalter: Diese Datei vertritt das Original") == 1
+    notice_at = html.index("Platzhalter: Diese Datei")
+    assert html.rfind("Vorführfassung", 0, notice_at) > html.rfind("Amtliche Fassung", 0, notice_at)
