@@ -30,7 +30,8 @@ MILESTONES = [
         "2019-04-10",
         "10. April 2019",
         "Die Digitalstrategie.NRW wird im Landtag vorgestellt",
-        "Die Landesregierung legt 44 konkrete Ziele fest.",
+        "Wirtschafts- und Digitalminister Prof. Dr. Andreas Pinkwart stellt die Strategie vor, "
+        "die alle Ressorts gemeinsam entwickelt haben: 44 konkrete Ziele der Landesregierung.",
     ),
     Milestone(
         "2019",
@@ -38,6 +39,12 @@ MILESTONES = [
         "Dialog zu drei Zukunftsthemen",
         "Vor Ort und online geht es um Künstliche Intelligenz, Bildung und den demografischen "
         "Wandel. Im Blog berichten wir laufend über die Umsetzung der 44 Ziele.",
+    ),
+    Milestone(
+        "2019-11-22",
+        "22. November 2019",
+        "Digitalkonferenz 2019",
+        "Rund 300 Teilnehmende kommen im Congress Center Düsseldorf zusammen.",
     ),
     Milestone(
         "2020-07-17",

@@ -11,6 +11,7 @@ def test_home_explains_the_site_and_shows_the_timeline(client):
     dates = [
         '<time datetime="2018">2018</time>',
         '<time datetime="2019-04-10">10. April 2019</time>',
+        '<time datetime="2019-11-22">22. November 2019</time>',
         '<time datetime="2020-07-17">17. Juli 2020</time>',
         '<time datetime="2020-11-20">20. November 2020</time>',
         '<time datetime="2021-03">Frühjahr 2021</time>',
@@ -21,6 +22,12 @@ def test_home_explains_the_site_and_shows_the_timeline(client):
     assert positions == sorted(positions)
     assert "44 Ziele" in html and "78 Zielen" in html
     assert "Digitalstrategie.DISRUPTED" in html
+    # Who presented the strategy in the Landtag (seed text), and the 2019 conference.
+    assert (
+        "Wirtschafts- und Digitalminister Prof. Dr. Andreas Pinkwart stellt die Strategie vor"
+        in html
+    )
+    assert "Digitalkonferenz 2019" in html
 
 
 def test_home_links_easy_language_sign_language_and_ways_to_take_part(client):
