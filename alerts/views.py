@@ -73,7 +73,7 @@ def confirm(request, token):
     return render(request, "alerts/confirm.html", {"token": token})
 
 
-@csrf_exempt  # RFC 8058: mail clients POST without cookie or form token; the signed link is the key.
+@csrf_exempt  # RFC 8058: mail clients POST without cookie or form token; the link's key is the credential.
 def unsubscribe(request, token):
     email = links.address_from_unsubscribe(token)
     if email is None:
@@ -108,7 +108,7 @@ def manage_request(request):
     return render(request, "alerts/manage_request.html", {"form": form})
 
 
-@csrf_exempt  # the signed link is the key, as for unsubscribing
+@csrf_exempt  # the link's random token is the credential, as for unsubscribing
 def manage_address(request, token):
     email = links.address_from_manage(token)
     if email is None:

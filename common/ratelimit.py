@@ -62,7 +62,7 @@ def _key(scope: str, value: str, window: int) -> tuple[str, int]:
 
 
 def allow(request, scope: str, limit: tuple[int, int]) -> bool:
-    """Count one use by this visitor; False (and not counted) once the limit is reached."""
+    """Count one use by this visitor; False once the limit is reached."""
     return allow_value(scope, client_address(request), limit)
 
 

@@ -67,8 +67,11 @@ def confirm(key: str, request) -> Outcome:
     try:
         policy = policy_for(target)
     except NotCommentable:
+        pending.forget(waiting)
         return Outcome(Result.NOT_COMMENTABLE)
     if not policy.is_open(target):
+        # Nothing will be stored from this link: its data goes now, not after a week.
+        pending.forget(waiting)
         return Outcome(
             Result.CLOSED, target, kept_text=text, closed_note=policy.closed_note(target)
         )

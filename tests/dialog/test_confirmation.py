@@ -48,6 +48,11 @@ def test_a_thread_closed_since_the_mail_keeps_the_text_and_stores_nothing(key, t
     assert outcome.kept_text == "Mehr Glasfaser auf dem Land, bitte."
     assert "Die Frist ist vorbei." in outcome.closed_note
     assert XtdComment.objects.count() == 0
+    # Used up: the visitor's data is erased at once, and the link now says it is invalid.
+    from dialog.models import PendingComment
+
+    assert not PendingComment.objects.exists()
+    assert confirm(key).result is Result.BROKEN
 
 
 def test_premoderation_switched_on_since_the_mail_stores_the_comment_waiting(key, target):
