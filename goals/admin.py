@@ -4,8 +4,18 @@ from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
-from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
-from .resources import GoalResource, StatusReportResource
+from .models import (
+    Assessment,
+    FieldOfAction,
+    Goal,
+    GoalVerdict,
+    Indicator,
+    Lineage,
+    Measurement,
+    StatusReport,
+    StrategyVersion,
+)
+from .resources import GoalResource, IndicatorResource, MeasurementResource, StatusReportResource
 from .status import Status
 from .text import admin as text_admin  # noqa: F401 - registers the chapter admin
 
@@ -84,6 +94,23 @@ class StatusReportInline(admin.StackedInline):
     autocomplete_fields = ["source_document"]
 
 
+class LineageInline(admin.TabularInline):
+    model = Lineage
+    fk_name = "later"
+    extra = 0
+    fields = ["earlier", "provenance", "note"]
+    autocomplete_fields = ["earlier"]
+    verbose_name = "Führt fort"
+    verbose_name_plural = "Führt fort (Ziele früherer Fassungen)"
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    fields = ["name", "unit", "target_value", "target_date", "provenance", "position"]
+    show_change_link = True  # the measured values are entered on the indicator's own page
+
+
 class FieldOfActionFilter(admin.RelatedFieldListFilter):
     """Fields of action named with their version: both versions have a "Digitale Verwaltung"."""
 
@@ -144,16 +171,24 @@ class GoalAdmin(SpreadsheetAdmin):
     ]
     list_select_related = ["version", "field"]
     search_fields = ["title", "description", "ministry", "categories", "=number"]
-    autocomplete_fields = ["continues"]
     filter_horizontal = ["themes", "events"]
-    inlines = [StatusReportInline]  # + the comment switches, from the registration
+    # + the comment switches, from the registration
+    inlines = [StatusReportInline, LineageInline, IndicatorInline]
     fieldsets = [
         (None, {"fields": ["field", "number", "title", "slug", "description", "provenance"]}),
         (
             "Termin und Zuständigkeit",
-            {"fields": ["horizon", ("target_date", "target_is_year"), "ministry", "categories"]},
+            {
+                "fields": [
+                    ("horizon", "horizon_provenance"),
+                    ("target_date", "target_is_year"),
+                    "target_provenance",
+                    ("ministry", "ministry_provenance"),
+                    "categories",
+                ]
+            },
         ),
-        ("Über die Fassungen hinweg", {"fields": ["continues"]}),
+        ("Ende oder Fortführung", {"fields": ["ending_reason"]}),
         ("Dialog", {"fields": ["themes", "events"]}),
     ]
     prepopulated_fields = {"slug": ["title"]}
@@ -197,3 +232,67 @@ class StatusReportAdmin(SpreadsheetAdmin):
 
     def view_on_site(self, report):
         return report.goal.get_absolute_url() + f"#bericht-{report.pk}"
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 1
+    fields = ["date", "value", "source_title", "source_url", "provenance"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SpreadsheetAdmin):
+    resource_classes = [IndicatorResource]
+    list_display = ["name", "goal", "target_value", "target_date", "provenance"]
+    list_filter = ["goal__version", "provenance"]
+    list_select_related = ["goal__version"]
+    search_fields = ["name", "goal__title"]
+    autocomplete_fields = ["goal"]
+    inlines = [MeasurementInline]
+    fields = [
+        "goal",
+        ("name", "unit"),
+        ("baseline_value", "baseline_date"),
+        ("target_value", "target_date"),
+        "provenance",
+        "position",
+    ]
+
+    def view_on_site(self, indicator):
+        return indicator.goal.get_absolute_url() + f"#indikator-{indicator.pk}"
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(SpreadsheetAdmin):
+    """Listed for the spreadsheet import of many values at once; single values go inline."""
+
+    resource_classes = [MeasurementResource]
+    list_display = ["date", "indicator", "value", "source_title", "provenance"]
+    list_filter = ["indicator__goal__version", "provenance"]
+    list_select_related = ["indicator__goal"]
+    search_fields = ["indicator__name", "source_title"]
+    autocomplete_fields = ["indicator"]
+    date_hierarchy = "date"
+
+
+class GoalVerdictInline(admin.TabularInline):
+    model = GoalVerdict
+    extra = 0
+    fields = ["goal", "verdict", "note"]
+    autocomplete_fields = ["goal"]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(admin.ModelAdmin):
+    list_display = ["author", "title", "version", "date", "goals_assessed", "provenance"]
+    list_filter = ["version", "provenance"]
+    search_fields = ["author", "title", "summary"]
+    inlines = [GoalVerdictInline]
+    fieldsets = [
+        (None, {"fields": ["version", "author", "title", ("date", "date_is_year"), "source_url"]}),
+        (
+            "Zahlen, wie die Quelle sie nennt",
+            {"fields": ["goals_assessed", ("achieved", "partly", "missed", "pending")]},
+        ),
+        (None, {"fields": ["summary", "provenance"]}),
+    ]

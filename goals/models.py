@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from common.provenance import Provenance, provenance_field
 from dialog.comments.counts import annotate_comment_counts
 from richtext.fields import RichTextField
 
-from .provenance import Provenance, provenance_field
 from .status import (
     INITIAL_STATUS,
     Horizon,
@@ -210,18 +210,31 @@ class Goal(models.Model):
     target_is_year = models.BooleanField(
         "Nur das Jahr ist festgelegt", default=False, help_text="Angezeigt wird dann nur das Jahr."
     )
+    target_provenance = provenance_field("der Zieltermin", "Herkunft des Zieltermins")
+    horizon_provenance = provenance_field("der Zeithorizont", "Herkunft des Zeithorizonts")
     ministry = models.CharField("Zuständiges Ressort", max_length=200, blank=True)
+    ministry_provenance = provenance_field("die Zuständigkeit", "Herkunft der Zuständigkeit")
     categories = models.CharField(
         "Kategorien", max_length=300, blank=True, help_text="Durch Kommas getrennt."
     )
     provenance = provenance_field("das Ziel")
     continues = models.ManyToManyField(
         "self",
+        through="Lineage",
+        through_fields=("later", "earlier"),
         symmetrical=False,
         blank=True,
         related_name="continued_by",
         verbose_name="Führt fort",
         help_text="Ziele einer früheren Fassung, die dieses Ziel weiterführt.",
+    )
+    ending_reason = models.TextField(
+        "Warum das Ziel endete",
+        blank=True,
+        help_text=(
+            "Für entfallene oder in einer späteren Fassung fortgeführte Ziele: warum, und wohin "
+            "die Aufgabe gegangen ist. Steht auf der Seite des Ziels und bei seinen Nachfolgern."
+        ),
     )
     themes = models.ManyToManyField(
         "dialog.Theme", related_name="goals", blank=True, verbose_name="Dialogthemen"
@@ -335,6 +348,15 @@ class Goal(models.Model):
         return f"bis {self.target_date:%d.%m.%Y}"
 
     @property
+    def target_short(self) -> str:
+        """ "Ende 2023" or "30.06.2024"; "" without a target."""
+        if not self.target_date:
+            return ""
+        if self.target_is_year:
+            return f"Ende {self.target_date.year}"
+        return f"{self.target_date:%d.%m.%Y}"
+
+    @property
     def category_list(self) -> list[str]:
         return [c.strip() for c in self.categories.split(",") if c.strip()]
 
@@ -351,6 +373,49 @@ class Goal(models.Model):
             return self.__dict__.get("status_provenance") == Provenance.BEISPIEL
         report = self.newest_report
         return report is not None and report.provenance == Provenance.BEISPIEL
+
+
+class Lineage(models.Model):
+    """A later goal continues an earlier one; the link says where it comes from and why.
+
+    The table is the one the plain many-to-many field used (goals_goal_continues),
+    so existing links stayed where they were when the link got its own fields.
+    """
+
+    later = models.ForeignKey(
+        Goal,
+        on_delete=models.CASCADE,
+        related_name="lineage_back",
+        db_column="from_goal_id",
+        verbose_name="Späteres Ziel",
+    )
+    earlier = models.ForeignKey(
+        Goal,
+        on_delete=models.CASCADE,
+        related_name="lineage_forward",
+        db_column="to_goal_id",
+        verbose_name="Früheres Ziel",
+    )
+    provenance = provenance_field("die Verbindung", "Herkunft der Verbindung")
+    note = models.CharField(
+        "Wie es weitergeht",
+        max_length=300,
+        blank=True,
+        help_text="z. B. „zusammengeführt mit …“ oder „Zieltermin verschoben, weil …“",
+    )
+
+    class Meta:
+        db_table = "goals_goal_continues"
+        verbose_name = "Fortführung"
+        verbose_name_plural = "Fortführungen"
+        unique_together = [("later", "earlier")]
+
+    def __str__(self):
+        return f"{self.later} führt fort: {self.earlier}"
+
+    def clean(self):
+        if self.later_id and self.earlier_id and self.later_id == self.earlier_id:
+            raise ValidationError({"earlier": "Ein Ziel kann sich nicht selbst fortführen."})
 
 
 class StatusReport(models.Model):
@@ -389,4 +454,6 @@ class StatusReport(models.Model):
         return f"{self.date:%d.%m.%Y} – {self.get_status_display()}"
 
 
+from .assessment_models import Assessment, GoalVerdict, Verdict  # noqa: E402, F401
+from .indicator_models import Indicator, Measurement  # noqa: E402, F401
 from .text_models import Chapter, Paragraph  # noqa: E402, F401

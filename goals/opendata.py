@@ -10,10 +10,10 @@ import io
 from django.conf import settings
 from django.db.models import Max, Prefetch
 
+from common.provenance import Provenance
 from common.spreadsheet import neutralise_cell
 
 from .models import Goal, StatusReport
-from .provenance import Provenance
 
 LICENCE_NAME = "Datenlizenz Deutschland – Zero – Version 2.0"
 LICENCE_URL = "https://www.govdata.de/dl-de/zero-2-0"

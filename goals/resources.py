@@ -9,15 +9,25 @@ is saved.
 
 import datetime
 import re
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from import_export import fields, resources, widgets
 
+from common.provenance import Provenance
 from common.spreadsheet import restore_cell, xlsx_cell
 
-from .models import FieldOfAction, Goal, StatusReport, StrategyVersion
-from .provenance import Provenance
+from .indicator_models import format_number
+from .models import (
+    FieldOfAction,
+    Goal,
+    Indicator,
+    Lineage,
+    Measurement,
+    StatusReport,
+    StrategyVersion,
+)
 from .status import Horizon, Status
 
 # Goals of earlier versions are written "fassung/nummer", e.g. "2019/12".
@@ -186,11 +196,64 @@ class ContinuesWidget(widgets.ManyToManyWidget):
         return " ".join(f"{g.version.slug}/{g.number}" for g in value.all())
 
 
-def provenance_column():
+class NumberValueWidget(widgets.Widget):
+    """Decimal numbers as Germans write them: 10.300 (thousands) and 90,5 (decimal comma)."""
+
+    THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+    def __init__(self, required=True, **kwargs):
+        self.required = required
+        super().__init__(**kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return Decimal(str(value))
+        text = _text(value).replace(" ", "").replace("\u202f", "")
+        if not text:
+            if self.required:
+                raise ValueError("Der Wert fehlt.")
+            return None
+        if "," in text:
+            text = text.replace(".", "").replace(",", ".")
+        elif self.THOUSANDS.match(text):
+            text = text.replace(".", "")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(
+                f"„{_text(value)}“ ist keine Zahl. Bitte schreiben Sie z. B. 10.300 oder 90,5."
+            ) from None
+        if not number.is_finite() or abs(number) >= Decimal("1e12"):
+            raise ValueError(f"„{_text(value)}“ ist keine gültige Zahl.")
+        return number
+
+    def render(self, value, obj=None, **kwargs):
+        return format_number(value)
+
+
+class IndicatorWidget(widgets.Widget):
+    """The indicator by its name, within the goal the row names."""
+
+    def clean(self, value, row=None, **kwargs):
+        name = _text(value)
+        goal = GoalWidget().clean((row or {}).get("ziel"), row=row)
+        indicator = Indicator.objects.filter(goal=goal, name=name).first()
+        if indicator is None:
+            raise ValueError(
+                f"Einen Indikator „{name}“ gibt es bei Ziel {goal.number} nicht. "
+                "Bitte legen Sie ihn zuerst an (Indikatoren importieren)."
+            )
+        return indicator
+
+    def render(self, value, obj=None, **kwargs):
+        return value.name if value else ""
+
+
+def provenance_column(attribute="provenance", column_name="herkunft"):
     # Optional on import: a file without the column keeps what is stored (new rows: amtlich).
     return fields.Field(
-        attribute="provenance",
-        column_name="herkunft",
+        attribute=attribute,
+        column_name=column_name,
         widget=ChoiceWidget(Provenance, "Herkunft"),
     )
 
@@ -229,10 +292,20 @@ class GoalResource(SpreadsheetResource):
     nur_jahr = fields.Field(
         attribute="target_is_year", column_name="nur_jahr", widget=YesNoWidget()
     )
+    zeithorizont_herkunft = provenance_column("horizon_provenance", "zeithorizont_herkunft")
+    zieltermin_herkunft = provenance_column("target_provenance", "zieltermin_herkunft")
     zustaendig = fields.Field(attribute="ministry", column_name="zustaendig", widget=TextWidget())
+    zustaendig_herkunft = provenance_column("ministry_provenance", "zustaendig_herkunft")
     kategorien = fields.Field(attribute="categories", column_name="kategorien", widget=TextWidget())
     fuehrt_fort = fields.Field(
         attribute="continues", column_name="fuehrt_fort", widget=ContinuesWidget()
+    )
+    # One provenance for all of a row's links; the admin sets it link by link.
+    fuehrt_fort_herkunft = fields.Field(
+        column_name="fuehrt_fort_herkunft", widget=ChoiceWidget(Provenance, "Herkunft")
+    )
+    grund_ende = fields.Field(
+        attribute="ending_reason", column_name="grund_ende", widget=TextWidget()
     )
     herkunft = provenance_column()
 
@@ -247,9 +320,14 @@ class GoalResource(SpreadsheetResource):
             "zeithorizont",
             "zieltermin",
             "nur_jahr",
+            "zeithorizont_herkunft",
+            "zieltermin_herkunft",
             "zustaendig",
+            "zustaendig_herkunft",
             "kategorien",
             "fuehrt_fort",
+            "fuehrt_fort_herkunft",
+            "grund_ende",
             "herkunft",
         )
         import_id_fields = ("fassung", "nummer")
@@ -277,8 +355,34 @@ class GoalResource(SpreadsheetResource):
                 self.fields["fuehrt_fort"].widget.clean(row["fuehrt_fort"], row=row)
             except ValueError as error:
                 errors["continues"] = [str(error)]
+        if _text(row.get("fuehrt_fort_herkunft")):
+            try:
+                self.fields["fuehrt_fort_herkunft"].widget.clean(row["fuehrt_fort_herkunft"])
+            except ValueError as error:
+                errors["continues"] = [*errors.get("continues", []), str(error)]
         if errors:
             raise ValidationError(errors)
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        cell = _text(row.get("fuehrt_fort_herkunft"))
+        if cell:
+            provenance = self.fields["fuehrt_fort_herkunft"].widget.clean(cell)
+            Lineage.objects.filter(later=instance).update(provenance=provenance)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        # The links' provenance is no model field, so the library cannot see it change.
+        cell = _text(row.get("fuehrt_fort_herkunft"))
+        if cell and instance.pk:
+            wanted = self.fields["fuehrt_fort_herkunft"].widget.clean(cell)
+            if Lineage.objects.filter(later=instance).exclude(provenance=wanted).exists():
+                return False
+        return super().skip_row(instance, original, row, import_validation_errors)
+
+    def dehydrate_fuehrt_fort_herkunft(self, goal):
+        # .all() on the prefetched links: no query per goal.
+        kinds = {Provenance(link.provenance).label for link in goal.lineage_back.all()}
+        return ", ".join(sorted(kinds))
 
     def dehydrate_fassung(self, goal):
         return goal.version.slug
@@ -287,7 +391,7 @@ class GoalResource(SpreadsheetResource):
         earlier = Goal.objects.select_related("version").order_by("version__year", "number")
         return (
             Goal.objects.select_related("version", "field")
-            .prefetch_related(Prefetch("continues", queryset=earlier))
+            .prefetch_related(Prefetch("continues", queryset=earlier), "lineage_back")
             .order_by("version__year", "number")
         )
 
@@ -334,4 +438,106 @@ class StatusReportResource(SpreadsheetResource):
     def get_queryset(self):
         return StatusReport.objects.select_related("goal__version").order_by(
             "goal__version__year", "goal__number", "date"
+        )
+
+
+class IndicatorResource(SpreadsheetResource):
+    fassung = fields.Field(column_name="fassung", readonly=True)
+    ziel = fields.Field(attribute="goal", column_name="ziel", widget=GoalWidget())
+    indikator = fields.Field(attribute="name", column_name="indikator", widget=TextWidget())
+    einheit = fields.Field(attribute="unit", column_name="einheit", widget=TextWidget())
+    ausgangswert = fields.Field(
+        attribute="baseline_value",
+        column_name="ausgangswert",
+        widget=NumberValueWidget(required=False),
+    )
+    ausgangsdatum = fields.Field(
+        attribute="baseline_date", column_name="ausgangsdatum", widget=DateWidget(required=False)
+    )
+    zielwert = fields.Field(
+        attribute="target_value", column_name="zielwert", widget=NumberValueWidget()
+    )
+    zieldatum = fields.Field(
+        attribute="target_date", column_name="zieldatum", widget=DateWidget(required=False)
+    )
+    herkunft = provenance_column()
+
+    class Meta:
+        model = Indicator
+        fields = (
+            "fassung",
+            "ziel",
+            "indikator",
+            "einheit",
+            "ausgangswert",
+            "ausgangsdatum",
+            "zielwert",
+            "zieldatum",
+            "herkunft",
+        )
+        import_id_fields = ("ziel", "indikator")
+        clean_model_instances = True
+        skip_unchanged = True
+
+    def get_instance(self, instance_loader, row):
+        try:
+            goal = GoalWidget().clean(row.get("ziel"), row=row)
+        except ValueError:
+            return None
+        return Indicator.objects.filter(goal=goal, name=_text(row.get("indikator"))).first()
+
+    def dehydrate_fassung(self, indicator):
+        return indicator.goal.version.slug
+
+    def get_queryset(self):
+        return Indicator.objects.select_related("goal__version").order_by(
+            "goal__version__year", "goal__number", "position", "pk"
+        )
+
+
+class MeasurementResource(SpreadsheetResource):
+    fassung = fields.Field(column_name="fassung", readonly=True)
+    ziel = fields.Field(column_name="ziel", readonly=True)
+    indikator = fields.Field(
+        attribute="indicator", column_name="indikator", widget=IndicatorWidget()
+    )
+    datum = fields.Field(attribute="date", column_name="datum", widget=DateWidget())
+    wert = fields.Field(attribute="value", column_name="wert", widget=NumberValueWidget())
+    quelle = fields.Field(attribute="source_title", column_name="quelle", widget=TextWidget())
+    quelle_url = fields.Field(attribute="source_url", column_name="quelle_url", widget=TextWidget())
+    herkunft = provenance_column()
+
+    class Meta:
+        model = Measurement
+        fields = (
+            "fassung",
+            "ziel",
+            "indikator",
+            "datum",
+            "wert",
+            "quelle",
+            "quelle_url",
+            "herkunft",
+        )
+        import_id_fields = ("indikator", "datum")
+        clean_model_instances = True
+        skip_unchanged = True
+
+    def get_instance(self, instance_loader, row):
+        try:
+            indicator = IndicatorWidget().clean(row.get("indikator"), row=row)
+            date = DateWidget().clean(row.get("datum"))
+        except ValueError:
+            return None
+        return Measurement.objects.filter(indicator=indicator, date=date).first()
+
+    def dehydrate_fassung(self, measurement):
+        return measurement.indicator.goal.version.slug
+
+    def dehydrate_ziel(self, measurement):
+        return measurement.indicator.goal.number
+
+    def get_queryset(self):
+        return Measurement.objects.select_related("indicator__goal__version").order_by(
+            "indicator__goal__version__year", "indicator__goal__number", "indicator__pk", "date"
         )

@@ -17,8 +17,21 @@ import tablib
 from django.conf import settings
 
 from downloads.models import Document
-from goals.models import FieldOfAction, StatusReport, StrategyVersion
-from goals.resources import GoalResource, StatusReportResource
+from goals.models import (
+    Assessment,
+    FieldOfAction,
+    Goal,
+    GoalVerdict,
+    Lineage,
+    StatusReport,
+    StrategyVersion,
+)
+from goals.resources import (
+    GoalResource,
+    IndicatorResource,
+    MeasurementResource,
+    StatusReportResource,
+)
 
 DATA = Path(settings.BASE_DIR) / "demo" / "data"
 
@@ -49,6 +62,10 @@ def load(report) -> None:
     _import(report, GoalResource(), "goals.csv", "Ziel", ("nummer",))
     _import(report, StatusReportResource(), "status_reports.csv", "Bericht", ("ziel", "datum"))
     _link_sources(report)
+    _annotate_lineage(report)
+    _import(report, IndicatorResource(), "indicators.csv", "Indikator", ("ziel", "indikator"))
+    _import(report, MeasurementResource(), "measurements.csv", "Messwert", ("ziel", "datum"))
+    _load_assessments(report)
 
 
 def _load_versions(report):
@@ -123,3 +140,58 @@ def _link_sources(report):
             status_report.source_document = document
             status_report.save(update_fields=["source_document"])
             report.record(f"Quellverknüpfung {status_report}", True)
+
+
+def _goal(reference: str) -> Goal:
+    version, number = reference.split("/")
+    return Goal.objects.get(version__slug=version, number=int(number))
+
+
+def _annotate_lineage(report):
+    """What a link between versions says about how the goal went on (lineage.csv)."""
+    for row in _rows("lineage.csv"):
+        link = Lineage.objects.get(later=_goal(row["spaeter"]), earlier=_goal(row["frueher"]))
+        changed = link.note != row["hinweis"]
+        if changed:
+            link.note = row["hinweis"]
+            link.save(update_fields=["note"])
+        report.record(f"Hinweis zur Fortführung {row['spaeter']} ← {row['frueher']}", changed)
+
+
+def _load_assessments(report):
+    versions = StrategyVersion.objects.in_bulk(field_name="slug")
+    assessments = {}
+    for row in _rows("assessments.csv"):
+        counts = {
+            field: int(row[column]) if row[column] else None
+            for field, column in [
+                ("achieved", "erreicht"),
+                ("partly", "teilweise"),
+                ("missed", "verfehlt"),
+                ("pending", "offen"),
+            ]
+        }
+        assessment, created = Assessment.objects.get_or_create(
+            version=versions[row["fassung"]],
+            title=row["titel"],
+            defaults={
+                "author": row["wer"],
+                "date": _date(row["datum"]),
+                "date_is_year": row["nur_jahr"] == "ja",
+                "source_url": row["adresse"],
+                "goals_assessed": int(row["bewertet"]),
+                "summary": row["zusammenfassung"],
+                "provenance": {"Beispielinhalt": "beispiel"}.get(row["herkunft"], "amtlich"),
+                **counts,
+            },
+        )
+        assessments[row["titel"]] = assessment
+        report.record(f"Bewertung „{row['titel']}“", created)
+    for row in _rows("verdicts.csv"):
+        assessment = assessments[row["titel"]]
+        _, created = GoalVerdict.objects.get_or_create(
+            assessment=assessment,
+            goal=Goal.objects.get(version=assessment.version, number=int(row["ziel"])),
+            defaults={"verdict": row["urteil"], "note": row["begruendung"]},
+        )
+        report.record(f"Urteil zu Ziel {row['ziel']}", created)

@@ -1,11 +1,12 @@
 """The strategy: all versions, one version with its fields and goals, one goal."""
 
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404, render
 
 from common.related import sections_for
 
-from ..models import Goal, StrategyVersion
+from ..indicators import indicator_chart
+from ..models import Goal, Lineage, StrategyVersion
 from ..progress import breakdown
 from ..text.reading import most_commented
 
@@ -45,18 +46,33 @@ def goal_detail(request, version, number):
     )
     related = Goal.objects.with_overdue().select_related("version").order_by("-version__year")
     siblings = Goal.objects.filter(version=goal.version).select_related("version")
+    indicators = goal.indicators.prefetch_related("values")
     return render(
         request,
         "goals/goal_detail.html",
         {
             "goal": goal,
             "reports": goal.reports.select_related("source_document"),
-            "continues": related.filter(continued_by=goal),
-            "continued_by": related.filter(continues=goal),
+            "continues": _with_link(related.filter(continued_by=goal), later=goal),
+            "continued_by": _with_link(related.filter(continues=goal), earlier=goal),
+            "indicators": [(i, indicator_chart(i)) for i in indicators],
+            "verdicts": goal.verdicts.select_related("assessment").order_by("-assessment__date"),
             "text_paragraphs": goal.paragraphs.current().select_related("chapter__version"),
             "previous_goal": siblings.filter(number__lt=goal.number).order_by("-number").first(),
             "next_goal": siblings.filter(number__gt=goal.number).order_by("number").first(),
             # Other apps' content about this goal (e.g. blog posts), through the registry.
             "related": sections_for(goal),
         },
+    )
+
+
+def _with_link(goals, *, later=None, earlier=None):
+    """Annotate each goal with its lineage link to the page's goal: provenance and note."""
+    if later is not None:
+        link = Lineage.objects.filter(later=later, earlier=OuterRef("pk"))
+    else:
+        link = Lineage.objects.filter(earlier=earlier, later=OuterRef("pk"))
+    return goals.annotate(
+        link_provenance=Subquery(link.values("provenance")[:1]),
+        link_note=Subquery(link.values("note")[:1]),
     )

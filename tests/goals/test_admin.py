@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from goals.models import Goal, StatusReport
+from tests.support.admin_forms import goal_form_extras
 
 from .conftest import d
 
@@ -60,6 +61,7 @@ def test_editor_adds_a_report_with_the_goal_form(client, editor, goal):
         # The comment switches (dialog's inline), left untouched.
         "dialog-commentoptions-content_type-object_pk-TOTAL_FORMS": "0",
         "dialog-commentoptions-content_type-object_pk-INITIAL_FORMS": "0",
+        **goal_form_extras(),
     }
     for i, report in enumerate(goal.reports.order_by("-date")):
         data |= {

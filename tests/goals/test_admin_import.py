@@ -270,11 +270,14 @@ def test_goal_export_lists_lineage_in_queries_independent_of_goal_count(
     for number in range(1, count + 1):
         goal = make_goal(new, number, f"Ziel {number}")
         goal.continues.add(make_goal(old, number, f"Altes Ziel {number}"))
-    # The library's count, the goals with version and field, every goal's predecessors at once.
-    with django_assert_num_queries(3):
+    # The library's count, the goals with version and field, every goal's predecessors
+    # at once, and the links' provenance at once.
+    with django_assert_num_queries(4):
         lines = GoalResource().export().csv.splitlines()
     assert len(lines) == 1 + 2 * count
-    assert lines[count + 1] == "2-0,1,1,Ziel 1,,kurzfristig,,nein,,,2019/1,amtlich"
+    assert lines[count + 1] == (
+        "2-0,1,1,Ziel 1,,kurzfristig,,nein,amtlich,amtlich,,amtlich,,2019/1,amtlich,,amtlich"
+    )
 
 
 def test_goal_xlsx_export_survives_a_control_character_before_a_formula(setup):

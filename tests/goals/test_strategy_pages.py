@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from goals.models import Goal, StatusReport, StrategyVersion
+from goals.models import Assessment, Goal, GoalVerdict, StatusReport, StrategyVersion
 from goals.status import Status
 
 from .conftest import d, text_of
@@ -87,8 +87,13 @@ def test_goal_page_shows_facts_history_lineage_and_neighbours(client, demo):
     text = text_of(response)
     assert "<h1>Das digitale Gewerbeamt bis Ende 2022 starten</h1>" in html
     assert "Handlungsfeld 3 Digitale Verwaltung und offene Daten" in text
-    assert "Zeithorizont kurzfristig (bis 2 Jahre) Zieltermin bis Ende 2022" in text
-    assert "Zuständig Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie" in text
+    # The horizon and the ministry are the editors' assumptions and say so; the target
+    # date is from the source and carries no mark.
+    assert (
+        "Zeithorizont kurzfristig (bis 2 Jahre) Annahme der Redaktion Zieltermin bis Ende 2022 "
+        "Zuständig Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie "
+        "Annahme der Redaktion"
+    ) in text
     assert "Unternehmen erledigen alle Gewerbeangelegenheiten online" in text
     # History newest first, each report dated.
     dates = re.findall(
@@ -97,16 +102,30 @@ def test_goal_page_shows_facts_history_lineage_and_neighbours(client, demo):
     )
     expected = [r.date.isoformat() for r in goal.reports.order_by("-date")]
     assert dates == expected and len(dates) == 3
-    # Lineage both ways.
+    # Lineage both ways, each link marked as assumed, with its note, the moved deadline
+    # and, on the earlier goal, why it ended there.
     assert (
         f'<a href="/strategie/2019/ziele/{earlier.number}/">Digitalstrategie.NRW 2019, Ziel {earlier.number}:'
         in html
     )
-    back = client.get(f"/strategie/2019/ziele/{earlier.number}/").content.decode()
+    lineage = text[text.index("Dieses Ziel führt fort:") : text.index("Berichte zum Stand")]
+    assert "Verbindung: Annahme der Redaktion" in lineage
+    assert "Aus dem Gewerbe-Service-Portal wird das digitale Gewerbeamt." in lineage
+    assert "Zieltermin verschoben: Ende 2020 → Ende 2022" in lineage
+    assert (
+        f"Warum es dort endete: Annahme der Redaktion: In der Digitalstrategie 2.0 geht die Aufgabe weiter in Ziel {goal.number}."
+        in lineage
+    )
+    back_response = client.get(f"/strategie/2019/ziele/{earlier.number}/")
+    back, back_text = back_response.content.decode(), text_of(back_response)
     assert (
         f'<a href="/strategie/2-0/ziele/{goal.number}/">Digitalstrategie.NRW 2.0, Ziel {goal.number}:'
         in back
     )
+    assert "Warum dieses Ziel endete" in back_text
+    forward = back_text[back_text.index("Fortgeführt in:") : back_text.index("Berichte zum Stand")]
+    assert "Verbindung: Annahme der Redaktion" in forward
+    assert "Zieltermin verschoben: Ende 2020 → Ende 2022" in forward
     # Neighbours in the same version.
     assert f'href="/strategie/2-0/ziele/{goal.number - 1}/" rel="prev"' in html
     assert f'href="/strategie/2-0/ziele/{goal.number + 1}/" rel="next"' in html
@@ -191,12 +210,28 @@ def test_goal_page_queries_do_not_grow_with_history_or_lineage(
     make_goal(make_field(version, "2", slug="zwei"), 4)
     make_goal(make_field(version, "3", slug="drei"), 6)
     goal.continues.add(*[make_goal(old_field, n) for n in range(1, links + 1)])
-    # Goal, reports, continues, continued by, previous, next, published blog posts about it,
-    # paragraphs of the strategy text that mark it, the contributions it came from,
-    # and 3 for its (empty) comment thread: options, phases covering the version, totals.
-    with django_assert_num_queries(12):
+    assessment = Assessment.objects.create(
+        version=version,
+        author="Rechnungshof",
+        title="Prüfung",
+        date=d("2023-05-01"),
+        goals_assessed=1,
+    )
+    GoalVerdict.objects.create(assessment=assessment, goal=goal, verdict="teilweise")
+    for n in range(1, links + 1):
+        indicator = goal.indicators.create(name=f"Indikator {n}", target_value=100)
+        for day in range(1, links + 1):
+            indicator.values.create(date=d(f"2023-01-{day:02d}"), value=day, source_title="Amt")
+    # Goal, reports, continues, continued by, indicators, their values, verdicts of other
+    # sources, previous, next, published blog posts about it, paragraphs of the strategy
+    # text that mark it, the contributions it came from, and 3 for its (empty) comment
+    # thread: options, phases covering the version, totals.
+    with django_assert_num_queries(15):
         response = client.get("/strategie/2-0/ziele/5/")
-    assert response.content.decode().count('class="report"') == links
+    html = response.content.decode()
+    assert html.count('class="report"') == links
+    assert html.count('class="indicator"') == links
+    assert html.count("teilweise erreicht</strong> laut Rechnungshof") == 1
 
 
 @pytest.mark.parametrize("count", [2, 20])

@@ -15,3 +15,16 @@ def switches(closed=False, note=""):
     if closed:
         data[f"{SWITCHES}-0-closed"] = "on"
     return data
+
+
+def goal_form_extras(goal=None):
+    """The goal form's provenance fields and its lineage and indicator inlines, untouched."""
+    data = {
+        "horizon_provenance": getattr(goal, "horizon_provenance", "amtlich"),
+        "target_provenance": getattr(goal, "target_provenance", "amtlich"),
+        "ministry_provenance": getattr(goal, "ministry_provenance", "amtlich"),
+        "ending_reason": getattr(goal, "ending_reason", ""),
+    }
+    for prefix in ("lineage_back", "indicators"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    return data

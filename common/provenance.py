@@ -13,9 +13,9 @@ class Provenance(models.TextChoices):
     BEISPIEL = "beispiel", "Beispielinhalt"
 
 
-def provenance_field(what: str) -> models.CharField:
+def provenance_field(what: str, verbose_name: str = "Herkunft") -> models.CharField:
     return models.CharField(
-        "Herkunft",
+        verbose_name,
         max_length=10,
         choices=Provenance.choices,
         default=Provenance.AMTLICH,
