@@ -7,6 +7,8 @@ so a page counts in Python what one query fetched instead of asking per field.
 from collections import Counter
 from dataclasses import dataclass
 
+from common.provenance import Provenance
+
 from .status import Horizon, Status
 
 
@@ -27,6 +29,10 @@ class Breakdown:
     stale: int = 0
     # Goals whose goal or current status is example content (invented for the demo).
     examples: int = 0
+    # Official goals whose horizon, or whose target date, the editors assumed.
+    assumed_horizons: int = 0
+    assumed_targets: int = 0
+    overdue_on_assumed_target: int = 0
     key: str = ""
 
     @property
@@ -47,6 +53,11 @@ def breakdown(goals, label: str = "", key: str = "") -> Breakdown:
         overdue=sum(1 for g in goals if g.is_overdue),
         stale=sum(1 for g in goals if g.is_stale),
         examples=sum(1 for g in goals if g.rests_on_example),
+        assumed_horizons=sum(1 for g in goals if _assumed(g, g.horizon_provenance)),
+        assumed_targets=sum(1 for g in goals if g.target_date and _assumed(g, g.target_provenance)),
+        overdue_on_assumed_target=sum(
+            1 for g in goals if g.is_overdue and _assumed(g, g.target_provenance)
+        ),
         key=key,
     )
 
@@ -64,3 +75,8 @@ def by_horizon(goals) -> list[Breakdown]:
         breakdown([g for g in goals if g.horizon == h], h.label.split(" (")[0].capitalize(), h)
         for h in Horizon
     ]
+
+
+def _assumed(goal, provenance: str) -> bool:
+    # An example goal is marked as a whole; counting its parts again would say it twice.
+    return not goal.is_example and provenance != Provenance.AMTLICH

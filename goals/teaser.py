@@ -13,7 +13,7 @@ def home_context() -> dict:
     goals = (
         Goal.objects.with_overdue()
         .filter(version=version)
-        .only("target_date", "horizon", "provenance")
+        .only("target_date", "horizon", "provenance", "horizon_provenance", "target_provenance")
     )
     total = breakdown(goals)
     if not total.total:

@@ -23,7 +23,7 @@ urlpatterns = [
     path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),
     path("umsetzung/termine.ics", deadlines.deadlines_ics, name="deadlines-ics"),
     path("daten/", data.data_page, name="data"),
-    path("daten/ziele.csv", data.goals_csv, name="goals-csv"),
-    path("daten/ziele.json", data.goals_json, name="goals-json"),
+    path("daten/<slug:dataset>.csv", data.dataset_csv, name="dataset-csv"),
+    path("daten/<slug:dataset>.json", data.dataset_json, name="dataset-json"),
     path("daten/katalog.jsonld", data.catalog, name="catalog"),
 ]

@@ -5,9 +5,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from common.provenance import Provenance
+
 from .. import charts
 from ..filters import parse_as_of, parse_filters
-from ..models import Goal, StrategyVersion
+from ..models import Assessment, Goal, StrategyVersion
 from ..progress import breakdown, by_field, by_horizon
 from ..status import Horizon, Status
 
@@ -76,8 +78,19 @@ def dashboard(request):
             "statuses": Status,
             "horizons": Horizon,
             "stale_after_days": settings.GOALS_STALE_AFTER_DAYS,
+            "assumed_fields": [f for f in fields if f.provenance != Provenance.AMTLICH],
+            # Other sources' verdicts, beside the official figures and never in them.
+            "assessments": assessments_until(version, as_of),
             "as_of": as_of,
             "shown_day": as_of or today,
             "today": today,
         },
     )
+
+
+def assessments_until(version, as_of):
+    """The version's assessments from other sources, newest first; with a day, those dated by then."""
+    assessments = Assessment.objects.filter(version=version).order_by("-date", "pk")
+    if as_of is not None:
+        assessments = assessments.filter(date__lte=as_of)
+    return list(assessments)

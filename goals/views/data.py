@@ -13,7 +13,7 @@ def data_page(request):
         request,
         "goals/data.html",
         {
-            "columns": opendata.COLUMNS,
+            "datasets": opendata.DATASETS.values(),
             "licence_name": opendata.LICENCE_NAME,
             "licence_url": opendata.LICENCE_URL,
             "publisher": opendata.PUBLISHER,
@@ -29,16 +29,29 @@ def _as_of(request):
     return as_of
 
 
-def goals_csv(request):
-    rows = opendata.goal_rows(request.build_absolute_uri("/"), _as_of(request))
-    response = HttpResponse(opendata.goals_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="digitalstrategie-nrw-ziele.csv"'
+def _dataset(name):
+    dataset = opendata.DATASETS.get(name)
+    if dataset is None:
+        raise Http404("Diesen Datensatz gibt es nicht.")
+    return dataset
+
+
+def dataset_csv(request, dataset):
+    dataset = _dataset(dataset)
+    rows = dataset.rows(request.build_absolute_uri("/"), _as_of(request))
+    response = HttpResponse(
+        opendata.as_csv(rows, dataset.columns), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="digitalstrategie-nrw-{dataset.slug}.csv"'
+    )
     return response
 
 
-def goals_json(request):
-    rows = opendata.goal_rows(request.build_absolute_uri("/"), _as_of(request))
-    return JsonResponse(opendata.goals_json(rows), json_dumps_params={"ensure_ascii": False})
+def dataset_json(request, dataset):
+    dataset = _dataset(dataset)
+    rows = dataset.rows(request.build_absolute_uri("/"), _as_of(request))
+    return JsonResponse(opendata.as_json(dataset, rows), json_dumps_params={"ensure_ascii": False})
 
 
 def catalog(request):

@@ -4,11 +4,12 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
 
 import pytest
 
 from common.spreadsheet import neutralise_cell
-from goals.models import Goal
+from goals.models import Goal, StatusReport
 
 from .conftest import d, text_of
 
@@ -37,7 +38,20 @@ def data(version, old_version, make_field, make_goal, today):
         target_is_year=True,
         provenance="beispiel",
     )
-    neu.continues.add(alt)
+    neu.continues.add(alt, through_defaults={"provenance": "annahme"})
+    alt.ending_reason = "Fortgeführt als 5G-Ziel der Fassung 2.0."
+    alt.horizon_provenance = "annahme"
+    alt.save()
+    indicator = neu.indicators.create(
+        name="Haushalte mit 5G", unit="%", target_value=90, target_date=d("2022-12-31")
+    )
+    indicator.values.create(
+        date=d("2021-12-31"), value=Decimal("78.5"), source_title="Breitbandatlas"
+    )
+    indicator.values.create(
+        date=d("2022-12-31"), value=91, source_title="Breitbandatlas", provenance="beispiel"
+    )
+    neu.indicators.create(name="Masten", unit="Masten", target_value=10300, provenance="annahme")
     return {"alt": alt, "neu": neu}
 
 
@@ -47,19 +61,25 @@ EXPECTED = [
         "fassung_titel": "Digitalstrategie.NRW 2019",
         "handlungsfeld_nummer": "5.3",
         "handlungsfeld": "Schnelles Internet",
+        "handlungsfeld_herkunft": "amtlich",
         "nummer": 12,
         "titel": "Funklöcher schließen",
         "herkunft": "amtlich",
         "zeithorizont": "kurzfristig",
         "zieltermin": "2021-12-31",
         "zieltermin_nur_jahr": True,
+        "zeithorizont_herkunft": "Annahme der Redaktion",
+        "zieltermin_herkunft": "amtlich",
         "zustaendig": "",
+        "zustaendig_herkunft": "",
         "status": "verzögert",
         "status_datum": "2020-01-01",
         "ueberfaellig": True,
         "status_herkunft": "amtlich",
         "stand_veraltet": True,
         "fuehrt_fort": [],
+        "fuehrt_fort_herkunft": [],
+        "grund_ende": "Fortgeführt als 5G-Ziel der Fassung 2.0.",
         "url": "http://testserver/strategie/2019/ziele/12/",
     },
     {
@@ -67,19 +87,25 @@ EXPECTED = [
         "fassung_titel": "Digitalstrategie.NRW 2.0",
         "handlungsfeld_nummer": "4",
         "handlungsfeld": "Gigabit und Mobilfunk – Straße & Schiene",
+        "handlungsfeld_herkunft": "amtlich",
         "nummer": 3,
         "titel": "5G für 90 % der Haushalte",
         "herkunft": "Beispielinhalt",
         "zeithorizont": "mittelfristig",
         "zieltermin": "2024-12-31",
         "zieltermin_nur_jahr": True,
+        "zeithorizont_herkunft": "amtlich",
+        "zieltermin_herkunft": "amtlich",
         "zustaendig": "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie",
+        "zustaendig_herkunft": "amtlich",
         "status": "umgesetzt",
         "status_datum": "2023-05-04",
         "ueberfaellig": False,
         "status_herkunft": "amtlich",
         "stand_veraltet": False,
         "fuehrt_fort": ["2019/12"],
+        "fuehrt_fort_herkunft": ["Annahme der Redaktion"],
+        "grund_ende": "",
         "url": "http://testserver/strategie/2-0/ziele/3/",
     },
 ]
@@ -110,7 +136,7 @@ def test_csv_has_a_bom_keeps_umlauts_and_matches_the_json(client, data):
                 if v is True
                 else "false"
                 if v is False
-                else " ".join(v)
+                else (" " if k == "fuehrt_fort" else "; ").join(v)
                 if isinstance(v, list)
                 else str(v)
             )
@@ -159,29 +185,80 @@ def test_catalog_describes_the_datasets_in_dcat_ap_de(client, data):
     catalog = json.loads(response.content)
     assert catalog["@type"] == "dcat:Catalog"
     assert catalog["@context"]["dcatde"] == "http://dcat-ap.de/def/dcatde/"
-    (dataset,) = catalog["dcat:dataset"]
-    assert dataset["dct:title"] == "Ziele der Digitalstrategie.NRW und ihr Stand der Umsetzung"
-    assert dataset["dct:description"]
-    assert dataset["dct:publisher"]["foaf:name"].startswith("Ministerium für Wirtschaft")
-    assert dataset["dcatde:politicalGeocodingURI"] == {
-        "@id": "http://dcat-ap.de/def/politicalGeocoding/stateKey/05"
-    }
-    assert dataset["dct:modified"]["@value"] == "2023-05-04"
+    goals, reports, indicators = catalog["dcat:dataset"]
+    assert goals["dct:title"] == "Ziele der Digitalstrategie.NRW und ihr Stand der Umsetzung"
+    assert reports["dct:title"] == "Statusberichte zu den Zielen der Digitalstrategie.NRW"
+    assert indicators["dct:title"] == (
+        "Indikatoren und Messwerte zu den Zielen der Digitalstrategie.NRW"
+    )
+    for dataset in (goals, reports, indicators):
+        assert dataset["dct:description"]
+        assert dataset["dct:publisher"]["foaf:name"].startswith("Ministerium für Wirtschaft")
+        assert dataset["dcatde:politicalGeocodingURI"] == {
+            "@id": "http://dcat-ap.de/def/politicalGeocoding/stateKey/05"
+        }
+    assert goals["dct:modified"]["@value"] == "2023-05-04"
+    assert reports["dct:modified"]["@value"] == "2023-05-04"
+    assert indicators["dct:modified"]["@value"] == "2022-12-31"
+    licence = "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"
     assert [
         (x["dcat:downloadURL"]["@id"], x["dcat:mediaType"], x["dct:license"]["@id"])
+        for dataset in (goals, reports, indicators)
         for x in dataset["dcat:distribution"]
     ] == [
-        (
-            "http://testserver/daten/ziele.csv",
-            "text/csv",
-            "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
-        ),
-        (
-            "http://testserver/daten/ziele.json",
-            "application/json",
-            "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
-        ),
+        (f"http://testserver/daten/{name}.{ext}", media, licence)
+        for name in ("ziele", "berichte", "indikatoren")
+        for ext, media in (("csv", "text/csv"), ("json", "application/json"))
     ]
+    # Every distribution the catalogue names is there and parses.
+    for dataset in (goals, reports, indicators):
+        for x in dataset["dcat:distribution"]:
+            path = x["dcat:downloadURL"]["@id"].removeprefix("http://testserver")
+            body = client.get(path).content.decode("utf-8-sig")
+            assert body.startswith("{") or body.startswith("fassung,")
+
+
+def test_status_history_lists_every_report_oldest_first(client, data):
+    rows = json.loads(client.get("/daten/berichte.json").content)["berichte"]
+    assert [(r["fassung"], r["ziel"], r["datum"], r["status"]) for r in rows] == [
+        ("2019", 12, "2020-01-01", "verzögert"),
+        ("2-0", 3, "2022-02-01", "in Umsetzung"),
+        ("2-0", 3, "2023-05-04", "umgesetzt"),
+    ]
+    report = StatusReport.objects.get(date=d("2023-05-04"))
+    assert rows[2]["url"] == f"http://testserver/strategie/2-0/ziele/3/#bericht-{report.pk}"
+    assert rows[2]["herkunft"] == "amtlich"
+    # As of a day: only what had been reported by then.
+    then = json.loads(client.get("/daten/berichte.json?stand=2022-12-31").content)["berichte"]
+    assert [r["datum"] for r in then] == ["2020-01-01", "2022-02-01"]
+    raw = client.get("/daten/berichte.csv").content.decode("utf-8-sig")
+    assert [r["datum"] for r in csv.DictReader(io.StringIO(raw))] == [r["datum"] for r in rows]
+
+
+def test_indicator_values_as_numbers_with_their_source_and_provenance(client, data):
+    rows = json.loads(client.get("/daten/indikatoren.json").content)["indikatoren"]
+    assert [
+        (r["indikator"], r["zielwert"], r["datum"], r["wert"], r["wert_herkunft"]) for r in rows
+    ] == [
+        ("Haushalte mit 5G", 90, "2021-12-31", 78.5, "amtlich"),
+        ("Haushalte mit 5G", 90, "2022-12-31", 91, "Beispielinhalt"),
+        # An indicator without values is listed once, without a value.
+        ("Masten", 10300, None, None, ""),
+    ]
+    assert rows[2]["indikator_herkunft"] == "Annahme der Redaktion"
+    raw = client.get("/daten/indikatoren.csv?stand=2022-01-01").content.decode("utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(raw)))
+    assert [(r["indikator"], r["wert"], r["zieldatum"]) for r in table] == [
+        ("Haushalte mit 5G", "78.5", "2022-12-31"),
+        ("Masten", "", ""),
+    ]
+
+
+def test_unknown_dataset_is_404(client, data):
+    for url in ("/daten/geheim.csv", "/daten/geheim.json"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "<h1>Seite nicht gefunden</h1>" in response.content.decode()
 
 
 def test_data_page_explains_data_licence_and_columns(client, data):
@@ -192,7 +269,13 @@ def test_data_page_explains_data_licence_and_columns(client, data):
         '<a href="https://www.govdata.de/dl-de/zero-2-0">Datenlizenz Deutschland – Zero – Version 2.0</a>'
         in html
     )
-    for link in ("/daten/ziele.csv", "/daten/ziele.json", "/daten/katalog.jsonld"):
+    for link in (
+        "/daten/ziele.csv",
+        "/daten/ziele.json",
+        "/daten/berichte.csv",
+        "/daten/indikatoren.json",
+        "/daten/katalog.jsonld",
+    ):
         assert f'href="{link}"' in html
     assert (
         "ueberfaellig true, wenn der Zieltermin verstrichen und das Ziel weder umgesetzt noch entfallen ist"

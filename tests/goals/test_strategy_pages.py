@@ -49,7 +49,8 @@ def test_version_page_lists_fields_with_goals_and_status_breakdown(client, demo)
     )
     row = (
         f"{goal.number} Medienkompetenzrahmen NRW in allen Lehrplänen verankern "
-        f"{goal.current_status.label} mittelfristig (bis 5 Jahre) bis Ende 2022"
+        f"{goal.current_status.label} mittelfristig (bis 5 Jahre) Annahme der Redaktion "
+        "bis Ende 2022"
     )
     assert row in text
     # The breakdown of field 4.1 matches its goals.
