@@ -1,5 +1,6 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import ListView
@@ -51,16 +52,17 @@ class CategoryPostListView(PostPagesMixin, ListView):
 @require_safe
 def post_detail(request, slug):
     """A post; editors also see drafts and scheduled posts here, marked as preview."""
-    goals = (
-        Goal.objects.with_overdue().select_related("version").order_by("-version__year", "number")
-    )
     post = get_object_or_404(
-        Post.objects.visible_to(request.user).prefetch_related(
-            "categories", "related_themes", Prefetch("related_goals", queryset=goals)
-        ),
+        Post.objects.visible_to(request.user).prefetch_related("categories", "related_themes"),
         slug=slug,
     )
-    response = render(request, "blog/post_detail.html", {"post": post})
+    # A post quotes each goal's status as it stood on the day it appeared, not today's.
+    day = timezone.localdate(post.published_at) if post.published_at else timezone.localdate()
+    goals = (
+        Goal.objects.quoted_on(day).select_related("version").order_by("-version__year", "number")
+    )
+    prefetch_related_objects([post], Prefetch("related_goals", queryset=goals))
+    response = render(request, "blog/post_detail.html", {"post": post, "quoted_on": day})
     if not post.is_public:
         # A preview must not be kept by any cache.
         add_never_cache_headers(response)

@@ -171,6 +171,20 @@ class GoalQuerySet(models.QuerySet):
             )
         )
 
+    def quoted_on(self, day: datetime.date):
+        """Everything as it stood on `day` (with_overdue) plus `status_today` for comparison.
+
+        For pages that quote a goal's status at a date, e.g. a blog post.
+        """
+        newest = StatusReport.objects.filter(goal=OuterRef("pk")).order_by("-date")
+        return self.with_overdue(as_of=day).annotate(
+            status_today=Coalesce(
+                Subquery(newest.values("status")[:1]),
+                Value(str(INITIAL_STATUS)),
+                output_field=models.CharField(),
+            )
+        )
+
     def overdue(self, today: datetime.date | None = None):
         return self.with_overdue(today).filter(overdue_now=True)
 
@@ -299,6 +313,12 @@ class Goal(models.Model):
             report = self.newest_report
             code = report.status if report else INITIAL_STATUS
         return Status(code)
+
+    @property
+    def status_now(self) -> Status:
+        """Today's status where the page shows an earlier one (see GoalQuerySet.quoted_on)."""
+        code = self.__dict__.get("status_today")
+        return Status(code) if code else self.current_status
 
     @property
     def current_status_date(self) -> datetime.date | None:

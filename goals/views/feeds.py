@@ -8,9 +8,22 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
+from common.provenance import Provenance
+
 from ..models import FieldOfAction, Goal, StatusReport
 
 FEED_LENGTH = 50
+
+
+def provenance_notice(report) -> str:
+    """What a feed reader must be told before a report that is not official."""
+    if report.goal.provenance == Provenance.BEISPIEL:
+        return "Beispielinhalt: Dieses Ziel ist für die Vorführung der Website ausgedacht."
+    if report.provenance == Provenance.BEISPIEL:
+        return "Beispielinhalt: Dieser Stand ist für die Vorführung der Website ausgedacht."
+    if report.provenance == Provenance.ANNAHME:
+        return "Annahme der Redaktion: Dieser Stand ist nicht amtlich belegt."
+    return ""
 
 
 class StatusReportFeed(Feed):
@@ -43,10 +56,14 @@ class StatusReportFeed(Feed):
 
     def item_title(self, report):
         goal = report.goal
-        return f"{goal.version.title}, Ziel {goal.number}: {report.get_status_display()} – {goal.title}"
+        title = f"{goal.version.title}, Ziel {goal.number}: {report.get_status_display()} – {goal.title}"
+        notice = provenance_notice(report)
+        return f"{title} ({notice.split(':')[0]})" if notice else title
 
     def item_description(self, report):
-        return strip_tags(report.text)
+        text = strip_tags(report.text)
+        notice = provenance_notice(report)
+        return f"{notice} {text}" if notice else text
 
     def item_link(self, report):
         return f"{report.goal.get_absolute_url()}#bericht-{report.pk}"

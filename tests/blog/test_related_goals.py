@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from blog.models import Category, Post
 from goals.models import FieldOfAction, Goal, StatusReport, StrategyVersion
@@ -50,11 +51,46 @@ def test_post_page_lists_its_goals_with_their_status(client, make_post, make_goa
         re.sub(r"<[^>]+>|\s+", " ", li).split()
         for li in re.findall(r"<li>(.*?)</li>", section, re.S)
     ]
+    day = date_format(timezone.localdate(post.published_at), "j. F Y")
     assert [" ".join(words) for words in items] == [
-        "Digitalstrategie.NRW 2.0, Ziel 7: Digitales Gewerbeamt – Stand: umgesetzt",
-        "Digitalstrategie.NRW 2.0, Ziel 8: Digitales Bürgeramt – Stand: geplant",
+        f"Digitalstrategie.NRW 2.0, Ziel 7: Digitales Gewerbeamt – Stand am {day}: umgesetzt",
+        f"Digitalstrategie.NRW 2.0, Ziel 8: Digitales Bürgeramt – Stand am {day}: geplant",
     ]
     assert '<a href="/strategie/2-0/ziele/7/">' in section
+
+
+def test_post_quotes_the_status_of_its_day_and_names_todays_where_it_changed(
+    client, make_post, make_goal
+):
+    """A post about the 2020 progress report must not claim today's status for 2020."""
+    amt = make_goal(7, "Digitales Gewerbeamt", status="in-umsetzung")  # reported 1 May 2022
+    StatusReport.objects.create(
+        goal=amt, date=datetime.date(2023, 3, 1), status="umgesetzt", text="Fertig"
+    )
+    buerger = make_goal(8, "Digitales Bürgeramt", status="verzoegert")
+    berlin = datetime.timezone(datetime.timedelta(hours=2))
+    post = make_post(
+        "Zwischenstand", published_at=datetime.datetime(2022, 6, 30, 23, 30, tzinfo=berlin)
+    )
+    post.related_goals.set([amt, buerger])
+    html = client.get(f"/blog/{post.slug}/").content.decode()
+    section = re.search(r'<section class="post-goals".*?</section>', html, re.S).group(0)
+    text = " ".join(re.sub(r"<[^>]+>", " ", section).split())
+    assert "am Tag dieses Beitrags nannten ( 30. Juni 2022 )" in text
+    assert (
+        "Ziel 7: Digitales Gewerbeamt – Stand am 30. Juni 2022: in Umsetzung ; heute: umgesetzt"
+        in text
+    )
+    # Unchanged since: no "heute".
+    assert "Ziel 8: Digitales Bürgeramt – Stand am 30. Juni 2022: verzögert" in text
+    assert "verzögert ; heute" not in text
+    # A report of a later day does not leak into an older post.
+    older = make_post("Vor dem Bericht", published_at=datetime.datetime(2022, 4, 1, tzinfo=berlin))
+    older.related_goals.set([amt])
+    page = " ".join(
+        re.sub(r"<[^>]+>", " ", client.get(f"/blog/{older.slug}/").content.decode()).split()
+    )
+    assert "Stand am 1. April 2022: geplant ; heute: umgesetzt" in page
 
 
 def test_post_without_goals_has_no_goal_section(client, make_post):

@@ -4,7 +4,7 @@ import feedparser
 import pytest
 from django.contrib.sites.models import Site
 
-from goals.models import StatusReport
+from goals.models import Goal, StatusReport
 
 from .conftest import d
 
@@ -82,3 +82,30 @@ def test_feed_queries_do_not_grow_with_reports(
     with django_assert_num_queries(queries):
         response = client.get("/umsetzung/feed/", query)
     assert len(feedparser.parse(response.content).entries) == min(count, 50)
+
+
+def test_feed_entries_built_on_example_or_assumed_content_say_so(client, reports):
+    StatusReport.objects.filter(date=d("2023-06-01")).update(provenance="beispiel")
+    StatusReport.objects.filter(date=d("2022-01-05")).update(provenance="annahme")
+    entries = {e.title: e for e in feedparser.parse(client.get("/umsetzung/feed/").content).entries}
+    example = entries[
+        "Digitalstrategie.NRW 2.0, Ziel 2: umgesetzt – 5G flächendeckend (Beispielinhalt)"
+    ]
+    assert example.summary.startswith(
+        "Beispielinhalt: Dieser Stand ist für die Vorführung der Website ausgedacht."
+    )
+    assumed = entries[
+        "Digitalstrategie.NRW 2.0, Ziel 1: in Umsetzung – Digitales Bürgeramt "
+        "(Annahme der Redaktion)"
+    ]
+    assert assumed.summary.startswith("Annahme der Redaktion: Dieser Stand ist nicht amtlich")
+    # Official reports carry no notice.
+    official = entries["Digitalstrategie.NRW 2.0, Ziel 1: verzögert – Digitales Bürgeramt"]
+    assert official.summary == "Bericht 2023-02-01"
+    # An example goal is marked whatever its report says.
+    Goal.objects.filter(number=1, version__slug="2-0").update(provenance="beispiel")
+    titles = [e.title for e in feedparser.parse(client.get("/umsetzung/feed/").content).entries]
+    assert (
+        "Digitalstrategie.NRW 2.0, Ziel 1: verzögert – Digitales Bürgeramt (Beispielinhalt)"
+        in titles
+    )
