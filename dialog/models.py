@@ -13,7 +13,7 @@ from dialog.comments.models import (
     SenderKind,
     WaitingComment,
 )
-from dialog.participation.models import Event, Phase, Theme, is_running
+from dialog.participation.models import Event, EventSeries, Phase, Theme, is_running
 
 __all__ = [
     "CommentDecision",
@@ -22,6 +22,7 @@ __all__ = [
     "CommentReport",
     "CommentSender",
     "Event",
+    "EventSeries",
     "MuteLink",
     "Outcome",
     "PendingComment",

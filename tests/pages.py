@@ -27,7 +27,13 @@ PUBLIC_PAGES = [
     "/diese-seite-gibt-es-nicht/",
     "/strategie/",
     "/strategie/2019/",
-    "/strategie/2-0/ziele/1/",
+    # The demo's comment thread with the official answer, and other sources' verdicts.
+    "/strategie/2-0/ziele/22/",
+    # Indicators: charts with tables.
+    "/strategie/2-0/ziele/31/",
+    # A goal that was dropped, with its reason.
+    "/strategie/2019/ziele/15/",
+    "/veranstaltungen/reihen/digital-vor-ort-mit/",
     "/umsetzung/",
     "/umsetzung/?status=verzoegert&horizont=kurzfristig",
     # The dashboard as it stood on a past day.

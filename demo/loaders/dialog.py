@@ -15,7 +15,7 @@ from django.utils.text import slugify
 
 from dialog.comments import state
 from dialog.comments.xtd import XtdComment
-from dialog.models import Event, Phase, Theme
+from dialog.models import Event, EventSeries, Phase, Theme
 
 BERLIN = ZoneInfo("Europe/Berlin")
 EXAMPLE = "<p><em>Beispielinhalt:</em> {}</p>"
@@ -122,6 +122,27 @@ THEMES = [
         "Gesundheit, Pflege und selbstbestimmtem Leben auf dem Land?</p>",
     ),
 ]
+
+
+# Events the sources name with their day (seed/FACTS.md); the rest are invented for the demo.
+KNOWN_EVENTS = {
+    "digitalkonferenz-2018",
+    "digitalkonferenz-2019",
+    "digitalkonferenz-2020-disrupted",
+    "digital-vor-ort-2021-02-17",
+    "digitalkonferenz-2021",
+}
+SERIES = {
+    "slug": "digital-vor-ort-mit",
+    "title": "Digital vor Ort mit …",
+    "description": "<p>2021 hat die Landesregierung die Digitalstrategie in zahlreichen "
+    "digitalen Live-Events weiterentwickelt: Expertinnen und Experten sprachen mit Ihnen über "
+    "neue Ideen, Entwicklungen und digitale Lösungen zu den Themen der Strategie. Eine Reihe "
+    "davon hieß „Digital vor Ort mit …“; hier stehen ihre Termine und Aufzeichnungen.</p>"
+    "<p><em>Beispielinhalt:</em> Bekannt ist ein Termin der Reihe (17. Februar 2021); "
+    "weitere Termine sind in dieser Vorführung nicht eingetragen.</p>",
+}
+SERIES_EVENTS = {"digital-vor-ort-2021-02-17"}
 
 
 def _events():
@@ -323,10 +344,24 @@ def load(report) -> None:
         report.record(f"Dialogthema {slug}", created)
     _theme_comments(report, themes)
 
+    series, created = EventSeries.objects.get_or_create(
+        slug=SERIES["slug"], defaults={k: v for k, v in SERIES.items() if k != "slug"}
+    )
+    report.record(f"Veranstaltungsreihe {series.slug}", created)
+
     for data in _events():
         slug = data.pop("slug")
         theme_slugs = data.pop("themes", [])
+        # Known events have a known day but no known time: the times are assumed.
+        # Events the demo invents are example content, times included.
+        data["times_provenance"] = "annahme" if slug in KNOWN_EVENTS else "beispiel"
+        data["series"] = series if slug in SERIES_EVENTS else None
         event, created = Event.objects.get_or_create(slug=slug, defaults=data)
         if created:
             event.themes.set([themes[s] for s in theme_slugs])
+        elif (event.times_provenance, event.series) != (data["times_provenance"], data["series"]):
+            # A demo loaded before events knew these fields gets them now.
+            event.times_provenance, event.series = data["times_provenance"], data["series"]
+            event.save(update_fields=["times_provenance", "series"])
+            created = True
         report.record(f"Veranstaltung {slug}", created)

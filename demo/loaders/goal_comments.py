@@ -1,5 +1,6 @@
-"""Demo comments (dialog's engine) on the first goal of the current strategy: a thread with an official answer,
-a reply, and a comment hidden by the moderation whose reply stays under the placeholder.
+"""Demo comments (dialog's engine) on the digital Bürgeramt goal of the current strategy: a thread
+with an official answer (marked as example content), a reply, and a comment hidden by the
+moderation whose reply stays under the placeholder.
 
 Everything is looked up by fixed keys (author name and goal), so a second
 run creates nothing. Addresses are from the reserved example.org domain.
@@ -11,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils import timezone
 
 from dialog.comments import state
@@ -37,8 +39,10 @@ THREAD = [
         "antwort-lea",
         "lea",
         "Redaktion Digitalstrategie.NRW",
-        "Danke für den Hinweis. Viele Leistungen sind schon online; das Serviceportal.NRW "
-        "bündelt sie. Ihr Wunsch fließt in die Auswertung ein.",
+        "Danke für den Hinweis. Mit dem digitalen Bürgeramt sollen Sie Anträge rund um die Uhr "
+        "online stellen können, auch am Smartphone. Ihr Wunsch fließt in die Auswertung ein.\n\n"
+        "(Beispielinhalt: Diese Antwort ist für die Vorführung der Website ausgedacht; die "
+        "Landesregierung hat sie nicht gegeben.)",
         True,
     ),
     ("mehmet", "lea", "Mehmet K.", "Und bitte barrierefrei, auch für Screenreader.", False),
@@ -71,11 +75,16 @@ def _official_account():
     return user
 
 
+# The thread is about applying online at any hour: it belongs under the Bürgeramt goal.
+GOAL_TITLE = "Das digitale Bürgeramt bis Ende 2022 starten"
+
+
 def load(report) -> None:
-    goal = Goal.objects.filter(version__slug="2-0", number=1).first()
+    goal = Goal.objects.filter(version__slug="2-0", title=GOAL_TITLE).first()
     if goal is None:
         return
     ct = ContentType.objects.get_for_model(Goal)
+    _move_from_earlier_goal(report, ct, goal)
     official = _official_account()
     start = timezone.now().replace(minute=30, second=0, microsecond=0) - datetime.timedelta(
         days=DAYS_AGO
@@ -96,6 +105,10 @@ def load(report) -> None:
                 parent_id=parent.pk if parent else 0,
             ),
         )
+        if not created and comment.comment != text:
+            comment.comment = text  # a demo loaded before the text was corrected
+            comment.save(update_fields=["comment"])
+            created = True
         made[key] = comment
         report.record(f"Kommentar „{name}“", created)
 
@@ -112,3 +125,16 @@ def load(report) -> None:
         defaults={"reason": NetiquetteReason.OFF_TOPIC, "note": "Beispielmeldung für die Demo."},
     )
     report.record("Meldung", created)
+
+
+def _move_from_earlier_goal(report, ct, goal) -> None:
+    """Demos loaded before the thread moved had it under goal 1 (the NRW.BANK loan)."""
+    names = [name for _, _, name, _, _ in THREAD]
+    moved = (
+        state.comments()
+        .filter(content_type=ct, user_name__in=names)
+        .filter(Q(user_email__endswith="@example.org") | Q(user__username="demo.landesregierung"))
+        .exclude(object_pk=str(goal.pk))
+        .update(object_pk=str(goal.pk))
+    )
+    report.record("Kommentare unter das passende Ziel verschoben", bool(moved))

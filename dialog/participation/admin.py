@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from dialog.comments.admin import export_response
 from dialog.participation.dates import format_period
-from dialog.participation.models import Event, Phase, Theme, is_running
+from dialog.participation.models import Event, EventSeries, Phase, Theme, is_running
 from dialog.participation.phases import phase_comments
 
 
@@ -99,16 +99,16 @@ class ThemeAdmin(admin.ModelAdmin):
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "starts_at", "location_display", "participants"]
-    list_filter = ["kind", "online"]
+    list_filter = ["kind", "online", "series", "times_provenance"]
     search_fields = ["title", "description", "place"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "starts_at"
     filter_horizontal = ["themes"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "description", "themes"]}),
+        (None, {"fields": ["title", "slug", "kind", "series", "description", "themes"]}),
         (
             "Termin und Ort (Ortszeit Berlin)",
-            {"fields": ["starts_at", "ends_at", "online", "place"]},
+            {"fields": ["starts_at", "ends_at", "times_provenance", "online", "place"]},
         ),
         ("Teilnehmende", {"fields": ["participants", "participants_approximation"]}),
         (
@@ -125,3 +125,10 @@ class EventAdmin(admin.ModelAdmin):
     @admin.display(description="Ort", ordering="place")
     def location_display(self, event):
         return event.location
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(admin.ModelAdmin):
+    list_display = ["title"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}

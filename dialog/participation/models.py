@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from common.provenance import provenance_field
 from richtext.fields import RichTextField
 
 
@@ -178,6 +179,27 @@ class EventQuerySet(PeriodQuerySet):
         return self.filter(ends_at__lte=now).order_by("-starts_at")
 
 
+class EventSeries(models.Model):
+    """A run of events under one name, e.g. the 2021 live events "Digital vor Ort mit …"."""
+
+    title = models.CharField("Titel", max_length=200)
+    slug = models.SlugField("Kurzname in der Adresse", max_length=100, unique=True)
+    description = RichTextField(
+        "Beschreibung", blank=True, help_text="Formatierter Text; wird beim Speichern bereinigt."
+    )
+
+    class Meta:
+        verbose_name = "Veranstaltungsreihe"
+        verbose_name_plural = "Veranstaltungsreihen"
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("dialog:series", args=[self.slug])
+
+
 class Event(Period):
     class Kind(models.TextChoices):
         CONFERENCE = "konferenz", "Konferenz"
@@ -193,6 +215,15 @@ class Event(Period):
     title = models.CharField("Titel", max_length=200)
     slug = models.SlugField("Kurzname in der Adresse", max_length=100, unique=True)
     kind = models.CharField("Art", max_length=10, choices=Kind.choices)
+    series = models.ForeignKey(
+        EventSeries,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name="Reihe",
+    )
+    times_provenance = provenance_field("die Uhrzeit", "Herkunft der Uhrzeiten")
     online = models.BooleanField("Findet online statt", default=False)
     place = models.CharField(
         "Ort",

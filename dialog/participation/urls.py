@@ -12,6 +12,7 @@ urlpatterns = [
     path("dialog/themen/<slug:slug>/", themes.theme_detail, name="theme"),
     path("veranstaltungen/", events.event_list, name="events"),
     path("veranstaltungen.ics", events.event_list_ics, name="events_ics"),
+    path("veranstaltungen/reihen/<slug:slug>/", events.series_detail, name="series"),
     path("veranstaltungen/<slug:slug>/", events.event_detail, name="event"),
     path("veranstaltungen/<slug:slug>.ics", events.event_ics, name="event_ics"),
 ]

@@ -154,7 +154,7 @@ def test_demo_goal_thread_reply_and_report_pages_are_axe_clean_at_both_widths(
     cache.clear()
     lea = XtdComment.objects.get(user_name="Lea aus Bielefeld")
     urls = [
-        "/strategie/2-0/ziele/1/",
+        "/strategie/2-0/ziele/22/",
         f"/kommentare/{lea.pk}/antworten/",
         f"/kommentare/{lea.pk}/melden/",
     ]
@@ -168,7 +168,7 @@ def test_demo_goal_thread_reply_and_report_pages_are_axe_clean_at_both_widths(
             if page.evaluate("document.documentElement.scrollWidth") > width:
                 too_wide[url] = width
     assert (found, too_wide) == ({}, {})
-    page.goto(live_server.url + "/strategie/2-0/ziele/1/")
+    page.goto(live_server.url + "/strategie/2-0/ziele/22/")
     thread = page.inner_text("#kommentare")
     assert "Antwort der Landesregierung" in thread
     assert "Dieser Kommentar wurde von der Moderation entfernt: Beleidigung" in thread

@@ -2,8 +2,11 @@
 
 import pytest
 
+from dialog.comments.xtd import XtdComment
 from goals.models import FieldOfAction, Goal, StrategyVersion
 from goals.status import Status
+
+from .conftest import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +156,45 @@ def test_demo_thread_counts_in_the_running_demo_phase(client, demo):
     assert figures.comments == on_goal.count()
     html = client.get("/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/").content.decode()
     assert f"<dt>Kommentare</dt><dd>{figures.comments}</dd>" in html
+
+
+def test_demo_official_answer_fits_its_goal_is_marked_and_names_no_login(client, demo):
+    answer = XtdComment.objects.get(user__username="demo.landesregierung")
+    goal = Goal.objects.get(pk=answer.object_pk)
+    # The citizen asks about applying online at any hour: the Bürgeramt goal.
+    assert goal.title == "Das digitale Bürgeramt bis Ende 2022 starten"
+    text = text_of(client.get(goal.get_absolute_url()))
+    thread = text[text.index("Lea aus Bielefeld") :]
+    assert "Redaktion Digitalstrategie.NRW Antwort der Landesregierung" in thread
+    assert "Beispielinhalt: Diese Antwort ist für die Vorführung der Website ausgedacht" in thread
+    assert "demo.landesregierung" not in text
+
+
+def test_demo_events_series_assumed_times_indicators_and_assessments(client, demo):
+    series = text_of(client.get("/veranstaltungen/reihen/digital-vor-ort-mit/"))
+    assert "Digital vor Ort mit … (17. Februar 2021)" in series
+    assert "Uhrzeit: Annahme der Redaktion" in series
+    events = text_of(client.get("/veranstaltungen/"))
+    # Every demo event's time is assumed or invented; each says so.
+    assert events.count("Uhrzeit: Annahme der Redaktion") == 5
+    assert events.count("Uhrzeit: Beispielinhalt") == 3
+    five_g = Goal.objects.get(version__slug="2-0", number=31)
+    page = text_of(client.get(five_g.get_absolute_url()))
+    assert "Ziel: 10.300 Ausbauten bis 31.12.2024." in page
+    assert "9.400 Ausbauten Beispielinhalt" in page
+    dashboard = text_of(client.get("/umsetzung/?fassung=2019"))
+    assert "Opposition im Landtag Nordrhein-Westfalen" in dashboard
+    assert "43 8 20 15 –" in dashboard
+
+
+def test_home_page_says_what_the_strategy_is_for(client, demo):
+    text = text_of(client.get("/"))
+    lead = text[text.index("Die Digitalisierung verändert") : text.index("Die Strategie lesen")]
+    for words in (
+        "das Dach über den vielen Vorhaben",
+        "Leitplanken",
+        "wie Nordrhein-Westfalen im digitalen Zeitalter aussehen soll",
+        "Im Mittelpunkt steht der Mensch",
+        "den Menschen und der Gesellschaft dienen",
+    ):
+        assert words in lead

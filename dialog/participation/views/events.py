@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 
 from common.related import sections_for
 from dialog.participation.calendar import build_calendar
-from dialog.participation.models import Event
+from dialog.participation.models import Event, EventSeries
 from dialog.participation.recordings import recording_for
 from dialog.participation.schedule import split_events
 
@@ -13,13 +13,22 @@ from dialog.participation.schedule import split_events
 @require_safe
 def event_list(request):
     return render(
-        request, "dialog/event_list.html", split_events(Event.objects.all(), timezone.now())
+        request,
+        "dialog/event_list.html",
+        split_events(Event.objects.select_related("series"), timezone.now()),
     )
 
 
 @require_safe
+def series_detail(request, slug):
+    series = get_object_or_404(EventSeries, slug=slug)
+    events = series.events.select_related("series").order_by("starts_at")
+    return render(request, "dialog/series_detail.html", {"series": series, "events": events})
+
+
+@require_safe
 def event_detail(request, slug):
-    event = get_object_or_404(Event, slug=slug)
+    event = get_object_or_404(Event.objects.select_related("series"), slug=slug)
     return render(
         request,
         "dialog/event_detail.html",
