@@ -94,6 +94,7 @@ def test_event_needs_a_place_unless_online(client, editor):
         "place": "",
         "participants": "",
         "participants_approximation": "",
+        "times_provenance": "amtlich",
         "description": "<p>Ein langer Text, der erhalten bleibt.</p>",
     }
     response = client.post("/admin/dialog/event/add/", data)
