@@ -38,6 +38,7 @@ setup: $(VENV)/.installed
 run: setup
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_demo_users
+	$(MANAGE) rebuild_search_index
 	@echo "Die Website läuft auf http://127.0.0.1:$(PORT)/ (Beenden mit Strg+C)."
 	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py strategy_site.wsgi
 

@@ -8,6 +8,10 @@ class StrategySiteConfig(AppConfig):
 
     def ready(self):
         from .groups import create_staff_groups
+        from .search import index
+
+        # Every public object's search entry follows its saves and deletes.
+        index.connect()
 
         # Runs after every app's migrations; creates only missing groups, so
         # rights an administrator changed stay (reset: manage.py sync_staff_groups).

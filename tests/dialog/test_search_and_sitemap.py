@@ -23,8 +23,12 @@ def test_search_finds_phases_themes_and_events(client):
     )
     html = client.get("/suche/", {"q": "demografisch"}).content.decode()
     assert "2 Treffer für „demografisch“." in html
-    assert '<a href="/dialog/themen/demografischer-wandel/">Demografischer Wandel</a>' in html
+    assert (
+        '<a href="/dialog/themen/demografischer-wandel/"><mark>Demografischer</mark> Wandel</a>'
+        in html
+    )
     assert "Digitalkonferenz 2019</a>" in html
+    assert "Der <mark>demografische</mark> Wandel war ein Schwerpunkt." in html
     html = client.get("/suche/", {"q": "Zukunftsthemen"}).content.decode()
     assert f'<a href="/dialog/phasen/{phase.slug}/">Themendialog 2019</a>' in html
 

@@ -60,21 +60,22 @@ def test_home_teaser_queries_do_not_grow(
         client.get("/")
 
 
-def test_search_finds_goals_by_title_and_description(client, goals):
+def test_search_finds_goals_by_title_and_description_with_version_and_status(client, goals):
     response = client.get("/suche/", {"q": "Bürgeramt"})
     html = response.content.decode()
     assert "1 Treffer für „Bürgeramt“" in html
-    assert '<a href="/strategie/2-0/ziele/1/">Ziel 1: Digitales Bürgeramt</a>' in html
-    assert (
-        "Digitalstrategie.NRW 2.0, Handlungsfeld 3 Digitale Verwaltung. Stand: verzögert. Anträge online stellen"
-        in html
-    )
+    assert '<a href="/strategie/2-0/ziele/1/">Ziel 1: Digitales <mark>Bürgeramt</mark></a>' in html
+    assert "Ziel · Digitalstrategie.NRW 2.0 · Stand: verzögert" in text_of(response)
+    # A word of the description finds it too, marked in the excerpt.
     html = client.get("/suche/", {"q": "online stellen"}).content.decode()
     assert "Ziel 1: Digitales Bürgeramt" in html
+    assert "Anträge <mark>online</mark> <mark>stellen</mark>" in html
 
 
 def test_search_lists_current_version_first(client, goals):
-    html = client.get("/suche/", {"q": "Verwaltung"}).content.decode()
-    current = html.index("Digitalstrategie.NRW 2.0, Handlungsfeld 3")
-    older = html.index("Verwaltung digital (alt)")
+    text = text_of(client.get("/suche/", {"q": "digital"}))
+    # Both are title hits: the current version's goal comes first.
+    current = text.index("Ziel 1: Digitales Bürgeramt")
+    older = text.index("Verwaltung digital (alt)")
     assert current < older
+    assert "Digitalstrategie.NRW 2019 (frühere Fassung)" in text

@@ -28,9 +28,10 @@ NOT_DEMO = [
 
 
 def load_demo() -> str:
-    """Run `load_demo` as `make run` does; returns its output."""
+    """Run `load_demo` and build the search index as `make run` does; returns the output."""
     out = StringIO()
     call_command("load_demo", stdout=out)
+    call_command("rebuild_search_index", stdout=StringIO())
     return out.getvalue()
 
 
