@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Post
+from .models import Category, Post
 
 
 class PostSitemap(Sitemap):
@@ -11,3 +11,10 @@ class PostSitemap(Sitemap):
 
     def lastmod(self, post):
         return post.updated_at
+
+
+class CategorySitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Category.objects.order_by("name")

@@ -25,3 +25,16 @@ def section_of(match) -> str | None:
 def navigation(request):
     """Context processor: `nav_section` for base.html's aria-current."""
     return {"nav_section": section_of(getattr(request, "resolver_match", None))}
+
+
+def canonical(request):
+    """Context processor: `canonical_url`, the page's one address for search engines and
+    link previews: the configured site address, the path, and the page number if any
+    (filters and tracking parameters left out)."""
+    from django.conf import settings
+
+    url = settings.SITE_URL.rstrip("/") + request.path
+    page = request.GET.get("seite", "")
+    if page.isdigit() and page != "1" and len(page) < 6:
+        url += f"?seite={page}"
+    return {"canonical_url": url}

@@ -113,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "strategy_site.navigation.navigation",
+                "strategy_site.navigation.canonical",
             ],
         },
     },

@@ -1,12 +1,17 @@
-"""/sitemap.xml: every section registers its sitemap here."""
+"""/sitemap.xml: an index of one sitemap per section (/sitemap-<section>.xml).
+
+Every public page is in one of them; sections whose pages know when they
+changed give a lastmod, which the index repeats for the section.
+"""
 
 from django.contrib.flatpages.sitemaps import FlatPageSitemap
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from blog.sitemaps import PostSitemap
+from blog.sitemaps import CategorySitemap, PostSitemap
 from dialog.participation.sitemaps import SITEMAPS as DIALOG_SITEMAPS
-from goals.sitemaps import GoalSitemap, StrategyVersionSitemap
+from downloads.sitemaps import DocumentSitemap
+from goals.sitemaps import GoalSitemap, StrategyVersionSitemap, TextSitemap
 
 
 class StaticViewSitemap(Sitemap):
@@ -20,6 +25,7 @@ class StaticViewSitemap(Sitemap):
             "goals:data",
             "blog:list",
             "downloads:list",
+            "newsletter:list",
         ]
 
     def location(self, item):
@@ -31,6 +37,9 @@ SITEMAPS = {
     "pages": FlatPageSitemap,
     "versions": StrategyVersionSitemap,
     "goals": GoalSitemap,
+    "text": TextSitemap,
     "blog": PostSitemap,
+    "blog-categories": CategorySitemap,
+    "downloads": DocumentSitemap,
     **DIALOG_SITEMAPS,
 }

@@ -18,6 +18,10 @@ PUBLIC_PAGES = [
     *SERVICE_PAGES,
     "/suche/",
     "/suche/?q=Barriere",
+    # Hits of several kinds and versions: facets, marked words, pages.
+    "/suche/?q=Schule",
+    # No hit: "Meinten Sie …?"
+    "/suche/?q=Digitalisirung",
     "/downloads/",
     "/blog/",
     "/blog/digitalstrategie-2-0/",

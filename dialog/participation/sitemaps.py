@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from dialog.participation.models import Event, Phase, Theme
+from dialog.participation.models import Event, EventSeries, Phase, Theme
 
 
 class DialogIndexSitemap(Sitemap):
@@ -41,9 +41,17 @@ class EventSitemap(Sitemap):
         return event.updated_at
 
 
+class EventSeriesSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return EventSeries.objects.order_by("slug")
+
+
 SITEMAPS = {
     "dialog": DialogIndexSitemap,
     "dialog-phases": PhaseSitemap,
     "dialog-themes": ThemeSitemap,
     "dialog-events": EventSitemap,
+    "dialog-series": EventSeriesSitemap,
 }

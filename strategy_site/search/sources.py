@@ -121,7 +121,8 @@ def _event(event: Event) -> Entry:
 
 def _document(document: Document) -> Entry:
     return Entry(
-        document.title,
+        # Format, size and pages beside the title, as on the downloads page.
+        f"{document.title} ({document.format_label})",
         f"{document.description} {pdf_text(document)}",
         document.get_absolute_url(),
     )

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.support.sitemap import sitemap_urls
+
 from .factories import berlin, make_event, make_phase, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +39,7 @@ def test_sitemap_lists_dialog_pages(client, settings):
     phase = make_phase(berlin(2019, 5, 6), berlin(2019, 11, 23))
     theme = make_theme(phase)
     event = make_event(berlin(2019, 11, 22, 10), berlin(2019, 11, 22, 17))
-    xml = client.get("/sitemap.xml").content.decode()
+    urls = sitemap_urls(client)
     for path in [
         "/dialog/",
         "/veranstaltungen/",
@@ -45,4 +47,4 @@ def test_sitemap_lists_dialog_pages(client, settings):
         theme.get_absolute_url(),
         event.get_absolute_url(),
     ]:
-        assert f"<loc>{settings.SITE_URL}{path}</loc>" in xml
+        assert f"{settings.SITE_URL}{path}" in urls

@@ -8,13 +8,16 @@ import re
 
 import pytest
 from django.contrib.flatpages.models import FlatPage
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
 from blog.models import Post
+from demo.standin import stand_in_pdf
 from dialog.comments import state
 from dialog.comments.xtd import XtdComment
+from downloads.models import Document
 from goals.models import FieldOfAction, Goal, StatusReport, StrategyVersion
 from strategy_site.models import SearchEntry
 from strategy_site.search import index
@@ -367,3 +370,19 @@ def test_query_parser_reads_phrases_exclusions_and_alternatives():
     assert (
         query.fts5() == '(("digital burgeramt") AND ("5g") AND ("schul" OR "hochschul")) NOT "lte"'
     )
+
+
+def test_a_downloads_pdf_text_is_searched(client, db):
+    pdf = stand_in_pdf("Bericht", ["Im Anhang steht das Wort Quantenrechenzentrum."], pages=2)
+    Document.objects.create(
+        title="Anhang zum Bericht",
+        slug="anhang",
+        year=2024,
+        description="Tabellen",
+        file=ContentFile(pdf, name="anhang.pdf"),
+    )
+    assert hits(client, "Quantenrechenzentrum") == [
+        ("Download", "Anhang zum Bericht (PDF, 1 KB, 2 Seiten)")
+    ]
+    html = client.get("/suche/", {"q": "Quantenrechenzentrum"}).content.decode()
+    assert "das Wort <mark>Quantenrechenzentrum</mark>." in html

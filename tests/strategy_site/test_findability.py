@@ -1,0 +1,113 @@
+"""Findable from outside: the sitemap index lists every public page and nothing else;
+every page has its own title, description, canonical URL and Open Graph tags."""
+
+import html as html_lib
+import re
+from urllib.parse import urlparse
+
+import pytest
+from django.contrib.flatpages.models import FlatPage
+
+from blog.models import Post
+from dialog.models import Event, EventSeries, Phase, Theme
+from downloads.models import Document
+from goals.models import Chapter, Goal, Paragraph, StrategyVersion
+from tests.pages import PUBLIC_PAGES
+from tests.support.sitemap import sitemap_index, sitemap_urls
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_index_lists_every_public_page_and_nothing_else(client, demo, settings):
+    # A draft and a login-only page, which must stay out.
+    Post.objects.create(title="Entwurf", slug="entwurf", teaser="t", body="<p>x</p>")
+    FlatPage.objects.create(
+        url="/intern/", title="Intern", content="x", registration_required=True
+    ).sites.add(settings.SITE_ID)
+    paths = [urlparse(url).path for url in sitemap_urls(client)]
+    assert len(paths) == len(set(paths)), "a page is listed twice"
+    expected = {
+        *(g.get_absolute_url() for g in Goal.objects.select_related("version")),
+        *(v.get_absolute_url() for v in StrategyVersion.objects.all()),
+        *(c.get_absolute_url() for c in Chapter.objects.select_related("version")),
+        *(
+            p.get_absolute_url()
+            for p in Paragraph.objects.current().select_related("chapter__version")
+        ),
+        *(p.get_absolute_url() for p in Post.objects.published()),
+        *(d.get_absolute_url() for d in Document.objects.all()),
+        *(
+            o.get_absolute_url()
+            for m in (Phase, Theme, Event, EventSeries)
+            for o in m.objects.all()
+        ),
+        *(
+            p.url
+            for p in FlatPage.objects.filter(sites=settings.SITE_ID, registration_required=False)
+        ),
+        "/",
+        "/umsetzung/",
+        "/daten/",
+        "/blog/",
+        "/downloads/",
+        "/dialog/",
+        "/veranstaltungen/",
+    }
+    missing = expected - set(paths)
+    assert missing == set()
+    assert "/blog/entwurf/" not in paths and "/intern/" not in paths
+    # Every listed page opens.
+    for path in sorted(set(paths))[::7]:
+        assert client.get(path).status_code == 200, path
+
+
+def test_sitemap_index_gives_lastmod_where_pages_know_it(client, demo):
+    index = sitemap_index(client)
+    newest_report = max(r.date for g in Goal.objects.all() for r in g.reports.all())
+    assert index["/sitemap-goals.xml"] == newest_report.isoformat()
+    newest_post = max(p.updated_at for p in Post.objects.published())
+    assert index["/sitemap-blog.xml"].startswith(newest_post.date().isoformat()[:7])
+    assert "/sitemap-text.xml" in index
+
+
+def _meta(html, attribute, name):
+    match = re.search(rf'<meta {attribute}="{name}" content="([^"]*)">', html)
+    return html_lib.unescape(match.group(1)) if match else None
+
+
+@pytest.mark.parametrize(
+    "url", [u for u in PUBLIC_PAGES if "?" not in u and "gibt-es-nicht" not in u]
+)
+def test_every_page_has_title_description_canonical_and_open_graph(client, demo, settings, url):
+    response = client.get(url)
+    html = response.content.decode()
+    title = html_lib.unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+    assert title.endswith(" – Digitalstrategie.NRW")
+    page_title = title.removesuffix(" – Digitalstrategie.NRW")
+    assert page_title and page_title != "Digitalstrategie.NRW"
+    description = _meta(html, "name", "description")
+    assert description and len(description) > 30
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html).group(1)
+    assert canonical == settings.SITE_URL + urlparse(url).path
+    assert _meta(html, "property", "og:title") == page_title
+    assert _meta(html, "property", "og:description") == description
+    assert _meta(html, "property", "og:url") == canonical
+    assert _meta(html, "property", "og:locale") == "de_DE"
+    # No picture from anywhere else.
+    assert 'property="og:image"' not in html
+
+
+def test_pages_describe_their_own_content(client, demo, settings):
+    goal = Goal.objects.get(version__slug="2-0", number=22)
+    html = client.get(goal.get_absolute_url()).content.decode()
+    assert _meta(html, "name", "description").startswith(goal.title)
+    post = Post.objects.published().first()
+    html = client.get(post.get_absolute_url()).content.decode()
+    assert _meta(html, "property", "og:type") == "article"
+    assert _meta(html, "name", "description") == " ".join(post.teaser.split())
+    # A paginated list names its page in the canonical URL; filters and the rest do not.
+    html = client.get("/suche/?q=Ziel&seite=2&utm_source=x").content.decode()
+    assert "Seite 2 von" in html
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/suche/?seite=2">' in html
+    html = client.get("/umsetzung/?status=verzoegert").content.decode()
+    assert f'<link rel="canonical" href="{settings.SITE_URL}/umsetzung/">' in html
