@@ -7,9 +7,12 @@ class StrategySiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
+        from . import page_cache
         from .groups import create_staff_groups
         from .search import index
 
+        # Any change to what pages show empties the page cache (on every app server).
+        page_cache.connect()
         # Every public object's search entry follows its saves and deletes.
         index.connect()
 

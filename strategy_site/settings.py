@@ -88,6 +88,10 @@ MIDDLEWARE = [
     "common.middleware.RejectNulBytesMiddleware",
     "common.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after the static files: a kept page skips everything below.
+    "strategy_site.page_cache.PageCacheMiddleware",
+    # ETag on every other page too, and 304 when the reader already has it.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,6 +157,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Whole pages for anonymous readers (strategy_site.page_cache), for this many seconds
+# at most; 0 turns it off. Only with a cache all app servers share (Redis): a
+# per-process cache could not be emptied on every server at once.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300 if _redis else 0, minimum=0)
 
 # --- Auth -----------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -27,6 +27,18 @@ def _static_and_messages(tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _own_cache(settings):
+    """Each test its own empty in-process cache and no page cache, even where CI sets
+    REDIS_URL (for the test with two app servers, which hands it to its servers):
+    counters and kept pages of one test must not leak into the next."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.PAGE_CACHE_SECONDS = 0
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -18,6 +18,7 @@ filter, the `is_*` functions answer the same questions for one loaded comment.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.dispatch import Signal
 
 from dialog.comments.xtd import XtdComment
 
@@ -27,6 +28,10 @@ HIDDEN = models.Q(is_removed=True)
 RELEASED = models.Q(is_public=True)
 # The columns a state check reads, for `.only()` on narrow queries.
 STATE_FIELDS = ("is_public", "is_removed")
+
+# Sent after comments were released or hidden. Those changes are updates, not saves,
+# so nobody listening for saves (page caches, search) would hear of them otherwise.
+visibility_changed = Signal()
 
 
 class CommentQuerySet(models.QuerySet):
@@ -62,10 +67,15 @@ class CommentQuerySet(models.QuerySet):
     # State changes go through update() on purpose: the package's pre_save
     # handler would otherwise set is_public on the whole subtree of a comment.
     def release(self) -> int:
-        return self.update(is_public=True, is_removed=False)
+        return self._changed(self.update(is_public=True, is_removed=False))
 
     def hide(self) -> int:
-        return self.update(is_removed=True)
+        return self._changed(self.update(is_removed=True))
+
+    def _changed(self, count: int) -> int:
+        if count:
+            visibility_changed.send(sender=XtdComment, count=count)
+        return count
 
 
 def comments(queryset=None) -> CommentQuerySet:

@@ -44,7 +44,9 @@ def _sqlite(query: Query, entries) -> list[Match]:
         f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
     )
     allowed_sql, allowed_params = entries.values("id").query.sql_with_params()
-    sql = f"{sql} AND rowid IN ({allowed_sql}) ORDER BY 2 DESC LIMIT {CANDIDATES}"  # noqa: S608
+    # "+rowid": SQLite must not drive the full-text lookup by the allowed ids (one
+    # MATCH per id: 9 s at 20,000 entries instead of 20 ms).
+    sql = f"{sql} AND +rowid IN ({allowed_sql}) ORDER BY 2 DESC LIMIT {CANDIDATES}"  # noqa: S608
     params = [
         "{stemmed_title} : (" + query.fts5_positive() + ")",
         query.fts5(),
@@ -68,6 +70,21 @@ def _postgres(query: Query, entries) -> list[Match]:
         .values_list("id", "rank", "title_hit")[:CANDIDATES]
     )
     return [Match(*row) for row in rows]
+
+
+def count(query: Query, entries) -> int:
+    """How many of the entries match (for "N Kommentare enthalten die Suchwörter")."""
+    if connection.vendor == "postgresql":
+        ts_query = SearchQuery(query.websearch(), search_type="websearch", config="german")
+        return entries.filter(vector=ts_query).count()
+    allowed_sql, allowed_params = entries.values("id").query.sql_with_params()
+    sql = (
+        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
+        f"AND +rowid IN ({allowed_sql})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query.fts5(), *allowed_params])
+        return cursor.fetchone()[0]
 
 
 def similar_words(word: str, limit: int = 3) -> list[str]:

@@ -4,7 +4,8 @@ Ranking: title matches first, then entries of the current version (or of no
 version) before those of old versions, then the database's relevance score.
 A search takes a fixed number of queries however many entries match: the
 matching ids with their scores, their kinds and versions, the page's texts,
-and at most MAX_SUGGESTED_WORDS look-ups for "Meinten Sie …?".
+the number of matching comments when they are not searched, and at most
+MAX_SUGGESTED_WORDS look-ups for "Meinten Sie …?".
 """
 
 from collections import Counter
@@ -71,13 +72,19 @@ class Outcome:
         return self.first + len(self.hits) - 1
 
 
-def public_entries():
-    """Index entries a visitor may see now (publicity that changes without a save)."""
+def public_entries(opt_in: bool = True, only_opt_in: bool = False):
+    """Index entries a visitor may see now (publicity that changes without a save);
+    without `opt_in` not those searched only on request (comments), with
+    `only_opt_in` only those."""
     condition = Q()
     for source in SOURCES:
         if source.still_public is not None:
             condition &= ~Q(kind=source.kind) | Q(object_id__in=source.still_public())
-    return SearchEntry.objects.filter(condition)
+    entries = SearchEntry.objects.filter(condition)
+    opt_in_kinds = [s.kind for s in SOURCES if s.opt_in]
+    if only_opt_in:
+        return entries.filter(kind__in=opt_in_kinds)
+    return entries if opt_in else entries.exclude(kind__in=opt_in_kinds)
 
 
 def search(raw: str, kind: str = "", version: str = "", page: int = 1, comments=False):
@@ -99,7 +106,7 @@ def search(raw: str, kind: str = "", version: str = "", page: int = 1, comments=
         )
         return outcome
 
-    found = backends.matches(parsed, public_entries())
+    found = backends.matches(parsed, public_entries(opt_in=comments))
     meta = {
         row["id"]: row
         for row in SearchEntry.objects.filter(id__in=[m.id for m in found]).values(
@@ -110,9 +117,8 @@ def search(raw: str, kind: str = "", version: str = "", page: int = 1, comments=
         (m for m in found if m.id in meta),
         key=lambda m: (not m.title_hit, _is_old(meta[m.id]), -m.score, m.id),
     )
-    outcome.comment_hits = sum(1 for m in ranked if meta[m.id]["kind"] == "kommentar")
     if not comments:
-        ranked = [m for m in ranked if not BY_KIND[meta[m.id]["kind"]].opt_in]
+        outcome.comment_hits = backends.count(parsed, public_entries(only_opt_in=True))
     if not ranked:
         outcome.suggestions = _suggestions(parsed, outcome.query)
         return outcome

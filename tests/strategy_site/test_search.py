@@ -332,9 +332,9 @@ def test_search_queries_do_not_grow_with_hits(
     _, new = versions
     for n in range(1, count + 1):
         make_goal(new, n, f"Glasfaser {n}")
-    # Matches with scores, their kinds and versions, the page's texts (+ the session-less
-    # request's own: none).
-    with django_assert_max_num_queries(3):
+    # Matches with scores, their kinds and versions, the page's texts, and the number
+    # of matching comments (searched only on request).
+    with django_assert_max_num_queries(4):
         html = client.get("/suche/", {"q": "Glasfaser"}).content.decode()
     assert html.count('class="search-results__kind"') == min(count, 20)
 

@@ -1,0 +1,167 @@
+"""Whole rendered pages for anonymous readers, kept compressed in the shared cache.
+
+Right after WhiteNoise in the middleware list, so a hit skips sessions, auth,
+CSRF, messages and the view. Only what every reader would see is kept: GET or
+HEAD, status 200, no cookie sent or set, nothing marked private; a visitor with
+a session or messages cookie (staff, someone who just posted) always gets a
+fresh page and never reaches the cache.
+
+Invalidation is by generation: every saved or deleted row of a model that
+pages show (anything but the bookkeeping models below), every comment that is
+shown or hidden, bumps one counter in the shared cache, and every page key
+contains it. So an edit on one app server is seen at once on all of them.
+Changes that come with time alone (a scheduled post, a phase that opens)
+appear within PAGE_CACHE_SECONDS.
+
+Conditional GET: a kept page carries an ETag; a reader that sends it back
+gets 304 without a body.
+"""
+
+import contextlib
+import gzip
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+
+GENERATION_KEY = "page-cache:generation"
+# Rows that no page shows: saving them must not empty the cache (a login updates
+# the user row, every request may touch a session or a rate counter).
+NOT_SHOWN = {
+    "sessions.session",
+    "admin.logentry",
+    "auth.user",
+    "auth.permission",
+    "contenttypes.contenttype",
+    "common.ratecounter",
+    "dialog.pendingcomment",
+    "dialog.mutelink",
+    "dialog.commentreport",
+    "strategy_site.searchword",
+    "strategy_site.accessibilityfeedback",
+    "alerts.subscription",
+}
+NOT_SHOWN_APPS = {"axes", "post_office", "otp_totp", "otp_static", "django_otp"}
+# Headers a hit repeats; the middleware above ours (security, CSP) add theirs again.
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Link", "Vary")
+
+
+def enabled() -> bool:
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # add(): two app servers starting at once agree on one value.
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def bump(**kwargs) -> None:
+    """Every kept page is old now."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 2, timeout=None)
+
+
+def _shown(model) -> bool:
+    opts = model._meta
+    return opts.app_label not in NOT_SHOWN_APPS and opts.label_lower not in NOT_SHOWN
+
+
+def _on_change(sender, **kwargs):
+    if _shown(sender):
+        bump()
+
+
+def connect() -> None:
+    from dialog.comments.state import visibility_changed
+
+    post_save.connect(_on_change, dispatch_uid="page-cache-save")
+    post_delete.connect(_on_change, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(_on_change, dispatch_uid="page-cache-m2m")
+    visibility_changed.connect(bump, dispatch_uid="page-cache-comments")
+
+
+def _key(request, generation_value: int) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page-cache:{generation_value}:{request.get_host()}:{path}"
+
+
+def _reader(request) -> bool:
+    """A request any reader could have made: no cookie that changes what they see."""
+    cookies = request.COOKIES
+    return request.method in ("GET", "HEAD") and not (
+        settings.SESSION_COOKIE_NAME in cookies
+        or CookieStorage.cookie_name in cookies
+        or settings.CSRF_COOKIE_NAME in cookies
+    )
+
+
+def _keepable(request, response) -> bool:
+    # "Vary: Cookie" (a page that asked whether someone is signed in) is no obstacle:
+    # pages are kept and served only for requests without the cookies Django reads.
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not any(w in cache_control for w in ("private", "no-cache", "no-store"))
+        and not getattr(getattr(request, "user", None), "is_authenticated", False)
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not enabled() or not _reader(request):
+            return self.get_response(request)
+        try:
+            key = _key(request, generation())
+            kept = cache.get(key)
+        except Exception:  # the cache is down: render as if there were none
+            return self.get_response(request)
+        if kept is not None:
+            return _replay(request, kept)
+        response = self.get_response(request)
+        if _keepable(request, response):
+            body = response.content
+            etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            kept = {
+                "body": gzip.compress(body, compresslevel=6),
+                "headers": {h: response[h] for h in KEPT_HEADERS if h in response},
+                "etag": etag,
+            }
+            # The cache is down: not kept this time; the reader has the page anyway.
+            with contextlib.suppress(Exception):
+                cache.set(key, kept, settings.PAGE_CACHE_SECONDS)
+            response["ETag"] = etag
+        return response
+
+
+def _replay(request, kept) -> HttpResponse:
+    if request.headers.get("If-None-Match") == kept["etag"]:
+        response = HttpResponseNotModified()
+        response["ETag"] = kept["etag"]
+        return response
+    gzip_ok = "gzip" in request.headers.get("Accept-Encoding", "")
+    body = kept["body"] if gzip_ok else gzip.decompress(kept["body"])
+    response = HttpResponse(b"" if request.method == "HEAD" else body)
+    for header, value in kept["headers"].items():
+        response[header] = value
+    response["ETag"] = kept["etag"]
+    response["Content-Length"] = str(len(body))
+    if gzip_ok:
+        response["Content-Encoding"] = "gzip"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    response["X-Page-Cache"] = "hit"
+    return response

@@ -1,0 +1,143 @@
+"""Whole pages kept for anonymous readers: served fast, never someone else's message,
+form error or staff view, and fresh the moment anything on them changes."""
+
+import datetime
+import gzip
+
+import pytest
+from django.core.cache import cache
+
+from blog.models import Post
+from dialog.comments import state
+from dialog.comments.xtd import XtdComment
+from goals.models import FieldOfAction, Goal, StatusReport, StrategyVersion
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def goal():
+    version = StrategyVersion.objects.create(
+        title="Digitalstrategie.NRW 2.0", slug="2-0", year=2021, is_current=True
+    )
+    field = FieldOfAction.objects.create(version=version, number="1", title="Netz", slug="netz")
+    return Goal.objects.create(field=field, number=1, title="Glasfaser", horizon="kurzfristig")
+
+
+def body(response) -> str:
+    raw = response.content
+    if response.get("Content-Encoding") == "gzip":
+        raw = gzip.decompress(raw)
+    return raw.decode()
+
+
+def test_second_anonymous_request_is_served_from_the_cache_compressed(client, goal):
+    first = client.get("/strategie/2-0/ziele/1/")
+    assert first.get("X-Page-Cache") is None
+    second = client.get("/strategie/2-0/ziele/1/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert second["X-Page-Cache"] == "hit"
+    assert second["Content-Encoding"] == "gzip"
+    assert len(second.content) < len(first.content) / 2
+    assert body(second) == first.content.decode()
+    # Security headers are added to kept pages too; no needless Vary.
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+    assert "Accept-Language" not in second.get("Vary", "")
+    # A reader whose browser cannot unpack gets the plain page.
+    plain = client.get("/strategie/2-0/ziele/1/")
+    assert plain["X-Page-Cache"] == "hit" and plain.get("Content-Encoding") is None
+    assert plain.content.decode() == first.content.decode()
+
+
+def test_conditional_get_answers_304_without_a_body(client, goal):
+    first = client.get("/strategie/2-0/ziele/1/")
+    etag = first["ETag"]
+    again = client.get("/strategie/2-0/ziele/1/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+    assert client.get("/strategie/2-0/ziele/1/", HTTP_IF_NONE_MATCH='"anders"').status_code == 200
+
+
+def test_a_new_status_report_an_edit_and_a_released_comment_appear_at_once(client, goal):
+    url = "/strategie/2-0/ziele/1/"
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    StatusReport.objects.create(
+        goal=goal, date=datetime.date(2024, 5, 1), status="umgesetzt", text="Fertig"
+    )
+    fresh = client.get(url)
+    assert fresh.get("X-Page-Cache") is None and "umgesetzt" in fresh.content.decode()
+    goal.title = "Glasfaser für alle"
+    goal.save()
+    assert "Glasfaser für alle" in client.get(url).content.decode()
+    comment = XtdComment.objects.create(
+        content_object=goal,
+        site_id=1,
+        user_name="Lea",
+        user_email="lea@example.org",
+        comment="Bitte auch auf dem Land.",
+        is_public=False,
+    )
+    client.get(url)
+    assert "Bitte auch auf dem Land." not in client.get(url).content.decode()
+    # Released by the moderation: an update, not a save, and still seen at once.
+    state.comments().filter(pk=comment.pk).release()
+    assert "Bitte auch auf dem Land." in client.get(url).content.decode()
+
+
+def test_a_flash_message_is_never_served_to_another_visitor(client, db, mailoutbox):
+    from django.test import Client
+
+    response = client.post(
+        "/barrierefreiheit/",
+        {"name": "A", "email": "a@example.org", "message": "Kontrast zu schwach.", "page": "/"},
+    )
+    assert response.status_code == 302
+    with_message = client.get("/barrierefreiheit/").content.decode()
+    assert "Vielen Dank" in with_message
+    other = Client()
+    for _ in range(2):
+        page = other.get("/barrierefreiheit/")
+        assert "Vielen Dank" not in page.content.decode()
+    assert other.get("/barrierefreiheit/")["X-Page-Cache"] == "hit"
+
+
+def test_a_form_error_is_never_served_to_another_visitor(client, db):
+    from django.test import Client
+
+    response = client.post("/barrierefreiheit/", {"email": "kaputt", "message": ""})
+    assert "Bitte geben Sie" in response.content.decode()
+    page = Client().get("/barrierefreiheit/").content.decode()
+    assert "kaputt" not in page and "Bitte geben Sie" not in page
+
+
+def test_staff_pages_are_never_kept_and_never_served_to_staff(client, goal, editor):
+    Post.objects.create(title="Noch geheim", slug="geheim", teaser="t", body="<p>x</p>")
+    client.force_login(editor)
+    preview = client.get("/blog/geheim/")
+    assert "Vorschau" in preview.content.decode()
+    client.get("/strategie/2-0/ziele/1/")
+    client.logout()
+    from django.test import Client
+
+    reader = Client()
+    assert reader.get("/blog/geheim/").status_code == 404
+    page = reader.get("/strategie/2-0/ziele/1/")
+    assert page.get("X-Page-Cache") is None  # the signed-in visit was not kept
+    assert "Antwort der Landesregierung" not in page.content.decode()
+    # Staff never get a kept page either.
+    reader.get("/strategie/2-0/ziele/1/")
+    client.force_login(editor)
+    assert client.get("/strategie/2-0/ziele/1/").get("X-Page-Cache") is None
+
+
+def test_off_when_configured_off(client, goal, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/strategie/2-0/ziele/1/")
+    assert client.get("/strategie/2-0/ziele/1/").get("X-Page-Cache") is None
