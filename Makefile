@@ -55,8 +55,9 @@ test: $(VENV)/.installed-dev chromium lint
 	$(MANAGE) collectstatic --noinput -v0
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The large data set in a database of its own (never the demo one), served as in
+# production; prints a table for docs/performance.md (scripts/bench.py).
 bench: setup
-	$(MANAGE) load_demo
 	$(BIN)/python scripts/bench.py
 
 clean:

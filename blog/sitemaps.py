@@ -1,20 +1,9 @@
-from django.contrib.sitemaps import Sitemap
-
 from .models import Category, Post
 
 
-class PostSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Post.objects.published()
-
-    def lastmod(self, post):
-        return post.updated_at
+def post_entries():
+    return [(p.get_absolute_url(), p.updated_at) for p in Post.objects.published()]
 
 
-class CategorySitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        return Category.objects.order_by("name")
+def category_entries():
+    return [(c.get_absolute_url(), None) for c in Category.objects.order_by("name")]

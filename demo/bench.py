@@ -60,21 +60,27 @@ def sentence(n: int, length: int = 14) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def load(report=print) -> None:
+def load(report=print) -> bool:
+    """Top the database up to the bench size; True if anything was added."""
     now = timezone.now()
     with transaction.atomic():
         current = StrategyVersion.objects.get(is_current=True)
-        _goals(current, report)
-        _posts(now, report)
-        _events(now, report)
-        chapter = _chapter(current, report)
-        _comments(current, chapter, now, report)
+        chapter, chapter_added = _chapter(current, report)
+        added = [
+            _goals(current, report),
+            _posts(now, report),
+            _events(now, report),
+            chapter_added,
+            _comments(current, chapter, now, report),
+        ]
+    return any(added)
 
 
 def _goals(version, report):
     missing = GOALS - Goal.objects.count()
     if missing <= 0:
-        return report("Ziele: schon vorhanden")
+        report("Ziele: schon vorhanden")
+        return False
     fields = list(FieldOfAction.objects.filter(version=version))
     start = (Goal.objects.filter(version=version).aggregate(n=Max("number"))["n"] or 0) + 1
     goals = Goal.objects.bulk_create(
@@ -111,13 +117,15 @@ def _goals(version, report):
         batch_size=1000,
     )
     report(f"Ziele: {missing} neu, je drei Berichte")
+    return True
 
 
 def _posts(now, report):
     have = Post.objects.filter(slug__startswith=f"{MARK}-").count()
     missing = POSTS - have
     if missing <= 0:
-        return report("Blogbeiträge: schon vorhanden")
+        report("Blogbeiträge: schon vorhanden")
+        return False
     Post.objects.bulk_create(
         [
             Post(
@@ -133,13 +141,15 @@ def _posts(now, report):
         batch_size=500,
     )
     report(f"Blogbeiträge: {missing} neu")
+    return True
 
 
 def _events(now, report):
     have = Event.objects.filter(slug__startswith=f"{MARK}-").count()
     missing = EVENTS - have
     if missing <= 0:
-        return report("Veranstaltungen: schon vorhanden")
+        report("Veranstaltungen: schon vorhanden")
+        return False
     Event.objects.bulk_create(
         [
             Event(
@@ -157,9 +167,10 @@ def _events(now, report):
         batch_size=500,
     )
     report(f"Veranstaltungen: {missing} neu")
+    return True
 
 
-def _chapter(version, report) -> Chapter:
+def _chapter(version, report) -> tuple[Chapter, bool]:
     chapter, created = Chapter.objects.get_or_create(
         version=version,
         slug=f"{MARK}-kapitel",
@@ -174,13 +185,14 @@ def _chapter(version, report) -> Chapter:
             ]
         )
     report(f"Kapitel mit {CHAPTER_PARAGRAPHS} Absätzen: {'neu' if created else 'vorhanden'}")
-    return chapter
+    return chapter, have < CHAPTER_PARAGRAPHS
 
 
 def _comments(version, chapter, now, report):
     have = state.comments().filter(user_email__endswith=EMAIL).count()
     if have >= COMMENTS:
-        return report("Kommentare: schon vorhanden")
+        report("Kommentare: schon vorhanden")
+        return False
     if have:
         raise SystemExit(
             f"{have} Bench-Kommentare sind halb angelegt; bitte die Bench-Datenbank löschen."
@@ -219,3 +231,4 @@ def _comments(version, chapter, now, report):
     rows += [row(others[n % len(others)]) for n in range(COMMENTS - len(rows))]
     insert(rows)
     report(f"Kommentare: {len(rows)} neu ({THREAD} unter Ziel 1, {CHAPTER_COMMENTS} im Kapitel)")
+    return True

@@ -10,9 +10,13 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django_comments.models import Comment
 
+from dialog.comments import state
 from dialog.comments.xtd import XtdComment
+
+# The package's base model (django_comments' Comment), reached through XtdComment:
+# only dialog/comments/xtd.py imports the package.
+Comment = XtdComment._meta.get_field("comment_ptr").remote_field.model
 
 
 @dataclass(frozen=True)
@@ -33,14 +37,15 @@ def insert(rows: list[Row]) -> list[int]:
     base = Comment.objects.bulk_create(
         [
             Comment(
-                content_type=types[type(r.target)],
-                object_pk=str(r.target.pk),
-                site_id=1,
-                user_name=r.name,
-                user_email=r.email,
-                comment=r.text,
-                submit_date=r.submit_date,
-                is_public=True,
+                **state.visible_fields(
+                    content_type=types[type(r.target)],
+                    object_pk=str(r.target.pk),
+                    site_id=1,
+                    user_name=r.name,
+                    user_email=r.email,
+                    comment=r.text,
+                    submit_date=r.submit_date,
+                )
             )
             for r in rows
         ],

@@ -25,17 +25,14 @@ class GoalFilter:
     def active(self) -> bool:
         return bool(self.field or self.status or self.horizon or self.overdue)
 
-    def apply(self, goals):
-        """Narrow a QuerySet annotated by `with_overdue()`."""
-        if self.field:
-            goals = goals.filter(field=self.field)
-        if self.status:
-            goals = goals.filter(status_code=self.status)
-        if self.horizon:
-            goals = goals.filter(horizon=self.horizon)
-        if self.overdue:
-            goals = goals.filter(overdue_now=True)
-        return goals
+    def matches(self, goal) -> bool:
+        """The same test for one goal loaded with `with_overdue()`, in Python."""
+        return (
+            (not self.field or goal.field_id == self.field.pk)
+            and (not self.status or goal.current_status == self.status)
+            and (not self.horizon or goal.horizon == self.horizon)
+            and (not self.overdue or goal.is_overdue)
+        )
 
 
 def _unknown(label: str, value: str) -> str:

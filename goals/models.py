@@ -1,6 +1,7 @@
 """Strategy versions, their fields of action, numbered goals and dated status reports."""
 
 import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -191,6 +192,19 @@ class GoalQuerySet(models.QuerySet):
     def with_status(self, *statuses):
         return self.with_current_status().filter(status_code__in=statuses)
 
+    def with_neighbours(self):
+        """Annotate the numbers and titles of the previous and next goal of the same version
+        (`previous_number`, `previous_title`, `next_number`, `next_title`), in the same query."""
+        siblings = Goal.objects.filter(version=OuterRef("version"))
+        previous = siblings.filter(number__lt=OuterRef("number")).order_by("-number")
+        following = siblings.filter(number__gt=OuterRef("number")).order_by("number")
+        return self.annotate(
+            previous_number=Subquery(previous.values("number")[:1]),
+            previous_title=Subquery(previous.values("title")[:1]),
+            next_number=Subquery(following.values("number")[:1]),
+            next_title=Subquery(following.values("title")[:1]),
+        )
+
     def in_order(self):
         return self.order_by("version__year", "number")
 
@@ -281,6 +295,14 @@ class Goal(models.Model):
     def get_absolute_url(self):
         return reverse("goals:goal", args=[self.version.slug, self.number])
 
+    @property
+    def previous_url(self) -> str:
+        return reverse("goals:goal", args=[self.version.slug, self.previous_number])
+
+    @property
+    def next_url(self) -> str:
+        return reverse("goals:goal", args=[self.version.slug, self.next_number])
+
     def clean_fields(self, exclude=None):
         # The version is not entered but follows the field (see save()).
         if self.field_id:
@@ -350,8 +372,10 @@ class Goal(models.Model):
             return f"Ende {self.target_date.year}"
         return date_format(self.target_date, "j. F Y")
 
-    @property
+    @cached_property
     def is_stale(self) -> bool:
+        # Cached: lists ask every goal several times (figures, rows), and the answer
+        # cannot change while a page is rendered.
         return is_stale(
             self.current_status_date,
             self.current_status,

@@ -1,56 +1,36 @@
-from django.contrib.sitemaps import Sitemap
+"""The strategy's pages for the sitemap: (path, last change or None), a query or two each."""
+
 from django.db.models import Max
 from django.urls import reverse
 
 from .models import Chapter, Goal, Paragraph, StrategyVersion
 
 
-class StrategyVersionSitemap(Sitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return StrategyVersion.objects.current_first().annotate(
-            last_report=Max("goals__reports__date")
-        )
-
-    def lastmod(self, version):
-        return version.last_report
-
-
-class GoalSitemap(Sitemap):
-    changefreq = "weekly"
-
-    def items(self):
-        # get_absolute_url needs the version slug: one query, not one per goal.
-        return (
-            Goal.objects.select_related("version")
-            .annotate(last_report=Max("reports__date"))
-            .in_order()
-        )
-
-    def lastmod(self, goal):
-        # A goal page changes when a report is added.
-        return goal.last_report
+def strategy_entries():
+    versions = StrategyVersion.objects.current_first().annotate(
+        last_report=Max("goals__reports__date")
+    )
+    # A goal page changes when a report is added.
+    goals = (
+        Goal.objects.select_related("version").annotate(last_report=Max("reports__date")).in_order()
+    )
+    return [
+        *((v.get_absolute_url(), v.last_report) for v in versions),
+        *((g.get_absolute_url(), g.last_report) for g in goals),
+    ]
 
 
-class TextSitemap(Sitemap):
-    """The strategy text: each version's contents, chapters and paragraph pages."""
-
-    changefreq = "monthly"
-
-    def items(self):
-        versions = StrategyVersion.objects.filter(chapters__isnull=False).distinct()
-        chapters = Chapter.objects.select_related("version").order_by("version__year", "order")
-        paragraphs = (
-            Paragraph.objects.current()
-            .select_related("chapter__version")
-            .order_by("chapter__version__year", "chapter__order", "order")
-        )
-        return [
-            *(reverse("goals:text", args=[v.slug]) for v in versions),
-            *(c.get_absolute_url() for c in chapters),
-            *(p.get_absolute_url() for p in paragraphs),
-        ]
-
-    def location(self, url):
-        return url
+def text_entries():
+    """Each version's contents page, its chapters and its paragraph pages."""
+    chapters = list(Chapter.objects.select_related("version").order_by("version__year", "order"))
+    paragraphs = (
+        Paragraph.objects.current()
+        .select_related("chapter__version")
+        .order_by("chapter__version__year", "chapter__order", "order")
+    )
+    versions = dict.fromkeys(c.version.slug for c in chapters)
+    return [
+        *((reverse("goals:text", args=[slug]), None) for slug in versions),
+        *((c.get_absolute_url(), None) for c in chapters),
+        *((p.get_absolute_url(), None) for p in paragraphs),
+    ]

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 
 from common.provenance import Provenance
 
@@ -11,3 +12,13 @@ def provenance_label(value: str) -> str:
     if value in Provenance.values and value != Provenance.AMTLICH:
         return Provenance(value).label
     return ""
+
+
+@register.filter
+def provenance_badge(value: str, prefix: str = ""):
+    """A badge beside content that is not official (a filter, not an include: it is
+    used in every row of long tables); "" for official content."""
+    label = provenance_label(value)
+    if not label:
+        return ""
+    return format_html(' <span class="badge badge--provenance">{}{}</span>', prefix, label)

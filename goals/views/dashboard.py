@@ -1,6 +1,7 @@
 """/umsetzung/: how far the government has got with one version's goals."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,6 +13,16 @@ from ..filters import parse_as_of, parse_filters
 from ..models import Assessment, Goal, StrategyVersion
 from ..progress import breakdown, by_field, by_horizon
 from ..status import Horizon, Status
+
+# Long lists are cut so the page stays fast at any number of goals.
+PAGE_SIZE = 50
+OVERDUE_SHOWN = 20
+
+
+def _page_link(request, number: int) -> str:
+    params = request.GET.copy()
+    params["seite"] = str(number)
+    return "?" + params.urlencode() + "#alle-ziele"
 
 
 def dashboard(request):
@@ -48,6 +59,11 @@ def dashboard(request):
     all_goals = list(goals.order_by("number"))
     goal_filter = parse_filters(request.GET, fields)
     notices += goal_filter.notices
+    # Filtered and paged in Python: the goals are loaded anyway for the figures, and a
+    # filter on the status annotation would repeat its subquery in SQL.
+    filtered = [g for g in all_goals if goal_filter.matches(g)]
+    page = Paginator(filtered, PAGE_SIZE).get_page(request.GET.get("seite"))
+    overdue = [g for g in all_goals if g.is_overdue]
     total = breakdown(all_goals, version.title)
     per_field = by_field(fields, all_goals)
     per_horizon = by_horizon(all_goals)
@@ -61,8 +77,14 @@ def dashboard(request):
             "fields": fields,
             "notices": notices,
             "filter": goal_filter,
-            "filtered_goals": goal_filter.apply(goals).order_by("number"),
-            "overdue_goals": [g for g in all_goals if g.is_overdue],
+            "filtered_count": len(filtered),
+            "filtered_page": page,
+            "previous_page_link": _page_link(request, page.number - 1)
+            if page.has_previous()
+            else "",
+            "next_page_link": _page_link(request, page.number + 1) if page.has_next() else "",
+            "overdue_goals": overdue[:OVERDUE_SHOWN],
+            "overdue_count": len(overdue),
             "total": total,
             "total_groups": [total],
             "per_field": per_field,

@@ -1,6 +1,7 @@
 """The strategy: all versions, one version with its fields and goals, one goal."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 
 from common.related import sections_for
@@ -16,6 +17,10 @@ def version_list(request):
     return render(request, "goals/version_list.html", {"versions": versions})
 
 
+# A field lists this many goals here; the dashboard, filtered by the field, lists all.
+GOALS_SHOWN = 20
+
+
 def version_detail(request, version):
     version = get_object_or_404(StrategyVersion.objects.select_related("document"), slug=version)
     goals = (
@@ -25,7 +30,10 @@ def version_detail(request, version):
         .order_by("number")
     )
     fields = list(version.fields.prefetch_related(Prefetch("goals", queryset=goals)))
-    sections = [(f, breakdown(f.goals.all(), f"{f.number} {f.title}", f.slug)) for f in fields]
+    sections = [
+        (f, breakdown(f.goals.all(), f"{f.number} {f.title}", f.slug), f.goals.all()[:GOALS_SHOWN])
+        for f in fields
+    ]
     return render(
         request,
         "goals/version_detail.html",
@@ -40,12 +48,11 @@ def version_detail(request, version):
 
 def goal_detail(request, version, number):
     goal = get_object_or_404(
-        Goal.objects.with_overdue().select_related("field", "version"),
+        Goal.objects.with_overdue().with_neighbours().select_related("field", "version"),
         version__slug=version,
         number=number,
     )
-    related = Goal.objects.with_overdue().select_related("version").order_by("-version__year")
-    siblings = Goal.objects.filter(version=goal.version).select_related("version")
+    continues, continued_by = _lineage(goal)
     indicators = goal.indicators.prefetch_related("values")
     return render(
         request,
@@ -53,26 +60,38 @@ def goal_detail(request, version, number):
         {
             "goal": goal,
             "reports": goal.reports.select_related("source_document"),
-            "continues": _with_link(related.filter(continued_by=goal), later=goal),
-            "continued_by": _with_link(related.filter(continues=goal), earlier=goal),
+            "continues": continues,
+            "continued_by": continued_by,
             "indicators": [(i, indicator_chart(i)) for i in indicators],
             "verdicts": goal.verdicts.select_related("assessment").order_by("-assessment__date"),
             "text_paragraphs": goal.paragraphs.current().select_related("chapter__version"),
-            "previous_goal": siblings.filter(number__lt=goal.number).order_by("-number").first(),
-            "next_goal": siblings.filter(number__gt=goal.number).order_by("number").first(),
             # Other apps' content about this goal (e.g. blog posts), through the registry.
             "related": sections_for(goal),
         },
     )
 
 
-def _with_link(goals, *, later=None, earlier=None):
-    """Annotate each goal with its lineage link to the page's goal: provenance and note."""
-    if later is not None:
-        link = Lineage.objects.filter(later=later, earlier=OuterRef("pk"))
-    else:
-        link = Lineage.objects.filter(earlier=earlier, later=OuterRef("pk"))
-    return goals.annotate(
-        link_provenance=Subquery(link.values("provenance")[:1]),
-        link_note=Subquery(link.values("note")[:1]),
+def _lineage(goal) -> tuple[list[Goal], list[Goal]]:
+    """The goals this one continues and those that continue it, in one query, each with
+    its link's provenance and note (`link_provenance`, `link_note`)."""
+    backward = Lineage.objects.filter(later=goal, earlier=OuterRef("pk"))
+    forward = Lineage.objects.filter(earlier=goal, later=OuterRef("pk"))
+    linked = (
+        Goal.objects.with_overdue()
+        .select_related("version")
+        .filter(Q(continued_by=goal) | Q(continues=goal))
+        .distinct()
+        .annotate(
+            is_earlier=Exists(backward),
+            link_provenance=Coalesce(
+                Subquery(backward.values("provenance")[:1]),
+                Subquery(forward.values("provenance")[:1]),
+            ),
+            link_note=Coalesce(
+                Subquery(backward.values("note")[:1]), Subquery(forward.values("note")[:1])
+            ),
+        )
+        .order_by("-version__year", "number")
     )
+    linked = list(linked)
+    return [g for g in linked if g.is_earlier], [g for g in linked if not g.is_earlier]

@@ -152,11 +152,10 @@ def test_goal_page_queries_do_not_grow_with_posts(
     goal = make_goal(7, "Digitales Gewerbeamt")
     for _ in range(count):
         make_post().related_goals.add(goal)
-    # Goal, reports, continues, continued by, indicators, verdicts, previous, next, posts,
-    # text paragraphs;
+    # Goal (with neighbours), reports, lineage, indicators, verdicts, posts, text paragraphs;
     # the contributions it came from; 3 for the (empty) comment thread: options, phases
     # covering the version, totals.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(11):
         html = client.get("/strategie/2-0/ziele/7/").content.decode()
     assert html.count('<li><a href="/blog/beitrag-') == count
 

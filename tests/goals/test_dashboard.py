@@ -247,7 +247,37 @@ def test_dashboard_queries_do_not_grow_with_goals(
             target=d("2023-12-31"),
             reports=[(d("2022-01-01"), "geplant"), (d("2023-01-01"), statuses[number % 6])],
         )
-    # Versions, fields, goals with status, the filtered list, other sources' assessments.
-    with django_assert_num_queries(5):
+    # Versions, fields, goals with status (filtered and paged in Python), other sources'
+    # assessments.
+    with django_assert_num_queries(4):
         response = client.get("/umsetzung/", {"status": "verzoegert", "ueberfaellig": "1"})
     assert len(listed_goals(response)) == len([n for n in range(1, count + 1) if n % 6 == 3])
+
+
+def test_long_lists_are_paged_and_the_overdue_list_is_cut_with_a_link(
+    client, version, make_field, make_goal, today
+):
+    field = make_field(version, "1", "Feld", "feld")
+    for number in range(1, 121):
+        make_goal(field, number, target=d("2023-12-31") if number <= 30 else None)
+    first = client.get("/umsetzung/")
+    text = text_of(first)
+    assert "120 von 120 Zielen; gezeigt werden 1 bis 50." in text
+    assert "Seite 1 von 3" in text
+    html = first.content.decode()
+    assert '<a href="?seite=2#alle-ziele" rel="next">Weitere Ziele</a>' in html
+    # The 30 overdue goals: the first 20 here, a link to all of them.
+    assert "Bei diesen 30 Zielen ist der Zieltermin verstrichen" in text
+    assert "Die ersten 20 stehen hier; alle 30 überfälligen Ziele zeigen." in text
+    overdue = html[html.index('id="ueberfaellig"') : html.index('id="alle-ziele"')]
+    assert overdue.count('<th scope="row"><a href="/strategie/') == 20
+    # The last page; the filter stays in the links.
+    last = client.get("/umsetzung/", {"seite": "3"})
+    assert "gezeigt werden 101 bis 120" in text_of(last)
+    assert len(listed_goals(last)) == 20
+    filtered = client.get("/umsetzung/", {"ueberfaellig": "1", "seite": "1"})
+    assert "30 von 120 Zielen passen zum Filter" in text_of(filtered)
+    assert "Weitere Ziele" not in text_of(filtered)
+    # A page number beyond the end shows the last page, a word the first.
+    assert "gezeigt werden 101 bis 120" in text_of(client.get("/umsetzung/", {"seite": "99"}))
+    assert "gezeigt werden 1 bis 50" in text_of(client.get("/umsetzung/", {"seite": "x"}))

@@ -98,7 +98,7 @@ def test_goal_page_queries_do_not_grow_with_comments(
     # 9 for the goal page (with its blog posts, text paragraphs and the contributions it came
     # from), 4 for the thread: options, the phases covering the version (open or closed?),
     # totals, comments.
-    with django_assert_num_queries(15):  # see the goal page's pin in test_strategy_pages
+    with django_assert_num_queries(12):  # see the goal page's pin in test_strategy_pages
         response = client.get(url)
     html = response.content.decode()
     assert html.count('<li class="comment') == min(count, 50)
@@ -122,7 +122,7 @@ def test_version_page_and_dashboard_show_counts_without_a_query_per_goal(
     client.get("/strategie/2-0/")
     with django_assert_num_queries(4):  # 3 + the most commented paragraphs
         version_html = client.get("/strategie/2-0/").content.decode()
-    with django_assert_num_queries(5):  # the dashboard's five (see test_dashboard)
+    with django_assert_num_queries(4):  # the dashboard's four (see test_dashboard)
         dashboard_html = client.get("/umsetzung/").content.decode()
     for html in (version_html, dashboard_html):
         assert link in html

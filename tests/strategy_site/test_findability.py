@@ -64,7 +64,7 @@ def test_sitemap_index_lists_every_public_page_and_nothing_else(client, demo, se
 def test_sitemap_index_gives_lastmod_where_pages_know_it(client, demo):
     index = sitemap_index(client)
     newest_report = max(r.date for g in Goal.objects.all() for r in g.reports.all())
-    assert index["/sitemap-goals.xml"] == newest_report.isoformat()
+    assert index["/sitemap-strategie.xml"] == newest_report.isoformat()
     newest_post = max(p.updated_at for p in Post.objects.published())
     assert index["/sitemap-blog.xml"].startswith(newest_post.date().isoformat()[:7])
     assert "/sitemap-text.xml" in index
