@@ -8,9 +8,9 @@ writes to it.
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
 
 from strategy_site.models import SearchWord
 
@@ -61,9 +61,18 @@ def _postgres(query: Query, entries) -> list[Match]:
     ts_query = SearchQuery(query.websearch(), search_type="websearch", config="german")
     rows = (
         entries.filter(vector=ts_query)
-        .alias(title_vector=SearchVector("title", config="german"))
+        # The title's part of the stored vector (weight A): no text is parsed again.
+        .alias(
+            title_vector=Func(
+                F("vector"),
+                Value("{a}"),
+                function="ts_filter",
+                output_field=SearchVectorField(),
+            )
+        )
         .annotate(
-            rank=SearchRank("vector", ts_query, weights=[0.1, 0.2, 0.4, 1.0]),
+            # F(): the stored vector; a plain name would be parsed again by to_tsvector.
+            rank=SearchRank(F("vector"), ts_query, weights=[0.1, 0.2, 0.4, 1.0]),
             title_hit=ExpressionWrapper(Q(title_vector=ts_query), output_field=BooleanField()),
         )
         .order_by("-rank")
