@@ -1,6 +1,7 @@
 """dialog's models: the comment engine's and the participation part's, one module each."""
 
 from dialog.comments.models import (
+    Channel,
     CommentDecision,
     CommentModeration,
     CommentOptions,
@@ -16,6 +17,7 @@ from dialog.comments.models import (
 from dialog.participation.models import Event, EventSeries, Phase, Theme, is_running
 
 __all__ = [
+    "Channel",
     "CommentDecision",
     "CommentModeration",
     "CommentOptions",

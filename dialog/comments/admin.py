@@ -13,12 +13,14 @@ from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from dialog.comments import commentable, decisions, export, moderation, state
+from dialog.comments import commentable, decisions, export, mail_in, moderation, state
+from dialog.comments.mail_in_forms import MailInForm
 from dialog.comments.models import (
     CommentOptions,
     CommentReport,
@@ -322,6 +324,9 @@ class CommentModerationAdmin(admin.ModelAdmin):
             "export_url": reverse("admin:django_comments_xtd_xtdcomment_export")
             if self.has_export_permission(request)
             else "",
+            "mail_in_url": reverse("admin:django_comments_xtd_xtdcomment_mail_in")
+            if self.has_mail_in_permission(request)
+            else "",
         }
         return super().changelist_view(request, extra_context)
 
@@ -333,8 +338,52 @@ class CommentModerationAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.export_view),
                 name="{}_{}_export".format(*info),
             ),
+            path(
+                "eingang/",
+                self.admin_site.admin_view(self.mail_in_view),
+                name="{}_{}_mail_in".format(*info),
+            ),
             *super().get_urls(),
         ]
+
+    def has_mail_in_permission(self, request) -> bool:
+        # Whoever may release comments may enter one that came by mail or letter.
+        return self.has_change_permission(request)
+
+    def mail_in_view(self, request):
+        """A contribution that came by e-mail or letter, entered on the sender's behalf."""
+        if not self.has_mail_in_permission(request):
+            raise PermissionDenied
+        form = MailInForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            comment = mail_in.record(
+                data["target_object"],
+                name=data["name"],
+                text=data["text"],
+                received_on=data["received_on"],
+                channel=data["channel"],
+                kind=data["kind"],
+                organisation=data["organisation"],
+            )
+            self.log_addition(request, comment, "Beitrag per E-Mail oder Brief erfasst")
+            self.message_user(
+                request,
+                f"Der Beitrag von „{comment.user_name}“ steht jetzt unter "
+                f"„{data['target_object']}“ ({comment.sender.get_channel_display()}).",
+                messages.SUCCESS,
+            )
+            return redirect(reverse("admin:django_comments_xtd_xtdcomment_changelist"))
+        return TemplateResponse(
+            request,
+            "admin/dialog/mail_in.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Beitrag per E-Mail oder Brief erfassen",
+                "opts": self.model._meta,
+                "form": form,
+            },
+        )
 
     def export_view(self, request):
         if not self.has_export_permission(request):

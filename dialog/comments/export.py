@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from common.spreadsheet import neutralise_cell, xlsx_cell
 from dialog.comments import commentable, state
+from dialog.comments.models import Channel
 from dialog.comments.threads import hidden_reason, is_official, sender_of
 
 COLUMNS = [
@@ -39,6 +40,7 @@ COLUMNS = [
     ("official", "Offiziell"),
     ("sender_kind", "Schreibt als"),
     ("organisation", "Organisation"),
+    ("channel", "Eingang"),
     ("decision", "Entscheidung"),
     ("decision_reason", "Begründung der Entscheidung"),
 ]
@@ -150,6 +152,7 @@ def build_export(comments: QuerySet, include_email: bool = False) -> Export:
             "email": c.user_email,
             "sender_kind": sender.get_kind_display() if (sender := sender_of(c)) else "",
             "organisation": sender.organisation if sender else "",
+            "channel": sender.get_channel_display() if sender else Channel.ONLINE.label,
             "decision": c.decision.get_outcome_display() if _decision(c) else "",
             "decision_reason": c.decision.reason if _decision(c) else "",
         }

@@ -229,14 +229,26 @@ class SenderKind(models.TextChoices):
     VERWALTUNG = "verwaltung", "Verwaltung"
 
 
+class Channel(models.TextChoices):
+    """How a contribution reached us: on this site, or by mail or letter (entered by staff)."""
+
+    ONLINE = "", "online"
+    EMAIL = "email", "per E-Mail eingegangen"
+    LETTER = "brief", "per Brief eingegangen"
+
+
 class CommentSender(models.Model):
-    """Who a contribution speaks for, if the author said so ("Ich schreibe als")."""
+    """Who a contribution speaks for, if the author said so ("Ich schreibe als"), and how
+    it reached us."""
 
     comment = models.OneToOneField(
         XtdComment, on_delete=models.CASCADE, primary_key=True, related_name="sender"
     )
     kind = models.CharField("schreibt als", max_length=20, choices=SenderKind.choices)
     organisation = models.CharField("Organisation", max_length=200, blank=True)
+    channel = models.CharField(
+        "Eingang", max_length=10, choices=Channel.choices, default=Channel.ONLINE, blank=True
+    )
 
     class Meta:
         verbose_name = "Absender eines Beitrags"

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from common import charts
 from common.spreadsheet import neutralise_cell
-from dialog.comments.models import Outcome, SenderKind
+from dialog.comments.models import Channel, Outcome, SenderKind
 from dialog.comments.threads import decision_of, sender_of
 from dialog.participation.models import Phase
 from dialog.participation.phases import participation_figures, phase_comments
@@ -46,6 +46,7 @@ class PhaseResults:
     phase: Phase
     figures: object
     by_sender: list[tuple[str, int]]
+    by_channel: list[tuple[str, int]]
     per_day: list[tuple[datetime.date, int]]
     most_discussed: list[Discussed]
     decisions: list[DecisionGroup]
@@ -79,13 +80,22 @@ def _per_day(published, phase) -> list[tuple[datetime.date, int]]:
     ]
 
 
-def _by_sender(published) -> list[tuple[str, int]]:
-    counted = dict(
-        published.values("sender__kind").annotate(n=Count("pk")).values_list("sender__kind", "n")
-    )
-    rows = [(kind.label, counted.get(kind.value, 0)) for kind in SenderKind]
-    rows.append((NO_SENDER, counted.get(None, 0)))
-    return rows
+def _by_sender_and_channel(published) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Comments by "Ich schreibe als" and by how they came in, from one query."""
+    kinds, channels = {}, {}
+    for kind, channel, n in published.values_list("sender__kind", "sender__channel").annotate(
+        n=Count("pk")
+    ):
+        kinds[kind] = kinds.get(kind, 0) + n
+        channel = channel or Channel.ONLINE  # no sender record: written here
+        channels[channel] = channels.get(channel, 0) + n
+    by_sender = [(kind.label, kinds.get(kind.value, 0)) for kind in SenderKind]
+    by_sender.append((NO_SENDER, kinds.get(None, 0)))
+    by_channel = [("auf dieser Website", channels.get(Channel.ONLINE, 0))] + [
+        (channel.label, channels.get(channel.value, 0))
+        for channel in (Channel.EMAIL, Channel.LETTER)
+    ]
+    return by_sender, by_channel
 
 
 def _objects(pairs) -> dict[tuple[int, str], object]:
@@ -134,10 +144,12 @@ def _decisions(published) -> tuple[list[DecisionGroup], int]:
 def phase_results(phase: Phase) -> PhaseResults:
     published = phase_comments(phase).visible()
     decisions, undecided = _decisions(published)
+    by_sender, by_channel = _by_sender_and_channel(published)
     return PhaseResults(
         phase=phase,
         figures=participation_figures(phase),
-        by_sender=_by_sender(published),
+        by_sender=by_sender,
+        by_channel=by_channel,
         per_day=_per_day(published, phase),
         most_discussed=_most_discussed(published),
         decisions=decisions,
@@ -151,6 +163,7 @@ CSV_COLUMNS = [
     "Name",
     "Schreibt als",
     "Organisation",
+    "Eingang",
     "Kommentar",
     "Entscheidung",
     "Begründung",
@@ -182,6 +195,7 @@ def results_csv(phase: Phase, site_url: str) -> bytes:
                 comment.user_name,
                 sender.get_kind_display() if sender else "",
                 sender.organisation if sender else "",
+                sender.get_channel_display() if sender else Channel.ONLINE.label,
                 comment.comment,
                 decision.get_outcome_display() if decision else "",
                 decision.reason if decision else "",

@@ -87,6 +87,7 @@ def test_results_csv_has_public_fields_and_decisions_only(client, phase_with_con
         "Name",
         "Schreibt als",
         "Organisation",
+        "Eingang",
         "Kommentar",
         "Entscheidung",
         "Begründung",
@@ -102,6 +103,7 @@ def test_results_csv_has_public_fields_and_decisions_only(client, phase_with_con
         "berücksichtigt",
     )
     assert ben["Kommentar"].startswith("Kommentar ")
+    assert ben["Eingang"] == "online"
     assert ben["Begründung"] == "Steht jetzt in Kapitel 3."
     assert "example.org" not in response.content.decode("utf-8-sig")  # never an address
 
