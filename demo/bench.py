@@ -120,54 +120,51 @@ def _goals(version, report):
     return True
 
 
-def _posts(now, report):
-    have = Post.objects.filter(slug__startswith=f"{MARK}-").count()
-    missing = POSTS - have
-    if missing <= 0:
-        report("Blogbeiträge: schon vorhanden")
+def _top_up(model, total, label, build, report) -> bool:
+    """Create the marked rows numbered from what exists up to `total`; True if any were."""
+    have = model.objects.filter(slug__startswith=f"{MARK}-").count()
+    if have >= total:
+        report(f"{label}: schon vorhanden")
         return False
-    Post.objects.bulk_create(
-        [
-            Post(
-                title=f"Bench-Beitrag {n}: {sentence(n, 5)}",
-                slug=f"{MARK}-{n}",
-                teaser=sentence(n),
-                body="".join(f"<p>{sentence(n + k, 30)}</p>" for k in range(8)),
-                status=Post.Status.PUBLISHED,
-                published_at=now - datetime.timedelta(hours=6 * n + 1),
-            )
-            for n in range(have, POSTS)
-        ],
-        batch_size=500,
-    )
-    report(f"Blogbeiträge: {missing} neu")
+    model.objects.bulk_create([build(n) for n in range(have, total)], batch_size=500)
+    report(f"{label}: {total - have} neu")
     return True
+
+
+def _posts(now, report):
+    return _top_up(
+        Post,
+        POSTS,
+        "Blogbeiträge",
+        lambda n: Post(
+            title=f"Bench-Beitrag {n}: {sentence(n, 5)}",
+            slug=f"{MARK}-{n}",
+            teaser=sentence(n),
+            body="".join(f"<p>{sentence(n + k, 30)}</p>" for k in range(8)),
+            status=Post.Status.PUBLISHED,
+            published_at=now - datetime.timedelta(hours=6 * n + 1),
+        ),
+        report,
+    )
 
 
 def _events(now, report):
-    have = Event.objects.filter(slug__startswith=f"{MARK}-").count()
-    missing = EVENTS - have
-    if missing <= 0:
-        report("Veranstaltungen: schon vorhanden")
-        return False
-    Event.objects.bulk_create(
-        [
-            Event(
-                title=f"Bench-Veranstaltung {n}",
-                slug=f"{MARK}-{n}",
-                kind=Event.Kind.LIVE,
-                online=True,
-                starts_at=now - datetime.timedelta(days=10 * n - 300),
-                ends_at=now - datetime.timedelta(days=10 * n - 300, hours=-2),
-                description=f"<p>{sentence(n)}</p>",
-                times_provenance="beispiel",
-            )
-            for n in range(have, EVENTS)
-        ],
-        batch_size=500,
+    return _top_up(
+        Event,
+        EVENTS,
+        "Veranstaltungen",
+        lambda n: Event(
+            title=f"Bench-Veranstaltung {n}",
+            slug=f"{MARK}-{n}",
+            kind=Event.Kind.LIVE,
+            online=True,
+            starts_at=now - datetime.timedelta(days=10 * n - 300),
+            ends_at=now - datetime.timedelta(days=10 * n - 300, hours=-2),
+            description=f"<p>{sentence(n)}</p>",
+            times_provenance="beispiel",
+        ),
+        report,
     )
-    report(f"Veranstaltungen: {missing} neu")
-    return True
 
 
 def _chapter(version, report) -> tuple[Chapter, bool]:

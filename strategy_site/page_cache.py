@@ -133,7 +133,8 @@ class PageCacheMiddleware:
         if kept is not None:
             return _replay(request, kept)
         response = self.get_response(request)
-        if _keepable(request, response):
+        # Only GET responses are kept: a HEAD response may have lost its body on the way.
+        if request.method == "GET" and _keepable(request, response):
             body = response.content
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
             kept = {

@@ -6,8 +6,9 @@ object (a goal's status on its reports) are refreshed when that one is saved.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.flatpages.models import FlatPage
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from goals.models import FieldOfAction, Goal, StatusReport
 from strategy_site.models import SearchEntry, SearchWord
@@ -116,6 +117,12 @@ def _on_field(sender, instance, raw=False, **kwargs):
             update(goal)
 
 
+def _on_page_sites(sender, instance, action, **kwargs):
+    # The admin saves a page before its sites: public only once a site is added.
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, FlatPage):
+        update(instance)
+
+
 def connect() -> None:
     for source in SOURCES:
         post_save.connect(_on_save, sender=source.model, dispatch_uid=f"search-{source.kind}")
@@ -125,3 +132,4 @@ def connect() -> None:
     post_save.connect(_on_report, sender=StatusReport, dispatch_uid="search-report")
     post_delete.connect(_on_report_delete, sender=StatusReport, dispatch_uid="search-report-del")
     post_save.connect(_on_field, sender=FieldOfAction, dispatch_uid="search-field-goals")
+    m2m_changed.connect(_on_page_sites, sender=FlatPage.sites.through, dispatch_uid="search-sites")

@@ -34,11 +34,20 @@ def search_view(request):
             "comments": comments,
             "kind": kind,
             "version": version,
-            "kind_links": [
-                (f, link(art="" if f.selected else f.key, seite="")) for f in outcome.kinds
-            ],
-            "version_links": [
-                (f, link(fassung="" if f.selected else f.key, seite="")) for f in outcome.versions
+            # (heading, parameter, [(facet, link that selects it or, if selected, lifts it)])
+            "facet_groups": [
+                (
+                    heading,
+                    parameter,
+                    [
+                        (f, link(**{parameter: "" if f.selected else f.key, "seite": ""}))
+                        for f in facets
+                    ],
+                )
+                for heading, parameter, facets in (
+                    ("Nach Art", "art", outcome.kinds),
+                    ("Nach Fassung", "fassung", outcome.versions),
+                )
             ],
             "previous_link": link(seite=outcome.page - 1) if outcome.page > 1 else "",
             "next_link": link(seite=outcome.page + 1) if outcome.page < outcome.pages else "",

@@ -141,3 +141,14 @@ def test_off_when_configured_off(client, goal, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/strategie/2-0/ziele/1/")
     assert client.get("/strategie/2-0/ziele/1/").get("X-Page-Cache") is None
+
+
+def test_a_head_request_is_answered_but_never_kept(client, goal):
+    head = client.head("/strategie/2-0/ziele/1/")
+    assert head.status_code == 200 and head.content == b""
+    page = client.get("/strategie/2-0/ziele/1/")
+    assert page.get("X-Page-Cache") is None  # the HEAD filled nothing
+    assert "Glasfaser" in page.content.decode()
+    kept_head = client.head("/strategie/2-0/ziele/1/")
+    assert kept_head["X-Page-Cache"] == "hit" and kept_head.content == b""
+    assert "Glasfaser" in client.get("/strategie/2-0/ziele/1/").content.decode()

@@ -386,3 +386,12 @@ def test_a_downloads_pdf_text_is_searched(client, db):
     ]
     html = client.get("/suche/", {"q": "Quantenrechenzentrum"}).content.decode()
     assert "das Wort <mark>Quantenrechenzentrum</mark>." in html
+
+
+def test_a_page_made_in_the_admin_is_found_once_it_has_its_site(client, settings):
+    page = FlatPage.objects.create(url="/hilfe/", title="Hilfe zur Suche", content="<p>x</p>")
+    assert titles(client, "Hilfe") == []  # no site yet: not public
+    page.sites.add(settings.SITE_ID)
+    assert titles(client, "Hilfe") == ["Hilfe zur Suche"]
+    page.sites.clear()
+    assert titles(client, "Hilfe") == []
