@@ -1,3 +1,5 @@
+from django.db.models import Count, Max
+
 from .models import Category, Post
 
 
@@ -7,3 +9,12 @@ def post_entries():
 
 def category_entries():
     return [(c.get_absolute_url(), None) for c in Category.objects.order_by("name")]
+
+
+def post_summary():
+    posts = Post.objects.published().aggregate(n=Count("id"), latest=Max("updated_at"))
+    return posts["n"], posts["latest"]
+
+
+def category_count():
+    return Category.objects.count()

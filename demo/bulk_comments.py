@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
-from dialog.comments import state
+from dialog.comments import counts, state
 from dialog.comments.xtd import XtdComment
 
 # The package's base model (django_comments' Comment), reached through XtdComment:
@@ -92,4 +92,6 @@ def insert(rows: list[Row]) -> list[int]:
                 for i, row in enumerate(rows)
             ],
         )
+    # Bulk inserts send no signals: the stored counts learn of the new comments here.
+    counts.refresh({(types[type(r.target)].pk, str(r.target.pk)) for r in rows})
     return pks

@@ -7,6 +7,7 @@ class DialogConfig(AppConfig):
     verbose_name = "Dialog und Beteiligung"
 
     def ready(self):
+        from dialog.comments import counts
         from dialog.comments.xtd import TmpXtdComment, comment_was_posted
         from dialog.comments.xtd import views as xtd_views
         from dialog.participation import alerts, theme_comments
@@ -19,6 +20,7 @@ class DialogConfig(AppConfig):
 
         theme_comments.connect()
         alerts.connect()
+        counts.connect()
 
 
 def disconnect_package_receiver(signal, xtd_views, sender):

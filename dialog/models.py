@@ -2,6 +2,7 @@
 
 from dialog.comments.models import (
     Channel,
+    CommentCount,
     CommentDecision,
     CommentModeration,
     CommentOptions,
@@ -18,6 +19,7 @@ from dialog.participation.models import Event, EventSeries, Phase, Theme, is_run
 
 __all__ = [
     "Channel",
+    "CommentCount",
     "CommentDecision",
     "CommentModeration",
     "CommentOptions",

@@ -1,6 +1,6 @@
 """The strategy's pages for the sitemap: (path, last change or None), a query or two each."""
 
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.urls import reverse
 
 from .models import Chapter, Goal, Paragraph, StrategyVersion
@@ -34,3 +34,14 @@ def text_entries():
         *((c.get_absolute_url(), None) for c in chapters),
         *((p.get_absolute_url(), None) for p in paragraphs),
     ]
+
+
+def strategy_summary():
+    """(number of pages, newest change) of strategy_entries(), by aggregates."""
+    goals = Goal.objects.aggregate(n=Count("id", distinct=True), latest=Max("reports__date"))
+    return StrategyVersion.objects.count() + goals["n"], goals["latest"]
+
+
+def text_summary():
+    chapters = Chapter.objects.aggregate(n=Count("id"), versions=Count("version", distinct=True))
+    return chapters["n"] + chapters["versions"] + Paragraph.objects.current().count(), None

@@ -1,9 +1,10 @@
 """/sitemap.xml: an index of five sitemaps (/sitemap-<section>.xml) covering every public page.
 
-Each section is a list of (path, last change) built in a query or two per kind
-of page and kept for the request, so the index (which asks every section for its
-newest change) and a section page take a fixed number of queries however many
-pages there are. The index repeats each section's newest change as lastmod.
+A section page is a list of (path, last change) built in a query or two per kind
+of page. The index needs only each section's size and newest change: a summary
+function answers both by aggregates, without building the lists (at 2,000
+pages that was most of the index's time). The index repeats each section's
+newest change as lastmod.
 """
 
 import datetime
@@ -12,6 +13,7 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
 from django.urls import reverse
 
 from blog import sitemaps as blog
@@ -31,16 +33,27 @@ STATIC_VIEWS = [
 
 
 class ListSitemap(Sitemap):
-    """A section from a function returning [(path, lastmod or None)]."""
+    """A section from `entries()` -> [(path, lastmod or None)] and `summary()` ->
+    (number of entries, newest lastmod or None)."""
 
     entries = staticmethod(list)
+    summary = staticmethod(lambda: (0, None))
 
     @cached_property
     def _entries(self):
         return [(path, _as_date(when)) for path, when in self.entries()]
 
+    @cached_property
+    def _summary(self):
+        count, latest = self.summary()
+        return count, _as_date(latest)
+
     def items(self):
-        return self._entries
+        return _Entries(self)
+
+    @property
+    def paginator(self):
+        return Paginator(_Entries(self), self.limit)
 
     def location(self, item):
         return item[0]
@@ -49,7 +62,27 @@ class ListSitemap(Sitemap):
         return item[1]
 
     def get_latest_lastmod(self):
-        return max((when for _, when in self._entries if when), default=None)
+        return self._summary[1]
+
+
+class _Entries:
+    """The section's entries, counted by its summary and built only when a page of them
+    is read."""
+
+    def __init__(self, sitemap):
+        self.sitemap = sitemap
+
+    def count(self):
+        return self.sitemap._summary[0]
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        return self.sitemap._entries[index]
+
+    def __iter__(self):
+        return iter(self.sitemap._entries)
 
 
 def _as_date(when):
@@ -68,14 +101,25 @@ def _pages():
     ]
 
 
-def section(function):
-    return type(f"{function.__name__}Sitemap", (ListSitemap,), {"entries": staticmethod(function)})
+def _pages_summary():
+    flatpages = FlatPage.objects.filter(sites=settings.SITE_ID, registration_required=False)
+    documents, latest = downloads.summary()
+    count = len(STATIC_VIEWS) + flatpages.count() + documents + blog.category_count()
+    return count, latest
+
+
+def section(entries, summary):
+    return type(
+        f"{entries.__name__}Sitemap",
+        (ListSitemap,),
+        {"entries": staticmethod(entries), "summary": staticmethod(summary)},
+    )
 
 
 SITEMAPS = {
-    "seiten": section(_pages),
-    "strategie": section(goals.strategy_entries),
-    "text": section(goals.text_entries),
-    "blog": section(blog.post_entries),
-    "dialog": section(dialog.entries),
+    "seiten": section(_pages, _pages_summary),
+    "strategie": section(goals.strategy_entries, goals.strategy_summary),
+    "text": section(goals.text_entries, goals.text_summary),
+    "blog": section(blog.post_entries, blog.post_summary),
+    "dialog": section(dialog.entries, dialog.summary),
 }

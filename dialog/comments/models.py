@@ -257,3 +257,27 @@ class CommentSender(models.Model):
     def __str__(self):
         label = self.get_kind_display()
         return f"{label}: {self.organisation}" if self.organisation else label
+
+
+class CommentCount(models.Model):
+    """Visible comments per commented object, kept by dialog.comments.counts.
+
+    Lists of goals or paragraphs read one indexed row per object instead of
+    counting comments per row (and casting the package's text object_pk).
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    visible = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "Zahl der Kommentare"
+        verbose_name_plural = "Zahlen der Kommentare"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="dialog_one_count_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id}: {self.visible}"

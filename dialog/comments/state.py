@@ -29,8 +29,9 @@ RELEASED = models.Q(is_public=True)
 # The columns a state check reads, for `.only()` on narrow queries.
 STATE_FIELDS = ("is_public", "is_removed")
 
-# Sent after comments were released or hidden. Those changes are updates, not saves,
-# so nobody listening for saves (page caches, search) would hear of them otherwise.
+# Sent after comments were released or hidden, with the (content type id, object pk)
+# of the objects they stand under. Those changes are updates, not saves, so nobody
+# listening for saves (counts, page caches, search) would hear of them otherwise.
 visibility_changed = Signal()
 
 
@@ -67,14 +68,20 @@ class CommentQuerySet(models.QuerySet):
     # State changes go through update() on purpose: the package's pre_save
     # handler would otherwise set is_public on the whole subtree of a comment.
     def release(self) -> int:
-        return self._changed(self.update(is_public=True, is_removed=False))
+        targets = self._targets()
+        return self._changed(self.update(is_public=True, is_removed=False), targets)
 
     def hide(self) -> int:
-        return self._changed(self.update(is_removed=True))
+        targets = self._targets()
+        return self._changed(self.update(is_removed=True), targets)
 
-    def _changed(self, count: int) -> int:
+    def _targets(self) -> list[tuple[int, str]]:
+        # Read before the update: afterwards a filter on the state may no longer match.
+        return list(self.order_by().values_list("content_type_id", "object_pk").distinct())
+
+    def _changed(self, count: int, targets) -> int:
         if count:
-            visibility_changed.send(sender=XtdComment, count=count)
+            visibility_changed.send(sender=XtdComment, count=count, targets=targets)
         return count
 
 

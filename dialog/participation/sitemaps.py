@@ -1,3 +1,4 @@
+from django.db.models import Count, Max
 from django.urls import reverse
 
 from dialog.participation.models import Event, EventSeries, Phase, Theme
@@ -12,3 +13,11 @@ def entries():
         *((e.get_absolute_url(), e.updated_at) for e in Event.objects.order_by("starts_at")),
         *((s.get_absolute_url(), None) for s in EventSeries.objects.order_by("slug")),
     ]
+
+
+def summary():
+    phases = Phase.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+    events = Event.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+    count = 2 + phases["n"] + Theme.objects.count() + events["n"] + EventSeries.objects.count()
+    latest = max((d for d in (phases["latest"], events["latest"]) if d), default=None)
+    return count, latest
