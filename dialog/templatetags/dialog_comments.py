@@ -1,5 +1,7 @@
 from django import template
 from django.conf import settings
+from django.template.defaultfilters import linebreaksbr, urlize
+from django.utils.html import conditional_escape
 
 from dialog.comments.threads import thread_context
 
@@ -24,3 +26,18 @@ def contributions_leading_to(obj):
     from dialog.comments.decisions import contributions_leading_to as leading_to
 
     return {"contributions": list(leading_to(obj))}
+
+
+@register.filter(is_safe=True, needs_autoescape=True)
+def comment_text(value, autoescape=True):
+    """A comment's text as HTML: links made clickable, line breaks kept, all else escaped.
+
+    Django's urlize scans every word; most comments hold no address, so it runs only
+    where one could be (a third of a long thread's render time otherwise).
+    """
+    text = str(value)
+    if "://" in text or "www." in text or "@" in text:
+        html = urlize(text, autoescape=autoescape)
+    else:
+        html = conditional_escape(text) if autoescape else text
+    return linebreaksbr(html, autoescape=False)

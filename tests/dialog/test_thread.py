@@ -146,3 +146,24 @@ def test_link_to_the_previous_page_names_what_is_there(
     html = client.get(target.get_absolute_url() + "?seite=2" + sort).content.decode()
     nav = html.split('class="comment-pagination"')[1].split("</nav>")[0]
     assert 'rel="prev">' + previous_label + "</a>" in nav
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("Zeile eins\nZeile zwei", "Zeile eins<br>Zeile zwei"),
+        ("<b>fett</b> & mehr", "&lt;b&gt;fett&lt;/b&gt; &amp; mehr"),
+        (
+            "Siehe https://www.land.nrw/ und <script>",
+            'Siehe <a href="https://www.land.nrw/" rel="nofollow">https://www.land.nrw/</a> und &lt;script&gt;',
+        ),
+        (
+            "Mail an info@example.org",
+            'Mail an <a href="mailto:info@example.org">info@example.org</a>',
+        ),
+    ],
+)
+def test_comment_text_is_escaped_with_links_and_line_breaks(text, html):
+    from dialog.templatetags.dialog_comments import comment_text
+
+    assert comment_text(text) == html
