@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -425,15 +425,19 @@ class ExportForm(forms.Form):
 
 
 def export_response(comments, fmt: str, include_email: bool) -> HttpResponse:
-    data = export.build_export(comments, include_email=include_email)
     if fmt == "xlsx":
+        data = export.build_export(comments, include_email=include_email)
         response = HttpResponse(
             export.to_xlsx(data),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = 'attachment; filename="kommentare.xlsx"'
     else:
-        response = HttpResponse(export.to_csv(data), content_type="text/csv; charset=utf-8")
+        # Streamed row by row: tens of thousands of comments never sit in memory at once.
+        headers, rows = export.export_rows(comments, include_email=include_email)
+        response = StreamingHttpResponse(
+            export.csv_chunks(headers, rows), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = 'attachment; filename="kommentare.csv"'
     return response
 

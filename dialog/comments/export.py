@@ -103,15 +103,23 @@ def comments_for_scope(key: str) -> QuerySet:
 
 
 def build_export(comments: QuerySet, include_email: bool = False) -> Export:
-    comments = list(
+    """The whole export in memory (for XLSX and tests); CSV streams `export_rows`."""
+    headers, rows = export_rows(comments, include_email)
+    return Export(headers, list(rows))
+
+
+def export_rows(comments: QuerySet, include_email: bool = False):
+    """(headers, rows): the rows a generator reading the comments in chunks, so an
+    export of tens of thousands of comments never holds them all at once."""
+    comments = (
         comments.select_related("user", "content_type", "moderation", "decision", "sender")
         .annotate(report_count=Count("reports"))
         .order_by("content_type_id", "object_pk", "thread_id", "order")
     )
     objects = {}
     by_type: dict[int, set[str]] = {}
-    for c in comments:
-        by_type.setdefault(c.content_type_id, set()).add(c.object_pk)
+    for ct_id, pk in comments.order_by().values_list("content_type_id", "object_pk").distinct():
+        by_type.setdefault(ct_id, set()).add(pk)
     for ct_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(ct_id).model_class()
         if model is None:
@@ -126,8 +134,11 @@ def build_export(comments: QuerySet, include_email: bool = False) -> Export:
             objects[(ct_id, str(obj.pk))] = (obj, policy)
 
     columns = COLUMNS + ([EMAIL_COLUMN] if include_email else [])
-    rows = []
-    for c in comments:
+    return [label for _, label in columns], _rows(comments, objects, columns)
+
+
+def _rows(comments, objects, columns):
+    for c in comments.iterator(chunk_size=2000):
         obj, policy = objects.get((c.content_type_id, c.object_pk), (None, None))
         described = policy.describe(obj) if obj is not None else {}
         values = {
@@ -156,17 +167,25 @@ def build_export(comments: QuerySet, include_email: bool = False) -> Export:
             "decision": c.decision.get_outcome_display() if _decision(c) else "",
             "decision_reason": c.decision.reason if _decision(c) else "",
         }
-        rows.append([neutralise_cell(values[key]) for key, _ in columns])
-    return Export([label for _, label in columns], rows)
+        yield [neutralise_cell(values[key]) for key, _ in columns]
 
 
 def to_csv(export: Export) -> bytes:
+    return b"".join(csv_chunks(export.headers, export.rows))
+
+
+def csv_chunks(headers, rows):
+    """The CSV as byte chunks, one per row. Semicolons and a byte-order mark: what German
+    spreadsheet programs open correctly."""
     out = io.StringIO()
-    # Semicolons and a byte-order mark: what German spreadsheet programs open correctly.
     writer = csv.writer(out, delimiter=";")
-    writer.writerow(export.headers)
-    writer.writerows(export.rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    writer.writerow(headers)
+    yield ("\ufeff" + out.getvalue()).encode("utf-8")
+    for row in rows:
+        out.seek(0)
+        out.truncate()
+        writer.writerow(row)
+        yield out.getvalue().encode("utf-8")
 
 
 def to_xlsx(export: Export) -> bytes:

@@ -44,7 +44,9 @@ def described_pages(commentable_pages, make_page):
 
 
 def parse_csv(response):
-    text = response.content.decode("utf-8-sig")
+    # The CSV export streams row by row (StreamingHttpResponse): read all of its chunks.
+    assert response.streaming
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text), delimiter=";"))
 
 

@@ -145,7 +145,10 @@ def test_export_by_field_names_goal_number_field_and_version(
             "/admin/django_comments_xtd/xtdcomment/export/", {"scope": scope, "format": "csv"}
         )
         return list(
-            csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+            csv.DictReader(
+                io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")),
+                delimiter=";",
+            )
         )
 
     rows = export(f"goals.goal:feld-{verwaltung.pk}")

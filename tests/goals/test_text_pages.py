@@ -125,7 +125,12 @@ def test_export_of_a_chapter_names_chapter_and_paragraph(client, chapters, old_v
     response = client.post(
         EXPORT_URL, {"scope": f"goals.paragraph:kapitel-{sub.pk}", "format": "csv"}
     )
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
     assert [(r["Fassung"], r["Kapitel"], r["Absatz"], r["Text"]) for r in rows] == [
         (old_version.title, "4.2 Verwaltung", "2", "Zum zweiten Absatz")
     ]

@@ -222,3 +222,14 @@ def test_gunicorn_malformed_thread_count_names_the_variable():
     result = gunicorn_config("--check-config", "strategy_site.wsgi", GUNICORN_THREADS="vier")
     assert result.returncode != 0
     assert "GUNICORN_THREADS='vier' is not an integer" in result.stderr
+
+
+def test_sqlite_connections_keep_their_statistics_current():
+    """Every new SQLite connection runs PRAGMA optimize (a fresh process reads the setting)."""
+    assert (
+        setting_in_fresh_process(
+            "settings.DATABASES['default']['OPTIONS'].get('init_command')",
+            DATABASE_URL="sqlite:////tmp/dsnrw-optimize.sqlite3",
+        )
+        == "PRAGMA optimize;"
+    )
