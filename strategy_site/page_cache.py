@@ -63,6 +63,26 @@ def generation() -> int:
     return value
 
 
+# The generation this process saw last. A hit asks for the current generation and the
+# page kept under the last-seen one in one round trip (MGET); only after a change,
+# when they differ, does it ask again. Never trusted without that check.
+_last_seen = {"generation": None}
+
+
+def _lookup(request):
+    """(key, kept page or None) for the current generation."""
+    seen = _last_seen["generation"]
+    if seen is not None:
+        guess = _key(request, seen)
+        found = cache.get_many([GENERATION_KEY, guess])
+        if found.get(GENERATION_KEY) == seen:
+            return guess, found.get(guess)
+    current = generation()
+    _last_seen["generation"] = current
+    key = _key(request, current)
+    return key, cache.get(key)
+
+
 def bump(**kwargs) -> None:
     """Every kept page is old now."""
     try:
@@ -126,8 +146,7 @@ class PageCacheMiddleware:
         if not enabled() or not _reader(request):
             return self.get_response(request)
         try:
-            key = _key(request, generation())
-            kept = cache.get(key)
+            key, kept = _lookup(request)
         except Exception:  # the cache is down: render as if there were none
             return self.get_response(request)
         if kept is not None:
