@@ -21,9 +21,15 @@ keepalive = 5
 # Recycle workers now and then so a slow leak cannot grow without bound, but
 # rarely: at 2,000 a worker restarted every few seconds under load (121 restarts
 # in 5.5 minutes), which halved even the static file's throughput and added cold
-# requests of 0.7-1.7 s. The wide jitter keeps both workers from restarting at once.
-max_requests = 100_000
-max_requests_jitter = 20_000
+# requests of 0.7-1.7 s; at 100,000 `make bench` (about 200,000 requests) still saw
+# each worker restart once, with a dip around it. The wide jitter keeps both workers
+# from restarting at once; memory stays about 130 MB per worker (docs/performance.md).
+max_requests = 500_000
+max_requests_jitter = 100_000
+# The app is imported once in the master and forked: a recycled worker is serving
+# again at once and the processes share the imported code's memory. Nothing opens a
+# database connection or a socket at import time.
+preload_app = True
 # App servers keep no state; no control socket under ~/.gunicorn/.
 control_socket_disable = True
 accesslog = "-"
