@@ -6,7 +6,7 @@ class GoalsConfig(AppConfig):
     verbose_name = "Strategie und Ziele"
 
     def ready(self):
-        from . import alerts, comments, dialog_links
+        from . import alerts, comments, dialog_links, priorities
         from .text import commenting as text_commenting
 
         comments.connect()
@@ -14,3 +14,4 @@ class GoalsConfig(AppConfig):
         text_commenting.connect()
         dialog_links.connect()
         alerts.connect()
+        priorities.connect()

@@ -500,4 +500,5 @@ class StatusReport(models.Model):
 
 from .assessment_models import Assessment, GoalVerdict, Verdict  # noqa: E402, F401
 from .indicator_models import Indicator, Measurement  # noqa: E402, F401
+from .priority_models import PriorityBallot  # noqa: E402, F401
 from .text_models import Chapter, Paragraph  # noqa: E402, F401

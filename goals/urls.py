@@ -3,7 +3,7 @@ from django.urls import path
 import common.bounds  # noqa: F401  (registers the <id:…> converter)
 
 from .text import views as text
-from .views import dashboard, data, deadlines, feeds, strategy
+from .views import dashboard, data, deadlines, feeds, priorities, strategy
 
 app_name = "goals"
 
@@ -19,6 +19,12 @@ urlpatterns = [
         name="paragraph",
     ),
     path("strategie/<slug:version>/ziele/<id:number>/feed/", feeds.GoalFeed(), name="goal-feed"),
+    path("dialog/phasen/<slug:slug>/prioritaeten/", priorities.ballot, name="priorities"),
+    path(
+        "dialog/prioritaeten/bestaetigen/<str:token>/",
+        priorities.confirm,
+        name="priorities-confirm",
+    ),
     path("umsetzung/", dashboard.dashboard, name="dashboard"),
     path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),
     path("umsetzung/termine.ics", deadlines.deadlines_ics, name="deadlines-ics"),

@@ -47,6 +47,8 @@ PUBLIC_PAGES = [
     "/kommentare/gesendet/",
     "/dialog/",
     "/dialog/phasen/online-phase-2021/",
+    # Prioritäten setzen: the ballot with its results.
+    "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/prioritaeten/",
     # Results of a phase: decisions, charts and tables; and one with figures of its time.
     "/dialog/phasen/online-phase-2021/ergebnisse/",
     "/dialog/phasen/online-beteiligung-2018/ergebnisse/",

@@ -98,6 +98,9 @@ def _phases():
                 "Diese Phase gibt es nur in der Demo. Sie läuft, damit Sie das "
                 "Kommentieren der Ziele der Digitalstrategie 2.0 ausprobieren können."
             ),
+            # The 2018 format "Prioritäten setzen", to try out.
+            "priorities_question": "Welche Handlungsfelder sind Ihnen am wichtigsten?",
+            "priorities_shown_during": True,
         },
     ]
 
@@ -328,6 +331,13 @@ def load(report) -> None:
     for data in _phases():
         slug = data.pop("slug")
         phases[slug], created = Phase.objects.get_or_create(slug=slug, defaults=data)
+        question = data.get("priorities_question", "")
+        if not created and question and not phases[slug].priorities_question:
+            # A demo loaded before phases could ask for priorities gets the question now.
+            phases[slug].priorities_question = question
+            phases[slug].priorities_shown_during = True
+            phases[slug].save(update_fields=["priorities_question", "priorities_shown_during"])
+            created = True
         report.record(f"Beteiligungsphase {slug}", created)
 
     themes = {}

@@ -38,6 +38,7 @@ class PhaseAdmin(admin.ModelAdmin):
             },
         ),
         ("Moderation", {"fields": ["moderation"]}),
+        ("Prioritäten setzen", {"fields": ["priorities_question", "priorities_shown_during"]}),
         ("Auswertung", {"fields": ["evaluation"]}),
         (
             "Zahlen aus einem früheren Bericht",

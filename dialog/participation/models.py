@@ -124,6 +124,19 @@ class Phase(Period):
         help_text="z. B. „Auswertung der Online-Beteiligung, Oktober 2018“; "
         "„knapp“ oder „mehr als“ gehören hierher, nicht in die Zahl.",
     )
+    priorities_question = models.CharField(
+        "Frage zu Prioritäten",
+        max_length=300,
+        blank=True,
+        help_text="z. B. „Welche Handlungsfelder sind Ihnen am wichtigsten?“ Leer: keine "
+        "Abstimmung. Zur Wahl stehen die Handlungsfelder der Fassungen dieser Phase, "
+        "bis zu drei je Person.",
+    )
+    priorities_shown_during = models.BooleanField(
+        "Ergebnis schon während der Phase zeigen",
+        default=False,
+        help_text="Sonst erscheint das Ergebnis erst nach dem Ende der Phase.",
+    )
     updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
 
     class Meta(Period.Meta):

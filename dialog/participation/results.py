@@ -141,6 +141,20 @@ def _decisions(published) -> tuple[list[DecisionGroup], int]:
     return [g for g in groups.values() if g.comments], undecided
 
 
+# Parts other apps add to the results page (e.g. goals' priorities ballot): functions
+# phase -> HTML or "" (dialog knows no content app).
+_parts = []
+
+
+def register_part(render_part) -> None:
+    if render_part not in _parts:
+        _parts.append(render_part)
+
+
+def extra_parts(phase: Phase) -> list:
+    return [html for html in (part(phase) for part in _parts) if html]
+
+
 def phase_results(phase: Phase) -> PhaseResults:
     published = phase_comments(phase).visible()
     decisions, undecided = _decisions(published)

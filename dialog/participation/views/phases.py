@@ -54,6 +54,7 @@ def phase_results(request, slug):
             "period": format_period(phase.starts_at, phase.ends_at),
             "finished": phase.ends_at <= timezone.now(),
             "results": results.phase_results(phase),
+            "extra_parts": results.extra_parts(phase),
         },
     )
 

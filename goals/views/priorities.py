@@ -1,0 +1,102 @@
+"""/dialog/phasen/<phase>/prioritaeten/: pick up to three fields of action, confirm by link."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_safe
+
+from common import mail, ratelimit
+from common.charts import bar_chart
+from common.csrf import csrf_protect_public_form
+from dialog.models import Phase
+
+from .. import priorities
+from ..priority_forms import PriorityForm
+
+LIMIT = (5, 3600)  # ballots per address and hour
+
+
+def _phase(slug):
+    phase = get_object_or_404(Phase, slug=slug)
+    if not phase.priorities_question:
+        raise Http404("Diese Phase fragt nicht nach Prioritäten.")
+    return phase
+
+
+@csrf_protect_public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def ballot(request, slug):
+    phase = _phase(slug)
+    now = timezone.now()
+    running = phase.is_running(now)
+    form = PriorityForm(request.POST or None, choices=list(priorities.choices(phase)))
+    if request.method == "POST" and running and form.is_valid():
+        if not ratelimit.allow(request, "priorities", LIMIT):
+            form.add_error(
+                None,
+                "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Stimmen. "
+                "Bitte versuchen Sie es später noch einmal.",
+            )
+        else:
+            token = priorities.submit(
+                phase, form.cleaned_data["email"], form.cleaned_data["fields_of_action"]
+            )
+            link = request.build_absolute_uri(reverse("goals:priorities-confirm", args=[token]))
+            mail.send(
+                f"Bitte bestätigen Sie Ihre Stimme: {phase.title}",
+                form.cleaned_data["email"],
+                "mail/priorities_confirmation.txt",
+                {
+                    "phase": phase,
+                    "chosen": form.cleaned_data["fields_of_action"],
+                    "link": link,
+                },
+            )
+            return redirect(request.path + "?gesendet=1#abstimmung")
+    return render(
+        request,
+        "goals/priorities.html",
+        {
+            "form": form,
+            "running": running,
+            "now": now,
+            "sent": request.GET.get("gesendet") == "1",
+            **result_context(phase, now),
+        },
+    )
+
+
+def result_context(phase, now=None) -> dict:
+    """What goals/_priorities_result.html needs: on the ballot and on the results page."""
+    visible = priorities.results_visible(phase, now)
+    total, rows = priorities.results(phase) if visible else (0, [])
+    chart = (
+        bar_chart(
+            "diagramm-prioritaeten",
+            f"Prioritäten ({total} Stimmen)",
+            [(r.label, r.count) for r in rows],
+        )
+        if total
+        else ""
+    )
+    return {"phase": phase, "show_results": visible, "total": total, "rows": rows, "chart": chart}
+
+
+def result_part(phase) -> str:
+    """The priorities result for the phase's results page ("" if the phase does not ask)."""
+    if not phase.priorities_question:
+        return ""
+    return render_to_string("goals/_priorities_result.html", result_context(phase))
+
+
+@require_safe
+def confirm(request, token):
+    ballot = priorities.confirm(token[:100])
+    return render(
+        request,
+        "goals/priorities_confirmed.html",
+        {"ballot": ballot},
+        status=200 if ballot else 410,
+    )
