@@ -71,8 +71,15 @@ def insert(rows: list[Row]) -> list[int]:
         order[i] = next_order[root]
 
     quote = connection.ops.quote_name
-    columns = ["comment_ptr_id", "thread_id", "parent_id", "level", "order", "followup"]
-    columns.append("nested_count")
+    columns = [
+        "comment_ptr_id",
+        "thread_id",
+        "parent_id",
+        "level",
+        "order",
+        "followup",
+        "nested_count",
+    ]
     table, names = quote(XtdComment._meta.db_table), ", ".join(quote(c) for c in columns)
     values = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {table} ({names}) VALUES ({values})"  # noqa: S608 (our quoted names)

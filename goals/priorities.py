@@ -83,8 +83,9 @@ def results_visible(phase, now=None) -> bool:
     return phase.ends_at <= now
 
 
-def results(phase) -> tuple[int, list[Result]]:
-    """(number of confirmed ballots, one Result per field, most named first)."""
+def results(phase, fields=None) -> tuple[int, list[Result]]:
+    """(number of confirmed ballots, one Result per field, most named first); `fields`,
+    if the caller has loaded choices(phase) already."""
     confirmed = PriorityBallot.objects.filter(phase=phase, confirmed_at__isnull=False)
     total = confirmed.count()
     counted = dict(confirmed.values("fields").annotate(n=Count("id")).values_list("fields", "n"))
@@ -94,7 +95,7 @@ def results(phase) -> tuple[int, list[Result]]:
             counted.get(f.pk, 0),
             round(100 * counted.get(f.pk, 0) / total) if total else 0,
         )
-        for f in choices(phase)
+        for f in (fields if fields is not None else choices(phase))
     ]
     return total, sorted(rows, key=lambda r: -r.count)
 

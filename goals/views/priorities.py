@@ -31,7 +31,8 @@ def ballot(request, slug):
     phase = _phase(slug)
     now = timezone.now()
     running = phase.is_running(now)
-    form = PriorityForm(request.POST or None, choices=list(priorities.choices(phase)))
+    fields = list(priorities.choices(phase))
+    form = PriorityForm(request.POST or None, choices=fields)
     if request.method == "POST" and running and form.is_valid():
         if not ratelimit.allow(request, "priorities", LIMIT):
             form.add_error(
@@ -63,15 +64,15 @@ def ballot(request, slug):
             "running": running,
             "now": now,
             "sent": request.GET.get("gesendet") == "1",
-            **result_context(phase, now),
+            **result_context(phase, now, fields),
         },
     )
 
 
-def result_context(phase, now=None) -> dict:
+def result_context(phase, now=None, fields=None) -> dict:
     """What goals/_priorities_result.html needs: on the ballot and on the results page."""
     visible = priorities.results_visible(phase, now)
-    total, rows = priorities.results(phase) if visible else (0, [])
+    total, rows = priorities.results(phase, fields) if visible else (0, [])
     chart = (
         bar_chart(
             "diagramm-prioritaeten",

@@ -6,9 +6,15 @@ its index current itself through triggers (migration 0004), so nothing here
 writes to it.
 """
 
+import difflib
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+    TrigramSimilarity,
+)
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, Value
 
@@ -99,16 +105,12 @@ def count(query: Query, entries) -> int:
 def similar_words(word: str, limit: int = 3) -> list[str]:
     """Indexed words spelled like `word`: trigram similarity on PostgreSQL, difflib on SQLite."""
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
         return list(
             SearchWord.objects.annotate(similarity=TrigramSimilarity("word", word))
             .filter(similarity__gte=0.35)
             .order_by("-similarity", "word")
             .values_list("word", flat=True)[:limit]
         )
-    import difflib
-
     # Words that begin like the typed one: a typo rarely hits the first letter, and the
     # candidates stay few however large the index grows.
     candidates = list(

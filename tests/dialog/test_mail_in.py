@@ -118,9 +118,15 @@ def test_bad_input_is_named_beside_the_field_and_nothing_is_stored(
     assert not XtdComment.objects.exists()
 
 
-def test_only_staff_who_may_release_comments_enter_letters(client, outsider, editor, goal):
+def test_only_staff_who_may_release_comments_enter_letters(
+    client, outsider, editor, moderator, goal
+):
     client.force_login(outsider)
     assert client.get(URL).status_code == 302  # to the login
+    # The Redaktion edits content but does not release comments: no entering either.
     client.force_login(editor)
-    allowed = editor.has_perm("django_comments_xtd.change_xtdcomment")
-    assert client.get(URL).status_code == (200 if allowed else 403)
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, letter(f"1:{goal.pk}")).status_code == 403
+    assert not XtdComment.objects.exists()
+    client.force_login(moderator)
+    assert "Beitrag per E-Mail oder Brief erfassen" in client.get(URL).content.decode()
