@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 
-from .pdf import PdfRejected, format_megabytes, inspect_pdf
+from common.pdf import PdfRejected, format_megabytes, inspect_pdf
 
 
 def upload_to(document, filename):

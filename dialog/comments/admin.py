@@ -125,6 +125,42 @@ class DecisionForm(forms.Form):
         self.fields["result"].choices = [("", "– nichts Bestimmtes –"), *decisions.result_choices()]
 
 
+def decide_action(model_admin, request, queryset, describe):
+    """The "Entscheidung festhalten" action of comments and statements: a form, then decide()."""
+    form = DecisionForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        try:
+            count = decisions.decide(
+                queryset,
+                form.cleaned_data["outcome"],
+                form.cleaned_data["reason"],
+                request.user,
+                form.cleaned_data["result"],
+            )
+        except decisions.DecisionRefused as refused:
+            form.add_error(None, str(refused))
+        else:
+            model_admin.message_user(
+                request,
+                f"Entscheidung zu {count} Beitrag/Beiträgen gespeichert; die Verfasser "
+                "wurden per E-Mail informiert.",
+                messages.SUCCESS,
+            )
+            return None
+    return TemplateResponse(
+        request,
+        "admin/dialog/decide_comments.html",
+        {
+            **model_admin.admin_site.each_context(request),
+            "title": "Entscheidung zu Beiträgen festhalten",
+            "opts": model_admin.model._meta,
+            "items": [(item.pk, describe(item)) for item in queryset],
+            "form": form,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
 class CommentReportInline(admin.TabularInline):
     model = CommentReport
     fields = ["created_at", "reason", "note", "status", "resolved_by", "resolved_at"]
@@ -265,37 +301,8 @@ class CommentModerationAdmin(admin.ModelAdmin):
 
     @admin.action(description="Entscheidung festhalten …", permissions=["change"])
     def decide(self, request, queryset):
-        form = DecisionForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            try:
-                count = decisions.decide(
-                    queryset,
-                    form.cleaned_data["outcome"],
-                    form.cleaned_data["reason"],
-                    request.user,
-                    form.cleaned_data["result"],
-                )
-            except decisions.DecisionRefused as refused:
-                form.add_error(None, str(refused))
-            else:
-                self.message_user(
-                    request,
-                    f"Entscheidung zu {count} Beitrag/Beiträgen gespeichert; die Verfasser "
-                    "wurden per E-Mail informiert.",
-                    messages.SUCCESS,
-                )
-                return None
-        return TemplateResponse(
-            request,
-            "admin/dialog/decide_comments.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Entscheidung zu Beiträgen festhalten",
-                "opts": self.model._meta,
-                "comments": queryset,
-                "form": form,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
+        return decide_action(
+            self, request, queryset, lambda c: f"{c.user_name}: {Truncator(c.comment).chars(120)}"
         )
 
     @admin.action(description="Meldungen als unbegründet markieren", permissions=["change"])

@@ -17,56 +17,64 @@ from django.db import models, transaction
 from common import mail
 from dialog.comments import state
 from dialog.comments.models import CommentDecision, Outcome
+from dialog.comments.xtd import XtdComment
+from dialog.object_choices import ObjectChoices, parse, value_of
 
 
 class DecisionRefused(ValueError):
     """Raised with a German message for staff."""
 
 
-@dataclass(frozen=True)
-class ResultKind:
-    model: type[models.Model]
-    group: str
-    choices: Callable[[], models.QuerySet]
-    label: Callable[[models.Model], str]
-
-
-_results: list[ResultKind] = []
+_results = ObjectChoices()
 
 
 def register_result(model, *, group: str, choices, label=str) -> None:
     """Let decisions point to objects of `model` (e.g. goals of the current version)."""
-    _results.append(ResultKind(model, group, choices, label))
+    _results.register(model, group=group, choices=choices, label=label)
 
 
 def result_choices() -> list[tuple[str, list[tuple[str, str]]]]:
     """Grouped choices for a select: value "<content type id>:<pk>"."""
-    grouped = []
-    for kind in _results:
-        content_type = ContentType.objects.get_for_model(kind.model)
-        options = [(f"{content_type.pk}:{obj.pk}", kind.label(obj)) for obj in kind.choices()]
-        if options:
-            grouped.append((kind.group, options))
-    return grouped
+    return _results.grouped()
 
 
-def result_value(obj) -> str:
-    """The choice value naming `obj` as a decision's result."""
-    return f"{ContentType.objects.get_for_model(obj).pk}:{obj.pk}"
+result_value = value_of
+parse_result = parse
 
 
-def parse_result(value: str):
-    """(content type, pk) for a choice value, or (None, "") for none."""
-    if not value:
-        return None, ""
-    type_id, _, pk = value.partition(":")
-    return ContentType.objects.get_for_id(int(type_id)), pk
+@dataclass(frozen=True)
+class Decidable:
+    """A kind of contribution that takes decisions: comments, and statements (dialog.statements)."""
+
+    model: type[models.Model]
+    decision_model: type[models.Model]
+    # The decision's one-to-one field naming its contribution.
+    owner_field: str
+    plural: str  # "Kommentare", for messages to staff
+    is_visible: Callable[[models.Model], bool]
+    author_email: Callable[[models.Model], str]
+    mail_author: Callable[[models.Model], None]
+
+
+_decidables: list[Decidable] = []
+
+
+def register_decidable(kind: Decidable) -> None:
+    _decidables[:] = [k for k in _decidables if k.model is not kind.model] + [kind]
+
+
+def _decidable_of(items) -> Decidable:
+    for kind in _decidables:
+        if all(isinstance(item, kind.model) for item in items):
+            return kind
+    raise DecisionRefused("Bitte entscheiden Sie über Kommentare und Stellungnahmen getrennt.")
 
 
 def decide(
-    comments, outcome: str, reason: str, user, result_value: str = "", notify: bool = True
+    items, outcome: str, reason: str, user, result_value: str = "", notify: bool = True
 ) -> int:
-    """Record the decision on each comment and mail its author; refuses hidden comments.
+    """Record the decision on each comment or statement and mail its author; refuses
+    hidden or unpublished ones (then nothing is stored).
 
     `notify=False` only for loading example content, whose authors are invented.
     """
@@ -75,19 +83,22 @@ def decide(
     reason = reason.strip()
     if not reason:
         raise DecisionRefused("Bitte begründen Sie die Entscheidung in einem Satz.")
-    comments = list(comments)
-    hidden = [c for c in comments if not state.is_visible(c)]
+    items = list(items)
+    if not items:
+        return 0
+    kind = _decidable_of(items)
+    hidden = [item for item in items if not kind.is_visible(item)]
     if hidden:
         raise DecisionRefused(
             "Entscheidungen gibt es nur zu sichtbaren Beiträgen; "
-            f"{len(hidden)} der ausgewählten Kommentare sind verborgen oder warten noch. "
+            f"{len(hidden)} der ausgewählten {kind.plural} sind verborgen oder warten noch. "
             "Es wurde nichts gespeichert."
         )
     result_type, result_pk = parse_result(result_value)
     with transaction.atomic():
-        for comment in comments:
-            CommentDecision.objects.update_or_create(
-                comment=comment,
+        for item in items:
+            kind.decision_model.objects.update_or_create(
+                **{kind.owner_field: item},
                 defaults={
                     "outcome": outcome,
                     "reason": reason,
@@ -96,9 +107,9 @@ def decide(
                     "decided_by": user,
                 },
             )
-            if notify and comment.user_email:
-                transaction.on_commit(lambda c=comment: _mail_author(c))
-    return len(comments)
+            if notify and kind.author_email(item):
+                transaction.on_commit(lambda i=item: kind.mail_author(i))
+    return len(items)
 
 
 def _mail_author(comment) -> None:
@@ -128,3 +139,16 @@ def contributions_leading_to(obj):
         .select_related("decision", "content_type")
         .order_by("submit_date")
     )
+
+
+register_decidable(
+    Decidable(
+        model=XtdComment,
+        decision_model=CommentDecision,
+        owner_field="comment",
+        plural="Kommentare",
+        is_visible=state.is_visible,
+        author_email=lambda comment: comment.user_email,
+        mail_author=_mail_author,
+    )
+)

@@ -190,16 +190,14 @@ class Outcome(models.TextChoices):
     BEANTWORTET = "beantwortet", "beantwortet"
 
 
-class CommentDecision(models.Model):
+class Decision(models.Model):
     """What became of one contribution: the outcome, a public reason, and where it led.
 
     `result` is the goal or paragraph of a later version the contribution led to
-    (any model registered with dialog.comments.decisions.register_result).
+    (any model registered with dialog.comments.decisions.register_result). Comments
+    and statements (dialog.statements) each have a concrete decision model.
     """
 
-    comment = models.OneToOneField(
-        XtdComment, on_delete=models.CASCADE, primary_key=True, related_name="decision"
-    )
     outcome = models.CharField("Entscheidung", max_length=20, choices=Outcome.choices)
     reason = models.TextField(
         "Begründung", max_length=1000, help_text="Öffentlich, unter dem Beitrag."
@@ -213,12 +211,21 @@ class CommentDecision(models.Model):
     decided_by = staff_member("entschieden von")
 
     class Meta:
-        verbose_name = "Entscheidung zu einem Beitrag"
-        verbose_name_plural = "Entscheidungen zu Beiträgen"
-        indexes = [models.Index(fields=["result_type", "result_pk"])]
+        abstract = True
 
     def __str__(self):
         return self.get_outcome_display()
+
+
+class CommentDecision(Decision):
+    comment = models.OneToOneField(
+        XtdComment, on_delete=models.CASCADE, primary_key=True, related_name="decision"
+    )
+
+    class Meta:
+        verbose_name = "Entscheidung zu einem Beitrag"
+        verbose_name_plural = "Entscheidungen zu Beiträgen"
+        indexes = [models.Index(fields=["result_type", "result_pk"])]
 
 
 class SenderKind(models.TextChoices):

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from downloads.models import Document
-from tests.downloads.conftest import make_pdf
+from tests.support.pdfs import make_pdf
 
 pytestmark = pytest.mark.django_db
 

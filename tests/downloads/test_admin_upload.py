@@ -6,8 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from downloads.models import Document
+from tests.support.pdfs import make_pdf, make_pdf_of_size
 
-from .conftest import make_pdf, make_pdf_of_size, stored_files
+from .conftest import stored_files
 
 ADD_URL = "/admin/downloads/document/add/"
 

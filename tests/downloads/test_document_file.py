@@ -4,7 +4,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils.http import http_date
 
-from .conftest import make_pdf
+from tests.support.pdfs import make_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,7 @@ import re
 import pytest
 
 from downloads.models import Document
-
-from .conftest import make_pdf_of_size
+from tests.support.pdfs import make_pdf_of_size
 
 
 def link_texts(html):

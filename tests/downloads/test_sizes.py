@@ -2,7 +2,7 @@
 
 import pytest
 
-from downloads.pdf import MB, format_megabytes
+from common.pdf import MB, format_megabytes
 
 
 @pytest.mark.parametrize(

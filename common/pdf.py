@@ -1,6 +1,7 @@
 """Checking an uploaded PDF by its content, and reading its size and page count.
 
-An editor's file is trusted by nothing it says about itself (name, extension,
+Used for editors' downloads and for the PDFs organisations attach to statements.
+A file is trusted by nothing it says about itself (name, extension,
 content type sent by the browser): it must start like a PDF, parse completely
 with pypdf, have pages, and open without a password, because every visitor
 must be able to read it.
@@ -31,10 +32,6 @@ class PdfInfo:
     pages: int
 
 
-def max_upload_bytes() -> int:
-    return settings.DOWNLOADS_MAX_UPLOAD_MB * MB
-
-
 def format_megabytes(size: int) -> str:
     """German size text: 2.4 MB is "2,4 MB", below 1 MB "850 KB"."""
     kilobytes = max(1, round(size / 1024))
@@ -44,18 +41,19 @@ def format_megabytes(size: int) -> str:
     return f"{size / MB:.1f} MB".replace(".", ",")
 
 
-def inspect_pdf(file) -> PdfInfo:
+def inspect_pdf(file, limit_mb: int | None = None) -> PdfInfo:
     """Return size and page count of `file`, or raise PdfRejected saying why not.
 
     `file` is any Django File (an upload or a stored file); it is read from
-    the start and rewound afterwards so that it can still be saved.
+    the start and rewound afterwards so that it can still be saved. `limit_mb`
+    defaults to the editors' limit (DOWNLOADS_MAX_UPLOAD_MB).
     """
     size = file.size
-    limit = max_upload_bytes()
-    if size > limit:
+    limit_mb = limit_mb or settings.DOWNLOADS_MAX_UPLOAD_MB
+    if size > limit_mb * MB:
         raise PdfRejected(
             f"Die Datei ist {format_megabytes(size)} groß. Erlaubt sind höchstens "
-            f"{settings.DOWNLOADS_MAX_UPLOAD_MB} MB. Bitte verkleinern Sie das PDF "
+            f"{limit_mb} MB. Bitte verkleinern Sie das PDF "
             "(z. B. Bilder mit geringerer Auflösung speichern)."
         )
     file.seek(0)
