@@ -11,6 +11,7 @@ class DialogConfig(AppConfig):
         from dialog.comments.xtd import TmpXtdComment, comment_was_posted
         from dialog.comments.xtd import views as xtd_views
         from dialog.participation import alerts, theme_comments
+        from dialog.statements import workflow
 
         # The package's receiver stores staff comments and mails confirmation
         # links, and also mails every follower of the page about any comment.
@@ -21,6 +22,7 @@ class DialogConfig(AppConfig):
         theme_comments.connect()
         alerts.connect()
         counts.connect()
+        workflow.connect()
 
 
 def disconnect_package_receiver(signal, xtd_views, sender):

@@ -1,4 +1,5 @@
-"""dialog's models: the comment engine's and the participation part's, one module each."""
+"""dialog's models: the comment engine's, the participation part's and the statements', one
+module each."""
 
 from dialog.comments.models import (
     Channel,
@@ -16,6 +17,7 @@ from dialog.comments.models import (
     WaitingComment,
 )
 from dialog.participation.models import Event, EventSeries, Phase, Theme, is_running
+from dialog.statements.models import Statement, StatementDecision, StatementKind, StatementTarget
 
 __all__ = [
     "Channel",
@@ -33,6 +35,10 @@ __all__ = [
     "Phase",
     "ReportedComment",
     "SenderKind",
+    "Statement",
+    "StatementDecision",
+    "StatementKind",
+    "StatementTarget",
     "Theme",
     "WaitingComment",
     "is_running",

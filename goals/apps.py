@@ -11,6 +11,7 @@ class GoalsConfig(AppConfig):
 
         comments.connect()
         comments.register_decision_results()
+        comments.register_statement_targets()
         text_commenting.connect()
         dialog_links.connect()
         alerts.connect()

@@ -91,3 +91,31 @@ def register_decision_results() -> None:
         ),
         label=lambda paragraph: f"Kapitel {paragraph.chapter.number}, Absatz {paragraph.order}",
     )
+
+
+def register_statement_targets() -> None:
+    """A statement in a phase can address the chapters and goals of the versions it covers."""
+    from dialog.statements.targets import register_target
+
+    from .models import Chapter, Goal
+
+    register_target(
+        Chapter,
+        group="Kapitel des Strategietexts",
+        choices=lambda phase: (
+            Chapter.objects.filter(version__phases=phase)
+            .select_related("version")
+            .order_by("-version__year", "order", "pk")
+        ),
+        label=lambda chapter: f"Kapitel {chapter.number} {chapter.title}",
+    )
+    register_target(
+        Goal,
+        group="Ziele",
+        choices=lambda phase: (
+            Goal.objects.filter(version__phases=phase)
+            .select_related("version")
+            .order_by("-version__year", "number")
+        ),
+        label=lambda goal: f"Ziel {goal.number}: {goal.title}",
+    )

@@ -19,6 +19,8 @@ MODERATION_MODELS = {
     # Admin queues (proxies of the package's comment model).
     ("dialog", "waitingcomment"),
     ("dialog", "reportedcomment"),
+    # Organisations' statements: published, rejected and decided on by the moderation.
+    ("dialog", "statement"),
 }
 # (app_label, model, actions) a moderator may use. No "delete": hiding is the tool.
 MODERATION_PERMISSIONS = [
@@ -29,6 +31,7 @@ MODERATION_PERMISSIONS = [
     ("dialog", "commentmoderation", ("view", "change", "export_comments")),
     ("dialog", "waitingcomment", ("view", "change")),
     ("dialog", "reportedcomment", ("view", "change")),
+    ("dialog", "statement", ("view", "change")),
     # To find a phase and export its comments for evaluation (the action on the phase list).
     ("dialog", "phase", ("view",)),
     ("strategy_site", "accessibilityfeedback", ("view", "change")),

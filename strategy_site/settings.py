@@ -229,6 +229,10 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 # PDFs larger than this are refused in the admin. The reverse proxy's body limit
 # (e.g. nginx client_max_body_size) must be at least as large.
 DOWNLOADS_MAX_UPLOAD_MB = envint("DOWNLOADS_MAX_UPLOAD_MB", 50, minimum=1)
+# Statements (Stellungnahmen) of organisations: their PDFs wait for the moderation
+# in a private folder every app server shares, never under /media/; and their limit.
+STATEMENTS_ROOT = Path(envstr("STATEMENTS_ROOT", str(VAR_DIR / "statements")))
+STATEMENTS_MAX_UPLOAD_MB = envint("STATEMENTS_MAX_UPLOAD_MB", 10, minimum=1)
 # An open goal whose newest report is older than this is flagged "Stand veraltet".
 GOALS_STALE_AFTER_DAYS = envint("GOALS_STALE_AFTER_DAYS", 365, minimum=1)
 # Serve uploads from the app (embedded default); production lets the proxy or S3 do it.

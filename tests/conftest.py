@@ -47,6 +47,7 @@ def _fast_passwords(settings):
 def _media_in_tmp(settings, tmp_path):
     """Uploads and demo files of a test land in its own folder, never in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STATEMENTS_ROOT = tmp_path / "statements"
     settings.STORAGES = {
         **settings.STORAGES,
         "import_export": {

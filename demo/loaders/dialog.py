@@ -101,6 +101,8 @@ def _phases():
             # The 2018 format "Prioritäten setzen", to try out.
             "priorities_question": "Welche Handlungsfelder sind Ihnen am wichtigsten?",
             "priorities_shown_during": True,
+            # The 2018 format "Stellungnahmen hochladen", to try out.
+            "statements_allowed": True,
         },
     ]
 
@@ -337,6 +339,11 @@ def load(report) -> None:
             phases[slug].priorities_question = question
             phases[slug].priorities_shown_during = True
             phases[slug].save(update_fields=["priorities_question", "priorities_shown_during"])
+            created = True
+        if not created and data.get("statements_allowed") and not phases[slug].statements_allowed:
+            # Likewise for statements.
+            phases[slug].statements_allowed = True
+            phases[slug].save(update_fields=["statements_allowed"])
             created = True
         report.record(f"Beteiligungsphase {slug}", created)
 

@@ -76,6 +76,7 @@ def load(report) -> None:
             _link(report, f"Ziel {key[0]}/{goal.number} bei {event_slug}", goal.events, event)
     _spring_comments(report)
     _spring_decisions(report)
+    _spring_statement(report)
 
 
 # Example comments written during the spring 2021 phase, so its page shows real figures.
@@ -146,3 +147,51 @@ def _spring_decisions(report) -> None:
         if comments:
             decisions.decide(comments, outcome, reason, None, result, notify=False)
         report.record(f"Entscheidung zum Kommentar „{text} …“", bool(comments))
+
+
+SPRING_2021_STATEMENT = {
+    "organisation": "Beispielverband Digitale Bildung NRW",
+    "kind": "verband",
+    "title": "Beispielinhalt: Stellungnahme zu Schule und Medienbildung",
+    "text": "Beispielinhalt: Diese Stellungnahme hat kein echter Verband geschrieben; sie zeigt, "
+    "wie Stellungnahmen von Organisationen hier erscheinen.\n\n"
+    "1. Der Gigabit-Anschluss der Schulen muss bis in die Klassenräume reichen: ohne WLAN und "
+    "Wartung bleibt er ungenutzt.\n"
+    "2. Medienbildung braucht Zeit im Stundenplan und Fortbildung der Lehrkräfte.",
+    "email": "stellungnahme@example.org",
+}
+
+
+def _spring_statement(report) -> None:
+    from dialog.comments import decisions
+    from dialog.statements.models import Statement
+    from dialog.statements.targets import set_targets
+
+    data = SPRING_2021_STATEMENT
+    if Statement.objects.filter(organisation=data["organisation"]).exists():
+        report.record("Beispiel-Stellungnahme", False)
+        return
+    statement = Statement.objects.create(
+        phase=Phase.objects.get(slug="online-phase-2021"),
+        status=Statement.Status.PUBLISHED,
+        confirmed_at=datetime(2021, 3, 20, 10, tzinfo=BERLIN),
+        published_at=datetime(2021, 3, 22, 9, tzinfo=BERLIN),
+        **data,
+    )
+    Statement.objects.filter(pk=statement.pk).update(
+        created_at=datetime(2021, 3, 19, 16, tzinfo=BERLIN)
+    )
+    set_targets(
+        statement,
+        [decisions.result_value(_goal(SCHOOL_GIGABIT)), decisions.result_value(_goal(TEACHERS))],
+    )
+    decisions.decide(
+        [statement],
+        "teilweise",
+        "Beispielinhalt: Der Anschluss bis in die Klassenräume ist in der Digitalstrategie 2.0 "
+        "ein eigenes Ziel geworden; feste Stunden für Medienbildung legt die Strategie nicht fest.",
+        None,
+        decisions.result_value(_goal(HYBRID_TEACHING)),
+        notify=False,
+    )
+    report.record("Beispiel-Stellungnahme", True)

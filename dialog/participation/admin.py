@@ -39,6 +39,7 @@ class PhaseAdmin(admin.ModelAdmin):
         ),
         ("Moderation", {"fields": ["moderation"]}),
         ("Prioritäten setzen", {"fields": ["priorities_question", "priorities_shown_during"]}),
+        ("Stellungnahmen", {"fields": ["statements_allowed"]}),
         ("Auswertung", {"fields": ["evaluation"]}),
         (
             "Zahlen aus einem früheren Bericht",

@@ -137,6 +137,12 @@ class Phase(Period):
         default=False,
         help_text="Sonst erscheint das Ergebnis erst nach dem Ende der Phase.",
     )
+    statements_allowed = models.BooleanField(
+        "Stellungnahmen annehmen",
+        default=False,
+        help_text="Organisationen können während der Phase eine Stellungnahme mit PDF "
+        "einreichen; sie erscheint nach Prüfung durch die Moderation.",
+    )
     updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
 
     class Meta(Period.Meta):

@@ -1,7 +1,7 @@
 """The results report of a phase: what was said, by whom, and what became of it.
 
 Everything is counted from the published comments written during the phase
-(`phase_comments(...).visible()`), in a fixed number of queries however many
+(`phase_comments(...).visible()`) and the phase's published statements, in a fixed number of queries however many
 there are. Figures from a report of the time (a phase before this website) are
 kept apart as `reported`, so a page never shows "0 Kommentare" beside "knapp 400".
 """
@@ -11,7 +11,6 @@ import datetime
 import io
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -20,8 +19,11 @@ from common import charts
 from common.spreadsheet import neutralise_cell
 from dialog.comments.models import Channel, Outcome, SenderKind
 from dialog.comments.threads import decision_of, sender_of
+from dialog.object_choices import load_objects
 from dialog.participation.models import Phase
 from dialog.participation.phases import participation_figures, phase_comments
+from dialog.statements.models import Statement, StatementKind
+from dialog.statements.targets import targets_of
 
 MOST_DISCUSSED = 10
 NO_SENDER = "keine Angabe"
@@ -39,6 +41,11 @@ class DecisionGroup:
     outcome: str
     label: str
     comments: list = field(default_factory=list)
+    statements: list = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.comments) + len(self.statements)
 
 
 @dataclass
@@ -51,6 +58,11 @@ class PhaseResults:
     most_discussed: list[Discussed]
     decisions: list[DecisionGroup]
     undecided: int
+    statements_by_kind: list[tuple[str, int]]
+
+    @property
+    def statements(self) -> int:
+        return sum(count for _, count in self.statements_by_kind)
 
     @property
     def sender_chart(self):
@@ -98,28 +110,13 @@ def _by_sender_and_channel(published) -> tuple[list[tuple[str, int]], list[tuple
     return by_sender, by_channel
 
 
-def _objects(pairs) -> dict[tuple[int, str], object]:
-    """The commented objects for (content type id, object pk) pairs: one query per kind."""
-    by_type: dict[int, set[str]] = {}
-    for type_id, pk in pairs:
-        by_type.setdefault(type_id, set()).add(pk)
-    objects = {}
-    for type_id, pks in by_type.items():
-        model = ContentType.objects.get_for_id(type_id).model_class()
-        if model is None:
-            continue
-        for obj in model._default_manager.filter(pk__in=pks):
-            objects[(type_id, str(obj.pk))] = obj
-    return objects
-
-
 def _most_discussed(published) -> list[Discussed]:
     top = list(
         published.values("content_type_id", "object_pk")
         .annotate(n=Count("pk"))
         .order_by("-n", "content_type_id", "object_pk")[:MOST_DISCUSSED]
     )
-    objects = _objects((row["content_type_id"], row["object_pk"]) for row in top)
+    objects = load_objects((row["content_type_id"], row["object_pk"]) for row in top)
     found = []
     for row in top:
         obj = objects.get((row["content_type_id"], row["object_pk"]))
@@ -128,17 +125,31 @@ def _most_discussed(published) -> list[Discussed]:
     return found
 
 
-def _decisions(published) -> tuple[list[DecisionGroup], int]:
+def _decisions(published, statements) -> tuple[list[DecisionGroup], int]:
+    """Decided comments and statements by outcome, and how many published ones wait."""
     decided = list(
         published.filter(decision__isnull=False)
         .select_related("decision", "sender")
         .order_by("submit_date", "pk")
     )
+    decided_statements = list(
+        statements.filter(decision__isnull=False)
+        .select_related("decision")
+        .order_by("published_at", "pk")
+    )
     groups = {o.value: DecisionGroup(o.value, o.label) for o in Outcome}
     for comment in decided:
         groups[comment.decision.outcome].comments.append(comment)
+    for statement in decided_statements:
+        groups[statement.decision.outcome].statements.append(statement)
     undecided = published.filter(decision__isnull=True).count()
-    return [g for g in groups.values() if g.comments], undecided
+    undecided += statements.filter(decision__isnull=True).count()
+    return [g for g in groups.values() if g.count], undecided
+
+
+def _statements_by_kind(statements) -> list[tuple[str, int]]:
+    counted = dict(statements.values_list("kind").annotate(n=Count("pk")))
+    return [(kind.label, counted.get(kind.value, 0)) for kind in StatementKind]
 
 
 # Parts other apps add to the results page (e.g. goals' priorities ballot): functions
@@ -157,7 +168,8 @@ def extra_parts(phase: Phase) -> list:
 
 def phase_results(phase: Phase) -> PhaseResults:
     published = phase_comments(phase).visible()
-    decisions, undecided = _decisions(published)
+    statements = Statement.objects.published().filter(phase=phase)
+    decisions, undecided = _decisions(published, statements)
     by_sender, by_channel = _by_sender_and_channel(published)
     return PhaseResults(
         phase=phase,
@@ -168,17 +180,19 @@ def phase_results(phase: Phase) -> PhaseResults:
         most_discussed=_most_discussed(published),
         decisions=decisions,
         undecided=undecided,
+        statements_by_kind=_statements_by_kind(statements),
     )
 
 
 CSV_COLUMNS = [
     "Datum",
+    "Art des Beitrags",
     "Zu",
     "Name",
     "Schreibt als",
     "Organisation",
     "Eingang",
-    "Kommentar",
+    "Text",
     "Entscheidung",
     "Begründung",
     "Adresse",
@@ -186,14 +200,15 @@ CSV_COLUMNS = [
 
 
 def results_csv(phase: Phase, site_url: str) -> bytes:
-    """Every published comment of the phase with its decision: public fields only."""
+    """Every published comment and statement of the phase with its decision: public fields
+    only (no contact address)."""
     comments = list(
         phase_comments(phase)
         .visible()
         .select_related("decision", "sender")
         .order_by("submit_date", "pk")
     )
-    objects = _objects((c.content_type_id, c.object_pk) for c in comments)
+    objects = load_objects((c.content_type_id, c.object_pk) for c in comments)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(CSV_COLUMNS)
@@ -205,6 +220,7 @@ def results_csv(phase: Phase, site_url: str) -> bytes:
             neutralise_cell(value)
             for value in (
                 timezone.localtime(comment.submit_date).strftime("%Y-%m-%d %H:%M"),
+                "Kommentar",
                 str(target) if target is not None else "",
                 comment.user_name,
                 sender.get_kind_display() if sender else "",
@@ -216,4 +232,33 @@ def results_csv(phase: Phase, site_url: str) -> bytes:
                 f"{site_url}/kommentare/{comment.pk}/",
             )
         )
+    _statement_rows(writer, phase, site_url)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _statement_rows(writer, phase: Phase, site_url: str) -> None:
+    statements = list(
+        Statement.objects.published()
+        .filter(phase=phase)
+        .select_related("decision")
+        .order_by("created_at", "pk")
+    )
+    addressed = targets_of(statements)
+    for statement in statements:
+        decision = getattr(statement, "decision", None)
+        writer.writerow(
+            neutralise_cell(value)
+            for value in (
+                timezone.localtime(statement.created_at).strftime("%Y-%m-%d %H:%M"),
+                "Stellungnahme",
+                "; ".join(str(obj) for obj in addressed.get(statement.pk, [])),
+                "",
+                statement.get_kind_display(),
+                statement.organisation,
+                Channel.ONLINE.label,
+                f"{statement.title}\n\n{statement.text}",
+                decision.get_outcome_display() if decision else "",
+                decision.reason if decision else "",
+                f"{site_url}{statement.get_absolute_url()}",
+            )
+        )

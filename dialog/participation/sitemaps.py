@@ -2,6 +2,7 @@ from django.db.models import Count, Max
 from django.urls import reverse
 
 from dialog.participation.models import Event, EventSeries, Phase, Theme
+from dialog.statements.models import Statement
 
 
 def entries():
@@ -12,12 +13,28 @@ def entries():
         *((t.get_absolute_url(), None) for t in Theme.objects.order_by("position", "title")),
         *((e.get_absolute_url(), e.updated_at) for e in Event.objects.order_by("starts_at")),
         *((s.get_absolute_url(), None) for s in EventSeries.objects.order_by("slug")),
+        *(
+            (reverse("dialog:statements", args=[slug]), None)
+            for slug in _phases_with_statements().values_list("slug", flat=True)
+        ),
+        *(
+            (s.get_absolute_url(), s.published_at)
+            for s in Statement.objects.published().order_by("pk").only("pk", "published_at")
+        ),
     ]
+
+
+def _phases_with_statements():
+    return Phase.objects.filter(statements__status=Statement.Status.PUBLISHED).distinct()
 
 
 def summary():
     phases = Phase.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
     events = Event.objects.aggregate(n=Count("id"), latest=Max("updated_at"))
+    statements = Statement.objects.published().aggregate(n=Count("id"), latest=Max("published_at"))
     count = 2 + phases["n"] + Theme.objects.count() + events["n"] + EventSeries.objects.count()
-    latest = max((d for d in (phases["latest"], events["latest"]) if d), default=None)
+    count += statements["n"] + _phases_with_statements().count()
+    latest = max(
+        (d for d in (phases["latest"], events["latest"], statements["latest"]) if d), default=None
+    )
     return count, latest

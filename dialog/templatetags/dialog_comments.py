@@ -22,10 +22,15 @@ def site_url():
 
 @register.inclusion_tag("dialog/comments/_from_contributions.html")
 def contributions_leading_to(obj):
-    """{% contributions_leading_to goal %}: "Entstanden aus Beiträgen", one query."""
+    """{% contributions_leading_to goal %}: "Entstanden aus Beiträgen", comments and
+    statements, one query each."""
     from dialog.comments.decisions import contributions_leading_to as leading_to
+    from dialog.statements.targets import statements_leading_to
 
-    return {"contributions": list(leading_to(obj))}
+    return {
+        "contributions": list(leading_to(obj)),
+        "statements": list(statements_leading_to(obj)),
+    }
 
 
 @register.filter(is_safe=True, needs_autoescape=True)

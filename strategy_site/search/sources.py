@@ -20,7 +20,7 @@ from django.utils.html import strip_tags
 from blog.models import Post
 from dialog.comments import state
 from dialog.comments.xtd import XtdComment
-from dialog.models import Event, Phase, Theme
+from dialog.models import Event, Phase, Statement, Theme
 from downloads.models import Document
 from goals.models import FieldOfAction, Goal, Paragraph
 
@@ -123,7 +123,7 @@ def _document(document: Document) -> Entry:
     return Entry(
         # Format, size and pages beside the title, as on the downloads page.
         f"{document.title} ({document.format_label})",
-        f"{document.description} {pdf_text(document)}",
+        f"{document.description} {pdf_text(document.file)}",
         document.get_absolute_url(),
     )
 
@@ -141,14 +141,22 @@ def _comment(comment: XtdComment) -> Entry:
     return Entry(f"Kommentar von {comment.name}", f"{comment.comment} (zu: {where})", url)
 
 
-def pdf_text(document: Document) -> str:
-    """The text of a document's PDF, as far as it has one; "" when it cannot be read."""
+def _statement(statement: Statement) -> Entry:
+    return Entry(
+        f"Stellungnahme {statement.organisation}: {statement.title}",
+        f"{statement.text} {pdf_text(statement.pdf)}",
+        statement.get_absolute_url(),
+    )
+
+
+def pdf_text(file) -> str:
+    """The text of a stored PDF, as far as it has one; "" when it cannot be read."""
     from pypdf import PdfReader
 
-    if not document.file:
+    if not file:
         return ""
     try:
-        with document.file.open("rb") as handle:
+        with file.open("rb") as handle:
             reader = PdfReader(handle)
             parts, size = [], 0
             for page in reader.pages[:PDF_PAGES]:
@@ -197,6 +205,15 @@ SOURCES = [
     Source("thema", "Dialogthema", Theme, lambda: Theme.objects.all(), _theme),
     Source("phase", "Beteiligungsphase", Phase, lambda: Phase.objects.all(), _phase),
     Source("veranstaltung", "Veranstaltung", Event, lambda: Event.objects.all(), _event),
+    # Published by the moderation through a save, so the index follows without a check
+    # at query time.
+    Source(
+        "stellungnahme",
+        "Stellungnahme",
+        Statement,
+        lambda: Statement.objects.published(),
+        _statement,
+    ),
     Source("download", "Download", Document, lambda: Document.objects.all(), _document),
     Source(
         "seite",

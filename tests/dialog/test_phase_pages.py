@@ -140,8 +140,8 @@ def test_phase_page_query_count_does_not_grow_with_themes(
     for _ in range(themes):
         make_theme(phase)
     # The phase, its themes, the versions it covers, the comment totals (no comments:
-    # no breakdown query).
-    with django_assert_num_queries(4):
+    # no breakdown query), the published statements.
+    with django_assert_num_queries(5):
         html = client.get(phase.get_absolute_url()).content.decode()
     assert html.count("/dialog/themen/") == themes
 

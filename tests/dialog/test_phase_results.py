@@ -83,17 +83,18 @@ def test_results_csv_has_public_fields_and_decisions_only(client, phase_with_con
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
         "Datum",
+        "Art des Beitrags",
         "Zu",
         "Name",
         "Schreibt als",
         "Organisation",
         "Eingang",
-        "Kommentar",
+        "Text",
         "Entscheidung",
         "Begründung",
         "Adresse",
     ]
-    by_name = {row[2]: row for row in rows[1:]}
+    by_name = {row[3]: row for row in rows[1:]}
     assert set(by_name) == {"Anna", "Ben", "Cem"}
     ben = dict(zip(rows[0], by_name["Ben"], strict=True))
     assert (ben["Zu"], ben["Schreibt als"], ben["Organisation"], ben["Entscheidung"]) == (
@@ -102,7 +103,8 @@ def test_results_csv_has_public_fields_and_decisions_only(client, phase_with_con
         "Bitkom NRW",
         "berücksichtigt",
     )
-    assert ben["Kommentar"].startswith("Kommentar ")
+    assert ben["Art des Beitrags"] == "Kommentar"
+    assert ben["Text"].startswith("Kommentar ")
     assert ben["Eingang"] == "online"
     assert ben["Begründung"] == "Steht jetzt in Kapitel 3."
     assert "example.org" not in response.content.decode("utf-8-sig")  # never an address
@@ -145,16 +147,19 @@ def test_results_page_queries_do_not_grow_with_contributions(
     client.get("/dialog/phasen/gross/ergebnisse/")  # warm the content-type cache
     # Phase; decided comments and the undecided count; totals and one breakdown per kind of
     # commentable object (goals, paragraphs, themes); per sender; per day; most discussed
-    # and the objects they are about (here one query: themes).
-    with django_assert_num_queries(11):
+    # and the objects they are about (here one query: themes); statements: decided ones, the
+    # undecided count, per kind of organisation.
+    with django_assert_num_queries(14):
         html = client.get("/dialog/phasen/gross/ergebnisse/").content.decode()
     assert f"<div><dt>Kommentare</dt><dd>{count}</dd></div>" in html
 
 
 def test_demo_results_show_decisions_marked_as_examples(client, demo):
     html = client.get("/dialog/phasen/online-phase-2021/ergebnisse/").content.decode()
-    for heading in ("Berücksichtigt (1)", "Teilweise berücksichtigt (1)", "Beantwortet (1)"):
+    # The partly considered ones: a comment and the example statement of an association.
+    for heading in ("Berücksichtigt (1)", "Teilweise berücksichtigt (2)", "Beantwortet (1)"):
         assert f"<h3>{heading}</h3>" in html
     assert "Beispielinhalt: Die Strategie 2.0 stärkt Medienkompetenz" in html
+    assert "Stellungnahme von Beispielverband Digitale Bildung NRW (Verband)" in html
     old = client.get("/dialog/phasen/online-beteiligung-2018/ergebnisse/").content.decode()
     assert "knapp 400 Kommentare online" in old

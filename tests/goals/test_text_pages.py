@@ -110,7 +110,8 @@ def test_chapter_queries_do_not_grow_with_paragraphs_or_comments(
     assert page.count("Kommentare (") == size
 
 
-QUERIES = 6  # constant: chapter, two neighbours, paragraphs with counts, marked goals, frame
+QUERIES = 7  # constant: chapter, two neighbours, paragraphs with counts, marked goals, frame,
+# statements addressing the chapter
 
 
 def test_export_of_a_chapter_names_chapter_and_paragraph(client, chapters, old_version, moderator):
@@ -204,7 +205,7 @@ def test_paragraph_page_queries_do_not_grow_with_comments(
     assert "Vorheriger Absatz" in page and "Nächster Absatz" in page
 
 
-PARAGRAPH_QUERIES = 14  # with the contributions it came from
+PARAGRAPH_QUERIES = 15  # with the comments and the statements it came from
 
 
 def bulk_comments(paragraphs, count):

@@ -141,7 +141,7 @@ def test_sitemap_lists_strategy_versions_and_goals_in_bounded_queries(
     # The index asks each of the five sections for its newest change: a query or two
     # per kind of page, not per page (the current Site is cached after the first request).
     client.get("/sitemap.xml")
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         client.get("/sitemap.xml")
     # The strategy's section: its size (two aggregates) and its versions and goals,
     # however many goals.
@@ -152,6 +152,9 @@ def test_sitemap_lists_strategy_versions_and_goals_in_bounded_queries(
     assert f"{settings.SITE_URL}/strategie/2019/ziele/44/" in urls
     assert f"{settings.SITE_URL}/strategie/2-0/ziele/78/" in urls
     assert f"{settings.SITE_URL}/umsetzung/" in urls
+    # The demo's published statement and its phase's list.
+    assert f"{settings.SITE_URL}/dialog/phasen/online-phase-2021/stellungnahmen/" in urls
+    assert any(url.startswith(f"{settings.SITE_URL}/dialog/stellungnahmen/") for url in urls)
 
 
 @pytest.mark.parametrize(

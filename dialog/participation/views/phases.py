@@ -37,6 +37,7 @@ def phase_detail(request, slug):
             "upcoming": phase.starts_at > now,
             "time_left": time_left_text(phase.ends_at, now) if running else "",
             "figures": participation_figures(phase),
+            "statements_published": phase.statements.published().count(),
             "related": sections_for(phase),
         },
     )

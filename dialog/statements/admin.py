@@ -1,0 +1,134 @@
+"""Statements in the admin: the moderation's queue, publishing or rejecting with a
+reason, decisions like on comments. The organisation's own words stay as sent."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
+
+from dialog.comments.admin import decide_action
+from dialog.comments.netiquette import NetiquetteReason
+from dialog.statements import workflow
+from dialog.statements.models import Statement
+from dialog.statements.targets import targets_of
+
+
+class RejectForm(forms.Form):
+    reason = forms.ChoiceField(
+        label="Grund (wird der Organisation per E-Mail mitgeteilt)",
+        choices=NetiquetteReason.choices,
+    )
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "kind", "phase", "status", "created_at", "decision"]
+    list_filter = ["status", "phase", "kind", "decision__outcome"]
+    search_fields = ["organisation", "title", "text"]
+    list_select_related = ["phase", "decision"]
+    date_hierarchy = "created_at"
+    actions = ["publish", "reject", "decide"]
+    fields = [
+        "phase",
+        "organisation",
+        "kind",
+        "title",
+        "text",
+        "addressed",
+        "pdf_link",
+        "email",
+        "status",
+        "created_at",
+        "confirmed_at",
+        "published_at",
+        "rejected_reason",
+        "moderated_by",
+        "decision_text",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Nothing is hard-deleted by hand: rejecting is the tool (unconfirmed ones expire).
+        return False
+
+    @admin.display(description="Bezieht sich auf")
+    def addressed(self, obj):
+        found = targets_of([obj]).get(obj.pk, [])
+        if not found:
+            return "die Strategie als Ganzes"
+        return format_html_join(
+            ", ", '<a href="{}">{}</a>', ((t.get_absolute_url(), t) for t in found)
+        )
+
+    @admin.display(description="PDF")
+    def pdf_link(self, obj):
+        if not obj.pdf:
+            return "–"
+        return format_html(
+            '<a href="{}">PDF öffnen ({} Seiten, {})</a>',
+            obj.pdf_url,
+            obj.pdf_pages,
+            obj.pdf_size_text,
+        )
+
+    @admin.display(description="Entscheidung")
+    def decision_text(self, obj):
+        decision = getattr(obj, "decision", None)
+        return f"{decision.get_outcome_display()}: {decision.reason}" if decision else "–"
+
+    @admin.display(description="Entscheidung")
+    def decision(self, obj):
+        decision = getattr(obj, "decision", None)
+        return decision.get_outcome_display() if decision else "–"
+
+    def _refused(self, request, refused):
+        self.message_user(request, str(refused), messages.ERROR)
+
+    @admin.action(description="Veröffentlichen", permissions=["change"])
+    def publish(self, request, queryset):
+        try:
+            count = workflow.publish(queryset, request.user)
+        except workflow.ModerationRefused as refused:
+            return self._refused(request, refused)
+        self.message_user(
+            request,
+            f"{count} Stellungnahme(n) veröffentlicht; die Organisationen wurden per E-Mail "
+            "informiert.",
+            messages.SUCCESS,
+        )
+        return None
+
+    @admin.action(description="Nicht veröffentlichen, mit Grund …", permissions=["change"])
+    def reject(self, request, queryset):
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            try:
+                count = workflow.reject(queryset, form.cleaned_data["reason"], request.user)
+            except workflow.ModerationRefused as refused:
+                return self._refused(request, refused)
+            self.message_user(
+                request,
+                f"{count} Stellungnahme(n) nicht veröffentlicht; die Organisationen wurden "
+                "per E-Mail informiert.",
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/dialog/reject_statements.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Stellungnahmen nicht veröffentlichen",
+                "opts": self.model._meta,
+                "statements": queryset,
+                "form": form,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description="Entscheidung festhalten …", permissions=["change"])
+    def decide(self, request, queryset):
+        return decide_action(self, request, queryset, lambda s: f"{s.organisation}: {s.title}")
