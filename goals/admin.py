@@ -12,6 +12,7 @@ from .models import (
     Indicator,
     Lineage,
     Measurement,
+    PriorityBallot,
     StatusReport,
     StrategyVersion,
 )
@@ -296,3 +297,32 @@ class AssessmentAdmin(admin.ModelAdmin):
         ),
         (None, {"fields": ["summary", "provenance"]}),
     ]
+
+
+@admin.register(PriorityBallot)
+class PriorityBallotAdmin(admin.ModelAdmin):
+    """The ballots behind the priorities result, read-only: who voted is not stored (only a
+    keyed hash of the address), so staff see when and what, never by whom."""
+
+    list_display = ["phase", "chosen", "created_at", "confirmed_at"]
+    list_filter = ["phase", ("confirmed_at", admin.EmptyFieldListFilter)]
+    date_hierarchy = "created_at"
+    fields = ["phase", "chosen", "created_at", "confirmed_at"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("phase").prefetch_related("fields")
+
+    @admin.display(description="Handlungsfelder")
+    def chosen(self, ballot):
+        return ", ".join(f"{f.number} {f.title}" for f in ballot.fields.all())
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # A ballot is removed only by a later confirmed ballot of the same address.
+        return False

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from dialog.comments import decisions
-from dialog.models import CommentSender
+from dialog.models import CommentSender, Statement
 from dialog.participation.results import phase_results
 from tests.support.comments import insert_comments
 
@@ -144,6 +144,20 @@ def test_results_page_queries_do_not_grow_with_contributions(
     insert_comments(themes, count, lambda n: START + timedelta(hours=n % 900))
     some = list(XtdComment.objects.order_by("pk")[:5])
     decisions.decide(some, "teilweise", "Zum Teil.", moderator)
+    statements = Statement.objects.bulk_create(
+        Statement(
+            phase=phase,
+            organisation=f"Verband {n}",
+            kind="verband" if n % 2 else "kommune",
+            title=f"Stellungnahme {n}",
+            text="Text",
+            email=f"v{n}@example.org",
+            status=Statement.Status.PUBLISHED,
+            published_at=START,
+        )
+        for n in range(count // 50 + 1)
+    )
+    decisions.decide(statements, "beantwortet", "Danke.", moderator, notify=False)
     client.get("/dialog/phasen/gross/ergebnisse/")  # warm the content-type cache
     # Phase; decided comments and the undecided count; totals and one breakdown per kind of
     # commentable object (goals, paragraphs, themes); per sender; per day; most discussed
@@ -152,6 +166,7 @@ def test_results_page_queries_do_not_grow_with_contributions(
     with django_assert_num_queries(14):
         html = client.get("/dialog/phasen/gross/ergebnisse/").content.decode()
     assert f"<div><dt>Kommentare</dt><dd>{count}</dd></div>" in html
+    assert f"<h3>Beantwortet ({count // 50 + 1})</h3>" in html
 
 
 def test_demo_results_show_decisions_marked_as_examples(client, demo):

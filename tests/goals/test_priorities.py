@@ -178,3 +178,22 @@ def test_the_phase_results_page_shows_the_priorities_result(client, phase, mailo
         title="Ohne", slug="ohne2", starts_at=phase.starts_at, ends_at=phase.ends_at
     )
     assert "Prioritäten" not in text_of(client.get(f"/dialog/phasen/{other.slug}/ergebnisse/"))
+
+
+def test_staff_see_each_ballot_read_only_and_never_an_address(client, phase, mailoutbox, editor):
+    vote(client, "lea@example.org", "Netze", "Bildung")
+    client.get(confirm_link(mailoutbox[0]))
+    vote(client, "tom@example.org", "Verwaltung")  # never confirmed
+    client.force_login(editor)
+    listing = client.get("/admin/goals/priorityballot/").content.decode()
+    assert "2 Netze, 3 Bildung" in listing and "1 Verwaltung" in listing
+    assert "lea@example.org" not in listing and "tom@example.org" not in listing
+    confirmed = client.get(
+        "/admin/goals/priorityballot/?confirmed_at__isnull=False"
+    ).content.decode()
+    assert "2 Netze, 3 Bildung" in confirmed and "1 Verwaltung" not in confirmed
+    ballot = PriorityBallot.objects.get(confirmed_at__isnull=False)
+    change = client.get(f"/admin/goals/priorityballot/{ballot.pk}/change/").content.decode()
+    assert 'name="_save"' not in change  # nothing to change
+    assert client.get("/admin/goals/priorityballot/add/").status_code == 403
+    assert PriorityBallot.objects.count() == 2
