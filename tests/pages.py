@@ -49,10 +49,9 @@ PUBLIC_PAGES = [
     "/dialog/phasen/online-phase-2021/",
     # Prioritäten setzen: the ballot with its results.
     "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/prioritaeten/",
-    # Stellungnahmen: the form, a phase's list, one statement with its decision.
+    # Stellungnahmen: the form and a phase's list (one statement's page: its browser test).
     "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/stellungnahmen/einreichen/",
     "/dialog/phasen/online-phase-2021/stellungnahmen/",
-    "/dialog/stellungnahmen/1/",
     # Results of a phase: decisions, charts and tables; and one with figures of its time.
     "/dialog/phasen/online-phase-2021/ergebnisse/",
     "/dialog/phasen/online-beteiligung-2018/ergebnisse/",

@@ -89,3 +89,13 @@ def test_an_oversized_pdf_is_explained_beside_the_field_and_axe_clean(
     assert page.is_checked("#id_consent")
     assert axe_violations(page) == []
     assert not Statement.objects.filter(organisation="Großverband").exists()
+
+
+def test_a_published_statement_and_its_decision_are_axe_clean(
+    page, live_server, demo_content, axe_violations
+):
+    page.goto(live_server.url + "/dialog/phasen/online-phase-2021/stellungnahmen/")
+    with page.expect_navigation():
+        page.click("text=Beispielinhalt: Stellungnahme zu Schule und Medienbildung")
+    assert "Entscheidung: teilweise berücksichtigt" in page.inner_text("main")
+    assert axe_violations(page) == []
