@@ -1,8 +1,8 @@
 """The results report of a phase: what was said, by whom, and what became of it.
 
 Everything is counted from the published comments written during the phase
-(`phase_comments(...).visible()`) and the phase's published statements, in a fixed number of queries however many
-there are. Figures from a report of the time (a phase before this website) are
+(`phase_comments(...).visible()`) and the phase's published statements, in a fixed
+number of queries however many there are. Figures from a report of the time (a phase before this website) are
 kept apart as `reported`, so a page never shows "0 Kommentare" beside "knapp 400".
 """
 
@@ -125,7 +125,7 @@ def _most_discussed(published) -> list[Discussed]:
     return found
 
 
-def _decisions(published, statements) -> tuple[list[DecisionGroup], int]:
+def _decisions(published, statements, statement_total) -> tuple[list[DecisionGroup], int]:
     """Decided comments and statements by outcome, and how many published ones wait."""
     decided = list(
         published.filter(decision__isnull=False)
@@ -143,7 +143,7 @@ def _decisions(published, statements) -> tuple[list[DecisionGroup], int]:
     for statement in decided_statements:
         groups[statement.decision.outcome].statements.append(statement)
     undecided = published.filter(decision__isnull=True).count()
-    undecided += statements.filter(decision__isnull=True).count()
+    undecided += statement_total - len(decided_statements)
     return [g for g in groups.values() if g.count], undecided
 
 
@@ -169,7 +169,10 @@ def extra_parts(phase: Phase) -> list:
 def phase_results(phase: Phase) -> PhaseResults:
     published = phase_comments(phase).visible()
     statements = Statement.objects.published().filter(phase=phase)
-    decisions, undecided = _decisions(published, statements)
+    statements_by_kind = _statements_by_kind(statements)
+    decisions, undecided = _decisions(
+        published, statements, sum(count for _, count in statements_by_kind)
+    )
     by_sender, by_channel = _by_sender_and_channel(published)
     return PhaseResults(
         phase=phase,
@@ -180,7 +183,7 @@ def phase_results(phase: Phase) -> PhaseResults:
         most_discussed=_most_discussed(published),
         decisions=decisions,
         undecided=undecided,
-        statements_by_kind=_statements_by_kind(statements),
+        statements_by_kind=statements_by_kind,
     )
 
 
