@@ -1,4 +1,5 @@
-"""Erase commenters' email and IP addresses after a retention period (run from cron)."""
+"""Erase commenters' email and IP addresses, and statements' contact addresses, after a
+retention period (run from cron)."""
 
 from datetime import timedelta
 
@@ -7,6 +8,7 @@ from django.utils import timezone
 
 from dialog.comments import state
 from dialog.comments.pending import CONFIRMATION_VALID
+from dialog.statements.models import Statement
 
 
 def anonymize_comments(older_than_days: int) -> int:
@@ -24,8 +26,26 @@ def anonymize_comments(older_than_days: int) -> int:
     )
 
 
+def anonymize_statements(older_than_days: int) -> int:
+    """Blank the contact address of confirmed statements submitted before the given days.
+
+    Organisation, title, text and PDF stay (published as the organisation's). A decision
+    recorded later is shown but mailed to nobody. Unconfirmed ones expire on their own.
+    """
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    return (
+        Statement.objects.filter(created_at__lt=cutoff)
+        .exclude(status=Statement.Status.UNCONFIRMED)
+        .exclude(email="")
+        .update(email="")
+    )
+
+
 class Command(BaseCommand):
-    help = "Löscht E-Mail- und IP-Adressen von Kommentaren, die älter als N Tage sind."
+    help = (
+        "Löscht E-Mail- und IP-Adressen von Kommentaren und die Kontaktadressen von "
+        "Stellungnahmen, die älter als N Tage sind."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--older-than", type=int, required=True, metavar="TAGE")
@@ -41,3 +61,7 @@ class Command(BaseCommand):
             )
         count = anonymize_comments(older_than)
         self.stdout.write(f"{count} Kommentar(e) anonymisiert (älter als {older_than} Tage).")
+        count = anonymize_statements(older_than)
+        self.stdout.write(
+            f"{count} Kontaktadresse(n) von Stellungnahmen gelöscht (älter als {older_than} Tage)."
+        )
