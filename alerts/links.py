@@ -7,14 +7,15 @@ Neither kind of link names the address, not even signed:
   the address for a week only.
 """
 
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import ManageLink, Subscription, hash_token, unsubscribe_key
+from common.link_tokens import new_token, token_hash
+
+from .models import ManageLink, Subscription, unsubscribe_key
 
 MANAGE_VALID = timedelta(days=7)
 
@@ -37,16 +38,16 @@ def manage_request_url() -> str:
 
 
 def manage_url(email: str) -> str:
-    token = secrets.token_urlsafe(32)
+    token, hashed = new_token()
     ManageLink.objects.filter(created_at__lt=timezone.now() - MANAGE_VALID).delete()
-    ManageLink.objects.create(token_hash=hash_token(token), email=email.lower())
+    ManageLink.objects.create(token_hash=hashed, email=email.lower())
     return settings.SITE_URL + reverse("alerts:manage-address", args=[token])
 
 
 def address_from_manage(token: str) -> str | None:
     return (
         ManageLink.objects.filter(
-            token_hash=hash_token(str(token)), created_at__gte=timezone.now() - MANAGE_VALID
+            token_hash=token_hash(token), created_at__gte=timezone.now() - MANAGE_VALID
         )
         .values_list("email", flat=True)
         .first()

@@ -2,21 +2,18 @@
 
 import hashlib
 import hmac
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from common.link_tokens import new_token, token_hash
+
 # An unconfirmed request is void after this long; the anonymisation cron deletes it.
 CONFIRMATION_DAYS = 7
 # After this many failed deliveries in a row an address gets no more mail.
 MAX_FAILURES = 3
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def hash_address(email: str) -> str:
@@ -48,7 +45,7 @@ class SubscriptionQuerySet(models.QuerySet):
         now = now or timezone.now()
         cutoff = now - timedelta(days=CONFIRMATION_DAYS)
         subscription = (
-            self.filter(token_hash=hash_token(token), requested_at__gte=cutoff)
+            self.filter(token_hash=token_hash(token), requested_at__gte=cutoff)
             .select_for_update()
             .first()
         )
@@ -89,9 +86,9 @@ class Subscription(models.Model):
     @classmethod
     def request(cls, email: str, topic: str, label: str) -> tuple["Subscription", str]:
         """A new unconfirmed request and the token for its link (never stored in clear)."""
-        token = secrets.token_urlsafe(32)
+        token, hashed = new_token()
         subscription = cls.objects.create(
-            email=email, topic=topic, topic_label=label, token_hash=hash_token(token)
+            email=email, topic=topic, topic_label=label, token_hash=hashed
         )
         return subscription, token
 

@@ -1,9 +1,7 @@
 """The priorities ballot of a phase: choices, submission, confirmation, results."""
 
-import datetime
 import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -11,10 +9,12 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from common.link_tokens import new_token, token_hash
+from dialog.comments.pending import CONFIRMATION_VALID
+
 from .models import FieldOfAction, PriorityBallot
 
 MAX_CHOICES = 3
-CONFIRMATION_VALID = datetime.timedelta(days=7)
 
 
 def choices(phase):
@@ -31,16 +31,12 @@ def address_hash(email: str) -> str:
     return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def submit(phase, email: str, fields) -> str:
     """Store an unconfirmed ballot; returns the token for the confirmation link."""
-    token = secrets.token_urlsafe(24)
+    token, hashed = new_token()
     ballot = PriorityBallot.objects.create(
-        phase=phase, address_hash=address_hash(email), token_hash=_token_hash(token)
+        phase=phase, address_hash=address_hash(email), token_hash=hashed
     )
     ballot.fields.set(fields)
     return token
@@ -54,7 +50,7 @@ def confirm(token: str, now=None):
     ballot = (
         PriorityBallot.objects.select_for_update()
         .select_related("phase")
-        .filter(token_hash=_token_hash(token), confirmed_at__isnull=True)
+        .filter(token_hash=token_hash(token), confirmed_at__isnull=True)
         .first()
     )
     if ballot is None or ballot.created_at < now - CONFIRMATION_VALID:

@@ -7,12 +7,12 @@ and is erased when the link is used or has expired.
 """
 
 import datetime
-import hashlib
-import secrets
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from common.link_tokens import new_token
+from common.link_tokens import token_hash as link_token_hash
 from dialog.comments.models import MuteLink, PendingComment
 from dialog.comments.xtd import TmpXtdComment
 
@@ -25,15 +25,6 @@ _OBJECTS = {"content_object", "content_type", "user", "xtd_comment"}
 SENDER_KEY = "_sender"
 
 
-def _new_token() -> tuple[str, str]:
-    token = secrets.token_urlsafe(32)
-    return token, _hash(token)
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(str(token).encode()).hexdigest()
-
-
 def store(tmp_comment, sender: dict | None = None) -> str:
     """Keep an unconfirmed comment server-side; returns the token for the link."""
     data = {k: v for k, v in tmp_comment.items() if k not in _OBJECTS}
@@ -41,14 +32,18 @@ def store(tmp_comment, sender: dict | None = None) -> str:
     data["content_type_id"] = tmp_comment.content_type.pk
     data["user_id"] = tmp_comment.user.pk if tmp_comment.get("user") else None
     data["submit_date"] = tmp_comment.submit_date.isoformat()
-    token, token_hash = _new_token()
+    token, token_hash = new_token()
     PendingComment.objects.create(token_hash=token_hash, data=data)
     purge_expired()
     return token
 
 
 def find(token: str) -> PendingComment | None:
-    return PendingComment.objects.filter(token_hash=_hash(token)).select_related("comment").first()
+    return (
+        PendingComment.objects.filter(token_hash=link_token_hash(token))
+        .select_related("comment")
+        .first()
+    )
 
 
 def is_expired(pending: PendingComment) -> bool:
@@ -92,12 +87,16 @@ def purge_expired() -> int:
 
 
 def mute_token(follower) -> str:
-    token, token_hash = _new_token()
+    token, token_hash = new_token()
     MuteLink.objects.create(token_hash=token_hash, follower=follower)
     return token
 
 
 def mute_follower(token: str):
     """The comment whose author asked for reply mails, for a "no more mails" link; or None."""
-    link = MuteLink.objects.filter(token_hash=_hash(token)).select_related("follower").first()
+    link = (
+        MuteLink.objects.filter(token_hash=link_token_hash(token))
+        .select_related("follower")
+        .first()
+    )
     return link.follower if link else None

@@ -2,10 +2,6 @@
 moderation, decided on like a comment. Every step that concerns the organisation
 tells it by mail; answers reach the editors (Reply-To), not a noreply box."""
 
-import datetime
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -13,16 +9,12 @@ from django.utils import timezone
 
 from common import mail
 from common.groups import MODERATION, member_emails
+from common.link_tokens import new_token, token_hash
 from dialog.comments import decisions
 from dialog.comments.netiquette import NetiquetteReason
+from dialog.comments.pending import CONFIRMATION_VALID
 from dialog.statements.models import Statement, StatementDecision
 from dialog.statements.targets import set_targets
-
-CONFIRMATION_VALID = datetime.timedelta(days=7)
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def purge_unconfirmed(now=None) -> int:
@@ -47,7 +39,7 @@ def submit(phase, *, organisation, kind, title, text, email, pdf=None, pdf_info=
     only inside that transaction and removed again if it fails.
     """
     purge_unconfirmed()
-    token = secrets.token_urlsafe(24)
+    token, hashed = new_token()
     statement = Statement(
         phase=phase,
         organisation=organisation,
@@ -55,7 +47,7 @@ def submit(phase, *, organisation, kind, title, text, email, pdf=None, pdf_info=
         title=title,
         text=text,
         email=email,
-        token_hash=_token_hash(token),
+        token_hash=hashed,
     )
     if pdf is not None:
         statement.pdf_size, statement.pdf_pages = pdf_info.size, pdf_info.pages
@@ -92,7 +84,7 @@ def confirm(token: str, now=None):
     statement = (
         Statement.objects.select_for_update()
         .select_related("phase")
-        .filter(token_hash=_token_hash(token))
+        .filter(token_hash=token_hash(token))
         .first()
     )
     if statement is None:
