@@ -273,8 +273,10 @@ else:
 # what failed. MAIL_QUEUE=worker: requests only queue, `manage.py mail_worker` sends
 # and retries (the default with SMTP, so no visitor waits for it). MAIL_QUEUE=now:
 # sent during the request, a failure is recorded, never raised (the default without
-# SMTP, where mails are files and `make run` needs no worker).
-EMAIL_BACKEND = "post_office.EmailBackend"
+# SMTP, where mails are files and `make run` needs no worker). The backend is our own
+# thin one in front of post_office's queue: post_office's renders every message as a
+# template once more, which executed visitors' text (common/mail_queue.py, SECURITY.md).
+EMAIL_BACKEND = "common.mail_queue.EmailBackend"
 MAIL_QUEUE = envstr("MAIL_QUEUE", "worker" if EMAIL_HOST else "now")
 if MAIL_QUEUE not in {"worker", "now"}:
     raise ImproperlyConfigured(f"MAIL_QUEUE={MAIL_QUEUE!r}: use 'worker' or 'now'.")

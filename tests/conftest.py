@@ -39,6 +39,20 @@ def _own_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _real_mail_queue(settings):
+    """Every mail of every test takes the site's own path (the queue backend and its
+    row in post_office's table), delivered at once into `mail.outbox`. Django's test
+    setup would hand mails straight to the outbox and skip the queue, which is how a
+    second template rendering in the queue once went unnoticed."""
+    settings.EMAIL_BACKEND = "common.mail_queue.EmailBackend"
+    settings.POST_OFFICE = {
+        **settings.POST_OFFICE,
+        "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
+        "DEFAULT_PRIORITY": "now",
+    }
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -97,7 +97,7 @@ def test_hide_asks_for_a_reason_then_hides_and_mails_the_author(
     assert "Kauft meine Pillen" in outbox[0].body
     assert "Guten Tag Spamer," in outbox[0].body
     # The author may contest the decision by replying: the reply reaches the editors.
-    assert outbox[0].reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
+    assert outbox[0].message()["Reply-To"] == settings.COMMENTS_XTD_CONTACT_EMAIL
     # Nothing is deleted; the queue of reported comments is empty now.
     assert XtdComment.objects.count() == 1
     assert "Kauft meine Pillen" not in client.get(QUEUES["reported"]).content.decode()

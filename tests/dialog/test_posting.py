@@ -44,7 +44,7 @@ def test_anonymous_comment_appears_only_after_the_confirmation_link(client, targ
     # The mail names the page but never relays the text to the given address.
     assert f"einen Kommentar geschrieben zu „{target}“" in message.body
     assert "Glasfaser" not in message.body
-    assert message.reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
+    assert message.message()["Reply-To"] == settings.COMMENTS_XTD_CONTACT_EMAIL
     confirm_url = link_in(message, "/kommentare/bestaetigen/")
 
     landing = client.get(confirm_url, follow=True)
@@ -504,7 +504,7 @@ def test_reply_notifications_can_be_answered_to_the_editors(client, target, add_
     client.get(link_in(outbox[-1], "/kommentare/bestaetigen/"))
     notice = outbox[-1]
     assert notice.to == [question.user_email]
-    assert notice.reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
+    assert notice.message()["Reply-To"] == settings.COMMENTS_XTD_CONTACT_EMAIL
 
 
 def test_writing_for_an_organisation_is_shown_and_exported(client, target, outbox):

@@ -115,7 +115,7 @@ def test_an_organisation_submits_with_pdf_and_targets_then_confirms_by_link(
 
     (mail,) = outbox
     assert mail.to == ["kontakt@kommunale-it.example"]
-    assert mail.reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
+    assert mail.message()["Reply-To"] == settings.COMMENTS_XTD_CONTACT_EMAIL
     assert "mit PDF (3 Seiten)" in mail.body
     assert "erst, wenn die Moderation sie freigegeben hat" in mail.body
 
@@ -298,7 +298,7 @@ def test_rejected_statement_is_not_shown_and_its_organisation_learns_why(
     statement.refresh_from_db()
     assert statement.status == Statement.Status.REJECTED
     assert "Werbung oder Spam" in outbox[-1].body
-    assert outbox[-1].reply_to
+    assert outbox[-1].message()["Reply-To"]
     assert client.get(statement.get_absolute_url()).status_code == 404
     listing = client.get("/dialog/phasen/mitreden/stellungnahmen/").content.decode()
     assert "Bisher ist keine Stellungnahme veröffentlicht." in listing
@@ -343,7 +343,7 @@ def test_decision_on_a_statement_shows_mails_and_leads_to_a_goal(
     assert (decision.outcome, decision.decided_by) == ("teilweise", moderator)
     mail = outbox[-1]
     assert mail.subject.endswith("Was aus Ihrer Stellungnahme wurde")
-    assert mail.reply_to == [settings.COMMENTS_XTD_CONTACT_EMAIL]
+    assert mail.message()["Reply-To"] == settings.COMMENTS_XTD_CONTACT_EMAIL
     assert "Teilweise berücksichtigt." in mail.body and "Digitales Bürgeramt" in mail.body
 
     detail = client.get(statement.get_absolute_url()).content.decode()

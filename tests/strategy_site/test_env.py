@@ -141,7 +141,7 @@ def test_without_smtp_mails_are_written_to_var_mail_at_once(tmp_path):
         DJANGO_VAR_DIR=str(tmp_path),
     )
     assert backend == (
-        "post_office.EmailBackend django.core.mail.backends.filebased.EmailBackend "
+        "common.mail_queue.EmailBackend django.core.mail.backends.filebased.EmailBackend "
         f"{tmp_path / 'mail'} now"
     )
 

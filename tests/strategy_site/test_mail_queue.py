@@ -38,7 +38,7 @@ def post_feedback(client, capture, **kwargs):
 @pytest.fixture
 def queue(settings, editor):
     """The site's real mail path: post_office in front of a delivery backend."""
-    settings.EMAIL_BACKEND = "post_office.EmailBackend"
+    settings.EMAIL_BACKEND = "common.mail_queue.EmailBackend"
 
     def use(priority, backend="django.core.mail.backends.locmem.EmailBackend"):
         settings.POST_OFFICE = {
