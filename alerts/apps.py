@@ -7,9 +7,15 @@ class AlertsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from common import confirmation
         from common.mail import delivery_failed, delivery_succeeded
 
+        from . import links
         from .digest import on_delivery_failed, on_delivery_succeeded
+
+        confirmation.register_purge(
+            "unbestätigte Abonnements und Verwaltungslinks", links.purge_unconfirmed
+        )
 
         delivery_failed.connect(on_delivery_failed, dispatch_uid="alerts.delivery_failed")
         delivery_succeeded.connect(on_delivery_succeeded, dispatch_uid="alerts.delivered")

@@ -7,17 +7,13 @@ Neither kind of link names the address, not even signed:
   the address for a week only.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 
+from common import confirmation
 from common.link_tokens import new_token, token_hash
 
 from .models import ManageLink, Subscription, unsubscribe_key
-
-MANAGE_VALID = timedelta(days=7)
 
 
 def unsubscribe_url(email: str) -> str:
@@ -39,7 +35,6 @@ def manage_request_url() -> str:
 
 def manage_url(email: str) -> str:
     token, hashed = new_token()
-    ManageLink.objects.filter(created_at__lt=timezone.now() - MANAGE_VALID).delete()
     ManageLink.objects.create(token_hash=hashed, email=email.lower())
     return settings.SITE_URL + reverse("alerts:manage-address", args=[token])
 
@@ -47,11 +42,21 @@ def manage_url(email: str) -> str:
 def address_from_manage(token: str) -> str | None:
     return (
         ManageLink.objects.filter(
-            token_hash=token_hash(token), created_at__gte=timezone.now() - MANAGE_VALID
+            token_hash=token_hash(token), created_at__gte=confirmation.valid_since()
         )
         .values_list("email", flat=True)
         .first()
     )
+
+
+def purge_unconfirmed(cutoff) -> int:
+    """Subscription requests never confirmed and manage links past their week
+    (`manage.py purge_unconfirmed`)."""
+    requests, _ = Subscription.objects.filter(
+        confirmed_at__isnull=True, requested_at__lt=cutoff
+    ).delete()
+    links, _ = ManageLink.objects.filter(created_at__lt=cutoff).delete()
+    return requests + links
 
 
 def unsubscribe_headers(email: str) -> dict:

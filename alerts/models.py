@@ -1,51 +1,45 @@
 """Subscriptions by address alone, and the record of digests already sent."""
 
-import hashlib
-import hmac
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from common import addresses, confirmation
 from common.link_tokens import new_token, token_hash
 
-# An unconfirmed request is void after this long; the anonymisation cron deletes it.
-CONFIRMATION_DAYS = 7
 # After this many failed deliveries in a row an address gets no more mail.
 MAX_FAILURES = 3
 
 
 def hash_address(email: str) -> str:
     """A keyed hash: the sent-record cannot be matched against a list of guessed addresses."""
-    key = f"alerts.address:{settings.SECRET_KEY}".encode()
-    return hmac.new(key, email.lower().encode(), hashlib.sha256).hexdigest()
+    return addresses.keyed_hash(addresses.normalised(email), "alerts.address")
 
 
 def unsubscribe_key(email: str) -> str:
     """The address's one-click unsubscribe key: stable, opaque, not reversible to the address."""
-    key = f"alerts.unsubscribe:{settings.SECRET_KEY}".encode()
-    return hmac.new(key, email.lower().encode(), hashlib.sha256).hexdigest()
+    return addresses.keyed_hash(addresses.normalised(email), "alerts.unsubscribe")
 
 
 class SubscriptionQuerySet(models.QuerySet):
     def active(self):
         return self.filter(confirmed_at__isnull=False, disabled_at__isnull=True)
 
-    def expired(self, now=None):
-        """Unconfirmed requests whose link no longer works."""
-        cutoff = (now or timezone.now()) - timedelta(days=CONFIRMATION_DAYS)
-        return self.filter(confirmed_at__isnull=True, requested_at__lt=cutoff)
-
     def of_address(self, email: str):
         return self.filter(email__iexact=email)
+
+    def awaiting(self, token: str, now=None):
+        """The request a confirmation link names while it can be confirmed; None otherwise."""
+        return self.filter(
+            token_hash=token_hash(token), requested_at__gte=confirmation.valid_since(now)
+        ).first()
 
     def confirm(self, token: str, now=None):
         """Activate the request behind `token`; returns it, or None if unknown or expired."""
         now = now or timezone.now()
-        cutoff = now - timedelta(days=CONFIRMATION_DAYS)
         subscription = (
-            self.filter(token_hash=token_hash(token), requested_at__gte=cutoff)
+            self.filter(
+                token_hash=token_hash(token), requested_at__gte=confirmation.valid_since(now)
+            )
             .select_for_update()
             .first()
         )

@@ -7,22 +7,13 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
-from common import mail, ratelimit
+from common import confirmation, mail, posting_guard
 from common.bounds import bounded_id
 from common.csrf import csrf_protect_public_form
 
 from . import links, registry
 from .forms import ManageRequestForm, SubscribeForm
 from .models import Subscription
-
-SUBSCRIBE_LIMIT = getattr(settings, "ALERTS_SUBSCRIBE_RATE_LIMIT", (5, 600))
-
-
-def _allowed(request, email) -> bool:
-    """Counted atomically per visitor and per recipient: the site mails nobody in bulk."""
-    return ratelimit.allow(request, "alerts", SUBSCRIBE_LIMIT) and ratelimit.allow_value(
-        "recipient", email, ratelimit.RECIPIENT_LIMIT
-    )
 
 
 @csrf_protect_public_form
@@ -32,12 +23,9 @@ def subscribe(request):
         raise Http404("Dieses Thema gibt es nicht.")
     form = SubscribeForm(request.POST or None, initial={"topic": topic})
     if request.method == "POST" and form.is_valid():
-        if not _allowed(request, form.cleaned_data["email"]):
-            form.add_error(
-                "email",
-                "Zu viele Anfragen von Ihrem Anschluss oder an diese Adresse. Bitte versuchen "
-                "Sie es später erneut.",
-            )
+        refused = posting_guard.check(request, "subscription", recipient=form.cleaned_data["email"])
+        if refused:
+            form.add_error("email", refused.message)
         else:
             email = form.cleaned_data["email"]
             subscription, token = Subscription.request(
@@ -55,22 +43,32 @@ def subscribe(request):
     return render(request, "alerts/subscribe.html", {"form": form, "topic_label": label})
 
 
+def _confirm_preview(request, token):
+    subscription = Subscription.objects.awaiting(token)
+    if subscription is None:
+        return render(request, "alerts/invalid_link.html", status=404)
+    return confirmation.Preview(
+        title="Abonnement bestätigen",
+        intro="Bitte bestätigen Sie, dass Sie Benachrichtigungen per E-Mail erhalten möchten zu:",
+        details=[subscription.topic_label],
+        button="Ja, Abonnement bestätigen",
+        after="Jede Benachrichtigung enthält einen Link, mit dem Sie sie mit einem Klick abbestellen.",
+    )
+
+
+@confirmation.confirm_by_button(_confirm_preview)
 def confirm(request, token):
-    """GET shows a button, POST confirms: link scanners in mail systems only GET."""
-    confirmed = None
-    if request.method == "POST":
-        with transaction.atomic():
-            confirmed = Subscription.objects.confirm(token)
-            if confirmed is None:
-                return render(request, "alerts/invalid_link.html", status=404)
-            # A second request for the same topic replaces nothing: keep the older one.
-            duplicates = Subscription.objects.of_address(confirmed.email).filter(
-                topic=confirmed.topic, confirmed_at__isnull=False
-            )
-            if duplicates.exclude(pk=confirmed.pk).exists():
-                confirmed.delete()
-        return render(request, "alerts/confirmed.html", {"subscription": confirmed})
-    return render(request, "alerts/confirm.html", {"token": token})
+    with transaction.atomic():
+        confirmed = Subscription.objects.confirm(token)
+        if confirmed is None:
+            return render(request, "alerts/invalid_link.html", status=404)
+        # A second request for the same topic replaces nothing: keep the older one.
+        duplicates = Subscription.objects.of_address(confirmed.email).filter(
+            topic=confirmed.topic, confirmed_at__isnull=False
+        )
+        if duplicates.exclude(pk=confirmed.pk).exists():
+            confirmed.delete()
+    return render(request, "alerts/confirmed.html", {"subscription": confirmed})
 
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookie or form token; the link's key is the credential.
@@ -88,12 +86,9 @@ def unsubscribe(request, token):
 def manage_request(request):
     form = ManageRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not _allowed(request, form.cleaned_data["email"]):
-            form.add_error(
-                "email",
-                "Zu viele Anfragen von Ihrem Anschluss oder an diese Adresse. Bitte versuchen "
-                "Sie es später erneut.",
-            )
+        refused = posting_guard.check(request, "subscription", recipient=form.cleaned_data["email"])
+        if refused:
+            form.add_error("email", refused.message)
         else:
             email = form.cleaned_data["email"]
             # The same answer whether or not the address has subscriptions: no one learns who follows.

@@ -9,7 +9,8 @@ requests cannot slip through between a check and a count:
   UPDATE ... SET count = count + 1 WHERE count < limit, which the database
   serialises per row; a new window's row is created once (unique key).
 
-A fixed window per scope and key is cheap and good enough against floods.
+A fixed window per scope and key is cheap and good enough against floods. The limits
+themselves and what a form does with them: common/posting_guard.py.
 Addresses and mail recipients are hashed, so neither store holds them readable.
 """
 
@@ -27,13 +28,6 @@ from django.utils import timezone
 from .models import RateCounter
 
 log = logging.getLogger(__name__)
-
-# (how many, per how many seconds); settings may override for an installation.
-COMMENT_LIMIT = getattr(settings, "DIALOG_COMMENT_RATE_LIMIT", (5, 600))
-REPORT_LIMIT = getattr(settings, "DIALOG_REPORT_RATE_LIMIT", (10, 600))
-FEEDBACK_LIMIT = getattr(settings, "FEEDBACK_RATE_LIMIT", (5, 3600))
-# Mails the site sends to one address on a visitor's request (confirmation links).
-RECIPIENT_LIMIT = getattr(settings, "MAIL_RECIPIENT_RATE_LIMIT", (5, 3600))
 
 
 def client_address(request) -> str:

@@ -7,7 +7,8 @@ class DialogConfig(AppConfig):
     verbose_name = "Dialog und Beteiligung"
 
     def ready(self):
-        from dialog.comments import counts
+        from common import confirmation
+        from dialog.comments import counts, pending
         from dialog.comments.xtd import TmpXtdComment, comment_was_posted
         from dialog.comments.xtd import views as xtd_views
         from dialog.participation import alerts, theme_comments
@@ -23,6 +24,8 @@ class DialogConfig(AppConfig):
         alerts.connect()
         counts.connect()
         workflow.connect()
+        confirmation.register_purge("unbestätigte Kommentare", pending.purge_expired)
+        confirmation.register_purge("unbestätigte Stellungnahmen", workflow.purge_unconfirmed)
 
 
 def disconnect_package_receiver(signal, xtd_views, sender):

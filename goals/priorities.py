@@ -1,16 +1,13 @@
 """The priorities ballot of a phase: choices, submission, confirmation, results."""
 
-import hashlib
-import hmac
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from common import addresses, confirmation
 from common.link_tokens import new_token, token_hash
-from dialog.comments.pending import CONFIRMATION_VALID
 
 from .models import FieldOfAction, PriorityBallot
 
@@ -26,20 +23,37 @@ def choices(phase):
     )
 
 
-def address_hash(email: str) -> str:
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, email.strip().lower().encode(), hashlib.sha256).hexdigest()
+# One ballot per mailbox and phase; the mailbox is kept only as this keyed hash.
+HASH_PURPOSE = "priorities.mailbox"
 
 
 @transaction.atomic
 def submit(phase, email: str, fields) -> str:
     """Store an unconfirmed ballot; returns the token for the confirmation link."""
     token, hashed = new_token()
-    ballot = PriorityBallot.objects.create(
-        phase=phase, address_hash=address_hash(email), token_hash=hashed
-    )
+    current, *earlier = addresses.mailbox_hashes(email, HASH_PURPOSE)
+    if earlier:  # ballots kept under a key before a rotation: the same mailbox's now
+        PriorityBallot.objects.filter(phase=phase, address_hash__in=earlier).update(
+            address_hash=current
+        )
+    ballot = PriorityBallot.objects.create(phase=phase, address_hash=current, token_hash=hashed)
     ballot.fields.set(fields)
     return token
+
+
+def lookup(token: str, now=None):
+    """The unconfirmed ballot a link names, if it can still be confirmed; changes nothing."""
+    now = now or timezone.now()
+    ballot = (
+        PriorityBallot.objects.select_related("phase")
+        .filter(token_hash=token_hash(token), confirmed_at__isnull=True)
+        .first()
+    )
+    if ballot is None or confirmation.is_expired(ballot.created_at, now):
+        return None
+    if not ballot.phase.is_running(now):
+        return None
+    return ballot
 
 
 @transaction.atomic
@@ -53,10 +67,11 @@ def confirm(token: str, now=None):
         .filter(token_hash=token_hash(token), confirmed_at__isnull=True)
         .first()
     )
-    if ballot is None or ballot.created_at < now - CONFIRMATION_VALID:
+    if ballot is None or confirmation.is_expired(ballot.created_at, now):
         return None
     if not ballot.phase.is_running(now):
         return None
+    # The same mailbox's earlier ballot (re-keyed at submission after a key rotation).
     PriorityBallot.objects.filter(
         phase=ballot.phase, address_hash=ballot.address_hash, confirmed_at__isnull=False
     ).delete()
@@ -111,6 +126,14 @@ class BallotLink:
         return reverse("goals:priorities", args=[self.phase.slug])
 
 
+def purge_unconfirmed(cutoff) -> int:
+    """Delete ballots whose link was never used in time (`manage.py purge_unconfirmed`)."""
+    _, deleted = PriorityBallot.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    return deleted.get(PriorityBallot._meta.label, 0)  # not their choices' rows
+
+
 def connect() -> None:
     from common import related
     from dialog.models import Phase
@@ -119,6 +142,7 @@ def connect() -> None:
     from .views.priorities import result_part
 
     results.register_part(result_part)
+    confirmation.register_purge("unbestätigte Stimmen zu Prioritäten", purge_unconfirmed)
 
     related.register(
         Phase,

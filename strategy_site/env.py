@@ -43,6 +43,23 @@ def envint(name: str, default: int, minimum: int | None = None) -> int:
     return value
 
 
+def envlimit(name: str, default: tuple[int, int]) -> tuple[int, int]:
+    """A rate limit written "COUNT/SECONDS", e.g. "5/600": five per ten minutes."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    count, _, seconds = raw.partition("/")
+    try:
+        limit = (int(count), int(seconds))
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a limit; write COUNT/SECONDS, e.g. 5/600."
+        ) from None
+    if limit[0] < 1 or limit[1] < 1:
+        raise ImproperlyConfigured(f"{name}={raw!r}: count and seconds must be at least 1.")
+    return limit
+
+
 def envlist(name: str, default: list[str]) -> list[str]:
     raw = os.environ.get(name)
     if raw is None:

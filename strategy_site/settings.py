@@ -6,7 +6,16 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from .env import database_from_url, envbool, envint, envlist, envstr, redis_url, with_timeouts
+from .env import (
+    database_from_url,
+    envbool,
+    envint,
+    envlimit,
+    envlist,
+    envstr,
+    redis_url,
+    with_timeouts,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(envstr("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
@@ -40,6 +49,9 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Earlier keys after a rotation: links and address hashes made with them keep working
+# (common/addresses.py, docs/deployment.md).
+SECRET_KEY_FALLBACKS = envlist("DJANGO_SECRET_KEY_FALLBACKS", [])
 DEBUG = envbool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = envlist("DJANGO_CSRF_TRUSTED_ORIGINS", [])
@@ -313,6 +325,25 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 # Hosts a visitor may load a recording from, after an explicit click.
 CSP_FRAME_SRC = envlist("CSP_FRAME_SRC", ["https://www.youtube-nocookie.com"])
+
+# --- Public contributions (common/confirmation.py, common/posting_guard.py) --
+# How long a mailed confirmation link works; unconfirmed data is deleted after it
+# (`manage.py purge_unconfirmed`, daily).
+CONFIRMATION_LINK_DAYS = envint("CONFIRMATION_LINK_DAYS", 7, minimum=1)
+# Limits as (how many, per how many seconds), counted across all app servers.
+# Per visitor (IP address), for each public form:
+PUBLIC_FORM_LIMITS = {
+    "comment": envlimit("LIMIT_COMMENTS", (5, 600)),
+    "report": envlimit("LIMIT_REPORTS", (10, 600)),
+    "feedback": envlimit("LIMIT_FEEDBACK", (5, 3600)),
+    "statement": envlimit("LIMIT_STATEMENTS", (5, 3600)),
+    "ballot": envlimit("LIMIT_BALLOTS", (5, 3600)),
+    "subscription": envlimit("LIMIT_SUBSCRIPTIONS", (5, 600)),
+}
+# Mails with a link the site sends to one mailbox on visitors' requests, any form:
+MAIL_RECIPIENT_LIMIT = envlimit("LIMIT_MAILS_PER_RECIPIENT", (5, 3600))
+# The same text from several senders: after this many, later copies wait for moderation.
+SAME_TEXT_LIMIT = envlimit("LIMIT_SAME_TEXT", (3, 3600))
 
 # --- Comments (django-comments-xtd) ----------------------------------------
 COMMENTS_APP = "django_comments_xtd"

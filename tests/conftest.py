@@ -13,10 +13,16 @@ from tests.support.demo import take_snapshot
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_sessionstart(session):
+    """Plain `pytest` on a fresh checkout: the German messages are compiled before any test
+    module is imported (a module may translate at import time, and Django keeps the first
+    catalogue it reads for the whole process)."""
+    ensure_compiled_messages()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _static_and_messages(tmp_path_factory):
-    """Plain `pytest` on a fresh checkout: messages compiled, hashed static files present."""
-    ensure_compiled_messages()
+    """Plain `pytest` on a fresh checkout: hashed static files present."""
     static_root = static_root_for_tests(tmp_path_factory.mktemp("static"))
     if static_root is None:
         yield

@@ -1,6 +1,6 @@
 """Operations docs match the code: every environment variable read anywhere is in README.md.
 
-The scan covers our typed readers (envstr/envbool/envint/envlist) and raw
+The scan covers our typed readers (envstr/envbool/envint/envlist/envlimit) and raw
 os.environ/os.getenv reads in all Python files outside tests and the virtualenv.
 """
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 READ = re.compile(
-    r"""(?:env(?:str|bool|int|list)\(|os\.environ\.get\(|os\.getenv\(|os\.environ\[)\s*["']([A-Z][A-Z0-9_]+)["']"""
+    r"""(?:env(?:str|bool|int|list|limit)\(|os\.environ\.get\(|os\.getenv\(|os\.environ\[)\s*["']([A-Z][A-Z0-9_]+)["']"""
 )
 SKIP = {".venv", "tests", "build", "var", "node_modules"}
 # Set by manage.py/wsgi.py for Django itself, not an operator's setting.

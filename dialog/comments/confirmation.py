@@ -5,7 +5,7 @@ pages. The rules, in the order they are checked:
 
 - a broken or altered link creates nothing (the link is a random token; the comment
   waits server-side, dialog/comments/pending.py);
-- a link older than pending.CONFIRMATION_VALID creates nothing (it could otherwise outlive
+- a link older than common.confirmation.valid_for() creates nothing (it could otherwise outlive
   the anonymisation of old comments and create a duplicate);
 - a second click (or a mail scanner before the person) finds the comment already there;
 - a thread closed since the mail went out takes no new comments;
@@ -36,6 +36,7 @@ class Result(enum.Enum):
     REFUSED = "refused"
     WAITING = "waiting"
     PUBLISHED = "published"
+    READY = "ready"  # only from inspect(): the link would create this comment
 
 
 @dataclass
@@ -45,6 +46,36 @@ class Outcome:
     comment: object = None  # the stored comment (published, waiting, already confirmed)
     kept_text: str = ""  # the visitor's text, shown again when nothing was stored
     closed_note: str = ""
+    reviewed_first: bool = False  # READY: the comment will wait for the moderation
+
+
+def inspect(key: str) -> Outcome:
+    """What `confirm(key)` would do, changing nothing: for the page the mailed link
+    opens, which confirms only when its button is pressed (common/confirmation.py)."""
+    waiting = pending.find(key)
+    if waiting is None or (not waiting.data and waiting.comment is None):
+        return Outcome(Result.BROKEN)
+    if not waiting.data:
+        return Outcome(Result.ALREADY_CONFIRMED, waiting.comment.content_object, waiting.comment)
+    try:
+        tmp_comment = pending.unsaved_comment(waiting)
+        policy = policy_for(tmp_comment.content_object)
+    except (ObjectDoesNotExist, NotCommentable):
+        return Outcome(Result.NOT_COMMENTABLE)
+    target, text = tmp_comment.content_object, tmp_comment.comment
+    if pending.is_expired(waiting):
+        return Outcome(Result.EXPIRED, target, kept_text=text)
+    if not policy.is_open(target):
+        return Outcome(
+            Result.CLOSED, target, kept_text=text, closed_note=policy.closed_note(target)
+        )
+    return Outcome(
+        Result.READY,
+        target,
+        comment=tmp_comment,
+        kept_text=text,
+        reviewed_first=policy.premoderated(target) or not state.is_released(tmp_comment),
+    )
 
 
 def confirm(key: str, request) -> Outcome:

@@ -9,16 +9,13 @@ and is erased when the link is used or has expired.
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 
+from common import confirmation
 from common.link_tokens import new_token
 from common.link_tokens import token_hash as link_token_hash
 from dialog.comments.models import MuteLink, PendingComment
 from dialog.comments.xtd import TmpXtdComment
 
-# How long a mailed confirmation link stays valid (also the shortest retention
-# anonymize_comments accepts: an erased comment must not be confirmed afterwards).
-CONFIRMATION_VALID = datetime.timedelta(days=7)
 # Keys of the package's unsaved comment that are objects, not plain values.
 _OBJECTS = {"content_object", "content_type", "user", "xtd_comment"}
 # Ours, not a comment field: who the author writes for (CommentSender), if given.
@@ -34,7 +31,6 @@ def store(tmp_comment, sender: dict | None = None) -> str:
     data["submit_date"] = tmp_comment.submit_date.isoformat()
     token, token_hash = new_token()
     PendingComment.objects.create(token_hash=token_hash, data=data)
-    purge_expired()
     return token
 
 
@@ -47,7 +43,7 @@ def find(token: str) -> PendingComment | None:
 
 
 def is_expired(pending: PendingComment) -> bool:
-    return pending.created_at < timezone.now() - CONFIRMATION_VALID
+    return confirmation.is_expired(pending.created_at)
 
 
 def unsaved_comment(pending: PendingComment) -> TmpXtdComment:
@@ -80,8 +76,8 @@ def forget(pending: PendingComment) -> None:
     pending.delete()
 
 
-def purge_expired() -> int:
-    cutoff = timezone.now() - CONFIRMATION_VALID
+def purge_expired(cutoff) -> int:
+    """Delete pending comments whose link expired (`manage.py purge_unconfirmed`)."""
     deleted, _ = PendingComment.objects.filter(created_at__lt=cutoff).delete()
     return deleted
 

@@ -6,28 +6,21 @@ pages instead of empty 400s, closed threads, pre-moderation, rate limits,
 reports without login and permalinks that find the right page.
 """
 
-from django.apps import apps
 from django.contrib import messages
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common import ratelimit
-from common.bounds import bounded_id
+from common import confirmation as links
+from common import posting_guard
 from common.csrf import csrf_protect_public_form
 from dialog.comments import confirmation, moderation, pending, posting, state
 from dialog.comments.commentable import is_commentable, policy_for
 from dialog.comments.confirmation import Result
 from dialog.comments.forms import CommentForm, ReportForm
 from dialog.comments.threads import can_reply_to, hidden_reason, is_official, object_url_for
-
-
-def _is_staff(user) -> bool:
-    return user.is_authenticated and user.is_staff
 
 
 def _problem(request, title: str, text: str, status: int, target=None, kept_text: str = ""):
@@ -38,17 +31,6 @@ def _problem(request, title: str, text: str, status: int, target=None, kept_text
         {"title": title, "text": text, "target": target, "kept_text": kept_text},
         status=status,
     )
-
-
-def _target_of(data):
-    """The object a POST names, or None for anything not commentable."""
-    try:
-        model = apps.get_model(*data.get("content_type", "").split(".", 1))
-        if not is_commentable(model):
-            return None
-        return policy_for(model).public_objects(model).get(pk=bounded_id(data.get("object_pk")))
-    except (LookupError, TypeError, ValueError, ValidationError, ObjectDoesNotExist):
-        return None
 
 
 def _public_comment(pk):
@@ -67,107 +49,34 @@ def _render_form_page(request, form, target, parent=None, status=200, notice="")
 @csrf_protect_public_form
 @require_POST
 def post_comment(request):
-    data = request.POST.copy()
-    staff = _is_staff(request.user)
-    if staff:
-        data["name"] = data.get("name") or request.user.get_full_name() or request.user.username
-        data["email"] = data.get("email") or request.user.email
-    target = _target_of(data)
-    if target is None:
+    outcome = posting.post(request)
+    result, target = outcome.result, outcome.target
+    if result is posting.Result.NO_TARGET:
         return _problem(
             request,
             "Kommentar konnte nicht zugeordnet werden",
             "Wir wissen nicht, zu welcher Seite Ihr Kommentar gehört. Bitte gehen Sie zurück "
             "und schreiben Sie ihn dort noch einmal.",
             400,
-            kept_text=data.get("comment", ""),
+            kept_text=outcome.kept_text,
         )
-    policy = policy_for(target)
-    form = CommentForm(target, data=data, staff_user=request.user if staff else None)
-    # Shown above the form again if something needs fixing (only a comment of this object).
-    form.parent = (
-        state.comments()
-        .filter(
-            pk=_int(data.get("reply_to")),
-            content_type=ContentType.objects.get_for_model(target),
-            object_pk=str(target.pk),
-        )
-        .first()
-    )
-
-    if not policy.is_open(target):
-        return _problem(
-            request,
-            "Kommentare sind hier geschlossen",
-            policy.closed_note(target),
-            403,
-            target=target,
-            kept_text=data.get("comment", ""),
-        )
-    if form.tampered():
-        notice = (
-            "Das Formular war zu lange geöffnet oder wurde verändert. Bitte prüfen Sie Ihre "
-            "Angaben und senden Sie den Kommentar noch einmal. Ihr Text ist erhalten."
-        )
+    if result is posting.Result.CLOSED:
+        title = "Kommentare sind hier geschlossen"
+        return _problem(request, title, outcome.closed_note, 403, target, outcome.kept_text)
+    if result is posting.Result.FORM:
+        form = outcome.form
         return _render_form_page(
-            request, form.fresh_copy(), target, form.parent, status=400, notice=notice
+            request, form, target, form.parent, status=outcome.status, notice=outcome.notice
         )
-    if not form.is_valid():
-        return _render_form_page(request, form, target, form.parent)
-    # Checked and counted in one step, and only for a comment that would be sent.
-    if not staff and not ratelimit.allow(request, "comment", ratelimit.COMMENT_LIMIT):
-        count, window = ratelimit.COMMENT_LIMIT
-        notice = (
-            f"Von Ihrem Anschluss kamen in den letzten {window // 60} Minuten schon {count} "
-            "Kommentare. Bitte warten Sie ein paar Minuten und senden Sie Ihren Kommentar dann "
-            "noch einmal. Ihr Text steht unten im Formular."
-        )
-        return _render_form_page(
-            request, form.fresh_copy(), target, form.parent, status=429, notice=notice
-        )
-    if not staff and not ratelimit.allow_value(
-        "recipient", form.cleaned_data["email"], ratelimit.RECIPIENT_LIMIT
-    ):
-        notice = (
-            "An diese E-Mail-Adresse haben wir in der letzten Stunde schon mehrere "
-            "Bestätigungslinks geschickt. Bitte bestätigen Sie zuerst diese oder versuchen Sie "
-            "es später noch einmal. Ihr Text steht unten im Formular."
-        )
-        return _render_form_page(
-            request, form.fresh_copy(), target, form.parent, status=429, notice=notice
-        )
-
-    # The same text from many addresses is a campaign or a bot: later copies wait for a
-    # moderator, who is told once when the flood starts.
-    flood = not staff and not ratelimit.allow_value(
-        "same-text", posting.text_fingerprint(form.cleaned_data["comment"]), posting.SAME_TEXT_LIMIT
-    )
-    try:
-        comment = posting.prepare(form, request, policy, staff, hold=flood)
-    except posting.Rejected:
-        return _problem(
-            request,
-            "Kommentar nicht angenommen",
-            "Ihr Kommentar konnte nicht angenommen werden.",
-            400,
-            target,
-            form.cleaned_data["comment"],
-        )
-    if staff:
-        return redirect(object_url_for(posting.publish_now(comment, request)))
-    if flood and ratelimit.allow_value(
-        "flood-notice", posting.text_fingerprint(form.cleaned_data["comment"]), (1, 3600)
-    ):
-        moderation.flood_detected(target, form.cleaned_data["comment"])
-    posting.request_confirmation(comment, request, form.sender())
+    if result is posting.Result.REJECTED:
+        text = "Ihr Kommentar konnte nicht angenommen werden."
+        return _problem(request, "Kommentar nicht angenommen", text, 400, target, outcome.kept_text)
+    if result is posting.Result.PUBLISHED:
+        return redirect(object_url_for(outcome.comment))
     query = {"zurueck": target.get_absolute_url()}
-    if not state.is_released(comment):
+    if outcome.reviewed_first:
         query["pruefung"] = "1"  # the page says it appears after review, not after the click
     return redirect(reverse("comment-sent") + "?" + urlencode(query))
-
-
-def _int(value) -> int:
-    return bounded_id(value) or 0
 
 
 @require_GET
@@ -191,7 +100,8 @@ CONFIRMATION_PROBLEMS = {
     ),
     Result.EXPIRED: (
         "Dieser Bestätigungslink ist abgelaufen",
-        "Bestätigungslinks gelten sieben Tage. Bitte schreiben Sie Ihren Kommentar noch einmal.",
+        "Bestätigungslinks gelten {valid_days} Tage. Bitte schreiben Sie Ihren Kommentar noch "
+        "einmal.",
         400,
     ),
     Result.CLOSED: (
@@ -208,13 +118,35 @@ CONFIRMATION_PROBLEMS = {
 }
 
 
-@require_GET
+def _confirm_preview(request, key):
+    """The mailed link opens this: the comment as it will appear, and one button."""
+    outcome = confirmation.inspect(key)
+    if outcome.result is not Result.READY:
+        return _outcome_page(request, outcome)
+    return links.Preview(
+        title="Kommentar bestätigen",
+        intro=f"Ihr Kommentar zu „{outcome.target}“, geschrieben als „{outcome.comment.user_name}“:",
+        quote=outcome.kept_text,
+        button="Kommentar bestätigen",
+        after=(
+            "Danach prüft die Moderation Ihren Kommentar; er erscheint, sobald sie ihn "
+            "freigegeben hat."
+            if outcome.reviewed_first
+            else "Danach erscheint Ihr Kommentar sofort."
+        ),
+    )
+
+
+@links.confirm_by_button(_confirm_preview)
 def confirm(request, key):
-    """The link from the confirmation mail: creates the comment once."""
-    outcome = confirmation.confirm(key, request)
+    """The button on the page of the confirmation link: creates the comment once."""
+    return _outcome_page(request, confirmation.confirm(key, request))
+
+
+def _outcome_page(request, outcome):
     if outcome.result in CONFIRMATION_PROBLEMS:
         title, text, status = CONFIRMATION_PROBLEMS[outcome.result]
-        text = text.format(closed_note=outcome.closed_note)
+        text = text.format(closed_note=outcome.closed_note, valid_days=links.valid_for().days)
         return _problem(request, title, text, status, outcome.target, outcome.kept_text)
     if outcome.result is Result.NOT_COMMENTABLE:
         raise Http404
@@ -228,23 +160,38 @@ def confirm(request, key):
     return redirect(object_url_for(outcome.comment))
 
 
-@require_GET
-def unsubscribe(request, key):
-    """The one-click link in reply mails: no more mails for this address on this page.
+def _mute_preview(request, key):
+    follower = pending.mute_follower(key)
+    if follower is None:
+        return _mute_link_broken(request)
+    return links.Preview(
+        title="Benachrichtigungen abbestellen",
+        intro=f"Sie erhalten E-Mails über Antworten auf Ihre Kommentare zu „{follower.content_object}“.",
+        button="Keine E-Mails mehr zu dieser Seite",
+    )
 
-    The package's mute view answers a second opening with "page not found",
-    and mail scanners often open links before the person does. Here every
-    opening of a valid link confirms; a broken one gets a German page.
+
+def _mute_link_broken(request):
+    return _problem(
+        request,
+        "Dieser Abbestell-Link ist ungültig",
+        "Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig "
+        "aus der E-Mail in die Adresszeile Ihres Browsers.",
+        400,
+    )
+
+
+@links.confirm_by_button(_mute_preview)
+def unsubscribe(request, key):
+    """The link in reply mails: no more mails for this address on this page.
+
+    The package's mute view answers a second opening with "page not found". Here the
+    link shows a button (mail scanners open links, they press no buttons), and every
+    press on a valid link confirms; a broken one gets a German page.
     """
     follower = pending.mute_follower(key)
     if follower is None:
-        return _problem(
-            request,
-            "Dieser Abbestell-Link ist ungültig",
-            "Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig "
-            "aus der E-Mail in die Adresszeile Ihres Browsers.",
-            400,
-        )
+        return _mute_link_broken(request)
     if follower.user_email:
         state.comments().filter(
             content_type=follower.content_type,
@@ -270,7 +217,7 @@ def reply(request, pk):
     if target is None or not is_commentable(target):
         raise Http404
     policy = policy_for(target)
-    staff = _is_staff(request.user)
+    staff = posting.is_staff_author(request.user)
     form = None
     if policy.is_open(target) and can_reply_to(parent):
         form = CommentForm(target, parent=parent, staff_user=request.user if staff else None)
@@ -306,13 +253,11 @@ def report(request, pk):
     if request.method == "POST":
         form = ReportForm(request.POST)
         if form.is_valid():
-            if ratelimit.allow(request, "report", ratelimit.REPORT_LIMIT):
+            refused = posting_guard.check(request, "report")
+            if refused is None:
                 moderation.report(comment, form.cleaned_data["reason"], form.cleaned_data["note"])
                 return redirect("comment-reported", pk=comment.pk)
-            notice = (
-                "Von Ihrem Anschluss kamen in kurzer Zeit sehr viele Meldungen. Bitte versuchen "
-                "Sie es in einigen Minuten noch einmal."
-            )
+            notice = refused.message
     else:
         form = ReportForm()
     return render(

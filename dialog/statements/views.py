@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from common import ratelimit
+from common import confirmation, posting_guard
 from common.csrf import csrf_protect_public_form
 from dialog.participation.dates import format_period
 from dialog.participation.models import Phase
@@ -15,8 +15,6 @@ from dialog.statements import workflow
 from dialog.statements.forms import StatementForm
 from dialog.statements.models import Statement
 from dialog.statements.targets import target_choices, targets_of
-
-LIMIT = (5, 3600)  # statements per visitor and hour
 
 
 @require_safe
@@ -57,12 +55,9 @@ def submit_statement(request, slug):
         request.POST or None, request.FILES or None, target_choices=target_choices(phase)
     )
     if request.method == "POST" and running and form.is_valid():
-        if not ratelimit.allow(request, "statements", LIMIT):
-            form.add_error(
-                None,
-                "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Stellungnahmen. "
-                "Bitte versuchen Sie es später noch einmal.",
-            )
+        refused = posting_guard.check(request, "statement", recipient=form.cleaned_data["email"])
+        if refused:
+            form.add_error(refused.field, refused.message)
         else:
             data = form.cleaned_data
             statement, token = workflow.submit(
@@ -92,9 +87,35 @@ def statement_sent(request, slug):
     return render(request, "dialog/statements/sent.html", {"phase": phase})
 
 
-@require_safe
+def pages_label(pages: int) -> str:
+    return f"{pages} Seite" if pages == 1 else f"{pages} Seiten"
+
+
+def _confirm_preview(request, token):
+    statement = workflow.lookup(token)
+    if statement is None or statement.status != Statement.Status.UNCONFIRMED:
+        return _confirmed_page(request, statement, newly=False)
+    return confirmation.Preview(
+        title="Stellungnahme bestätigen",
+        intro=f"Ihre Stellungnahme in der Phase „{statement.phase.title}“:",
+        details=[
+            f"{statement.organisation} ({statement.get_kind_display()})",
+            f"„{statement.title}“"
+            + (f", mit PDF ({pages_label(statement.pdf_pages)})" if statement.pdf else ""),
+        ],
+        button="Stellungnahme bestätigen",
+        after="Danach prüft die Moderation die Stellungnahme; wir schreiben Ihnen, sobald sie "
+        "erscheint.",
+    )
+
+
+@confirmation.confirm_by_button(_confirm_preview)
 def confirm_statement(request, token):
-    statement, newly = workflow.confirm(token[:100])
+    statement, newly = workflow.confirm(token)
+    return _confirmed_page(request, statement, newly)
+
+
+def _confirmed_page(request, statement, newly):
     return render(
         request,
         "dialog/statements/confirmed.html",

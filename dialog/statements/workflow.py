@@ -7,23 +7,20 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from common import mail
+from common import confirmation, mail
 from common.groups import MODERATION, member_emails
 from common.link_tokens import new_token, token_hash
 from dialog.comments import decisions
 from dialog.comments.netiquette import NetiquetteReason
-from dialog.comments.pending import CONFIRMATION_VALID
 from dialog.statements.models import Statement, StatementDecision
 from dialog.statements.targets import set_targets
 
 
-def purge_unconfirmed(now=None) -> int:
-    """Delete statements whose link was never used in time, with their files."""
-    now = now or timezone.now()
+def purge_unconfirmed(cutoff) -> int:
+    """Delete statements whose link was never used in time, with their files
+    (`manage.py purge_unconfirmed`)."""
     expired = list(
-        Statement.objects.filter(
-            status=Statement.Status.UNCONFIRMED, created_at__lt=now - CONFIRMATION_VALID
-        )
+        Statement.objects.filter(status=Statement.Status.UNCONFIRMED, created_at__lt=cutoff)
     )
     for statement in expired:
         if statement.pdf:
@@ -38,7 +35,6 @@ def submit(phase, *, organisation, kind, title, text, email, pdf=None, pdf_info=
     The row and its targets are stored together or not at all; the file is written
     only inside that transaction and removed again if it fails.
     """
-    purge_unconfirmed()
     token, hashed = new_token()
     statement = Statement(
         phase=phase,
@@ -69,9 +65,24 @@ def send_confirmation(statement, link: str) -> None:
         f"Bitte bestätigen Sie Ihre Stellungnahme: {statement.phase.title}",
         statement.email,
         "mail/statement_confirmation.txt",
-        {"statement": statement, "link": link, "valid_days": CONFIRMATION_VALID.days},
+        {"statement": statement, "link": link, "valid_days": confirmation.valid_for().days},
         reply_to=[settings.COMMENTS_XTD_CONTACT_EMAIL],
     )
+
+
+def lookup(token: str, now=None):
+    """The statement a link names, changing nothing; None for an unknown link or an
+    unconfirmed statement whose link has expired."""
+    statement = (
+        Statement.objects.select_related("phase").filter(token_hash=token_hash(token)).first()
+    )
+    if statement is None:
+        return None
+    if statement.status == Statement.Status.UNCONFIRMED and confirmation.is_expired(
+        statement.created_at, now
+    ):
+        return None
+    return statement
 
 
 @transaction.atomic
@@ -91,7 +102,7 @@ def confirm(token: str, now=None):
         return None, False
     if statement.status != Statement.Status.UNCONFIRMED:
         return statement, False
-    if statement.created_at < now - CONFIRMATION_VALID:
+    if confirmation.is_expired(statement.created_at, now):
         return None, False
     statement.status = Statement.Status.WAITING
     statement.confirmed_at = now

@@ -5,17 +5,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods
 
-from common import mail, ratelimit
+from common import confirmation, mail, posting_guard
 from common.charts import bar_chart
 from common.csrf import csrf_protect_public_form
 from dialog.models import Phase
 
 from .. import priorities
 from ..priority_forms import PriorityForm
-
-LIMIT = (5, 3600)  # ballots per address and hour
 
 
 def _phase(slug):
@@ -34,12 +32,9 @@ def ballot(request, slug):
     fields = list(priorities.choices(phase))
     form = PriorityForm(request.POST or None, choices=fields)
     if request.method == "POST" and running and form.is_valid():
-        if not ratelimit.allow(request, "priorities", LIMIT):
-            form.add_error(
-                None,
-                "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Stimmen. "
-                "Bitte versuchen Sie es später noch einmal.",
-            )
+        refused = posting_guard.check(request, "ballot", recipient=form.cleaned_data["email"])
+        if refused:
+            form.add_error(refused.field, refused.message)
         else:
             token = priorities.submit(
                 phase, form.cleaned_data["email"], form.cleaned_data["fields_of_action"]
@@ -92,9 +87,26 @@ def result_part(phase) -> str:
     return render_to_string("goals/_priorities_result.html", result_context(phase))
 
 
-@require_safe
+def _confirm_preview(request, token):
+    ballot = priorities.lookup(token)
+    if ballot is None:
+        return _confirmed_page(request, None)
+    return confirmation.Preview(
+        title="Stimme bestätigen",
+        intro=f"Ihre Stimme bei „{ballot.phase.title}“ für diese Handlungsfelder:",
+        details=[f"{field.number} {field.title}" for field in ballot.fields.all()],
+        button="Stimme bestätigen",
+        after="Erst dann zählt sie; eine frühere Stimme mit Ihrer Adresse in dieser Phase wird "
+        "dadurch ersetzt.",
+    )
+
+
+@confirmation.confirm_by_button(_confirm_preview)
 def confirm(request, token):
-    ballot = priorities.confirm(token[:100])
+    return _confirmed_page(request, priorities.confirm(token))
+
+
+def _confirmed_page(request, ballot):
     return render(
         request,
         "goals/priorities_confirmed.html",

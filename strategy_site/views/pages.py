@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from blog.listing import posts_for_home
-from common import ratelimit
+from common import posting_guard
 from common.csrf import csrf_protect_public_form
 from dialog.participation.teasers import home_teasers
 from downloads.listing import documents_for_home
@@ -39,12 +39,9 @@ def accessibility(request):
     page = get_object_or_404(FlatPage, url="/barrierefreiheit/", sites=settings.SITE_ID)
     if request.method == "POST":
         form = AccessibilityFeedbackForm(request.POST)
-        if form.is_valid() and not ratelimit.allow(request, "feedback", ratelimit.FEEDBACK_LIMIT):
-            form.add_error(
-                None,
-                "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Rückmeldungen. "
-                "Bitte versuchen Sie es später noch einmal; Ihr Text steht unten im Formular.",
-            )
+        refused = posting_guard.check(request, "feedback") if form.is_valid() else None
+        if refused:
+            form.add_error(refused.field, refused.message)
         elif form.is_valid():
             submit_feedback(form)
             messages.success(

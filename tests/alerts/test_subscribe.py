@@ -1,5 +1,6 @@
 """Subscribing by address alone: double opt-in, bad input, expiry, limits."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -102,7 +103,7 @@ def test_rate_limit_keeps_the_text_and_stores_nothing(client, goal):
         client.post("/benachrichtigungen/", {"email": f"n{n}@example.org", "topic": "dialog"})
     response = client.post("/benachrichtigungen/", {"email": "flut@example.org", "topic": "dialog"})
     page = response.content.decode()
-    assert "Zu viele Anfragen von Ihrem Anschluss" in page
+    assert "Von Ihrem Anschluss kamen in den letzten 10 Minuten schon 5 Anfragen" in page
     assert 'value="flut@example.org"' in page
     assert not Subscription.objects.filter(email="flut@example.org").exists()
     assert len(mail.outbox) == 5
@@ -130,14 +131,14 @@ def test_confirmation_link_expires_after_seven_days(client, goal):
     assert not Subscription.objects.active().exists()
 
 
-def test_anonymize_alerts_deletes_expired_requests_only(goal):
+def test_purge_deletes_expired_requests_only(goal):
     old, _ = Subscription.request("alt@example.org", "dialog", "Neue Beteiligungsphasen")
     fresh, _ = Subscription.request("neu@example.org", "dialog", "Neue Beteiligungsphasen")
     confirmed, _ = Subscription.request("aktiv@example.org", "dialog", "Neue Beteiligungsphasen")
     long_ago = timezone.now() - timedelta(days=8)
     Subscription.objects.filter(pk__in=[old.pk, confirmed.pk]).update(requested_at=long_ago)
     Subscription.objects.filter(pk=confirmed.pk).update(confirmed_at=long_ago)
-    call_command("anonymize_alerts", stdout=None)
+    call_command("purge_unconfirmed", stdout=io.StringIO())
     assert set(Subscription.objects.values_list("email", flat=True)) == {
         "neu@example.org",
         "aktiv@example.org",

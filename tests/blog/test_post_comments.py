@@ -7,6 +7,7 @@ from django_comments_xtd.models import XtdComment
 from blog.models import Post
 from dialog.models import CommentOptions
 from tests.dialog.helpers import form_data
+from tests.support.links import press_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_reader_comments_on_a_post_after_confirming_by_mail(client, make_post, m
     )
     assert XtdComment.objects.count() == 0  # nothing public before the confirmation
     token = mailoutbox[0].body.split("/kommentare/bestaetigen/")[1].split()[0]
-    response = client.get(f"/kommentare/bestaetigen/{token}", follow=True)
+    response = press_confirm(client, f"/kommentare/bestaetigen/{token}", follow=True)
     comment = XtdComment.objects.get()
     assert response.redirect_chain[-1][0] == f"/blog/gewerbe/#kommentar-{comment.pk}"
     assert "Hat bei mir gut geklappt." in response.content.decode()

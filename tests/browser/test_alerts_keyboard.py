@@ -1,9 +1,12 @@
-"""The alert subscribe form works by keyboard alone, and its error page is axe-clean."""
+"""Following by e-mail works by keyboard alone in a real browser, from the form to the
+mailed link and its button; its pages are axe-clean."""
+
+import re
 
 from django.core import mail
 
 from alerts.models import Subscription
-from tests.browser.keyboard import tab_to
+from tests.browser.keyboard import press_button, tab_to
 
 
 def test_subscribe_on_blog_by_keyboard_alone(page, live_server, demo_content, axe_violations):
@@ -18,7 +21,18 @@ def test_subscribe_on_blog_by_keyboard_alone(page, live_server, demo_content, ax
     assert "Wir haben eine E-Mail an tastatur@example.org geschickt" in page.content()
     subscription = Subscription.objects.get(email="tastatur@example.org")
     assert (subscription.topic, subscription.confirmed_at) == ("news", None)
-    assert len(mail.outbox) == 1
+    (message,) = mail.outbox
+
+    # The mailed link: a page with one button (a scanner's visit confirms nothing) ...
+    link = re.search(r"https?://[^/\s]+(/benachrichtigungen/bestaetigen/\S+)", message.body)[1]
+    page.goto(live_server.url + link)
+    assert "Neuigkeiten und Einladungen" in page.inner_text("main")
+    assert axe_violations(page) == []
+    assert Subscription.objects.get().confirmed_at is None
+    # ... and pressing it, with the cookies and headers a browser really sends, confirms.
+    press_button(page, "Ja, Abonnement bestätigen")
+    assert "Sie erhalten ab jetzt" in page.inner_text("main")
+    assert Subscription.objects.active().get().email == "tastatur@example.org"
 
 
 def test_subscribe_error_keeps_text_and_is_axe_clean(

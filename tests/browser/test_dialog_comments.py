@@ -11,7 +11,7 @@ from django_comments_xtd.models import XtdComment
 
 from dialog.comments import commentable, moderation
 from dialog.comments.netiquette import NetiquetteReason
-from tests.browser.keyboard import tab_to
+from tests.browser.keyboard import press_button, tab_to
 
 
 @pytest.fixture
@@ -120,6 +120,12 @@ def test_comment_and_confirm_by_keyboard_alone(page, live_server, commented_page
 
     link = re.search(r"https?://\S+(/kommentare/bestaetigen/\S+)", mail.outbox[0].body).group(1)
     page.goto(live_server.url + link)
+    # The link shows the comment and a button; opening it alone (as a mail scanner
+    # does) stores nothing.
+    assert "Kommentar bestätigen" in page.inner_text("h1")
+    assert "Mit der Tastatur geschrieben." in page.inner_text("main")
+    assert not XtdComment.objects.filter(user_name="Karla Tastatur").exists()
+    press_button(page, "Kommentar bestätigen")
     assert "Ihr Kommentar ist jetzt veröffentlicht" in page.inner_text(".messages")
     comment = XtdComment.objects.get(user_name="Karla Tastatur")
     assert comment.followup is True

@@ -5,7 +5,7 @@ import re
 from django.core import mail
 
 from goals.models import PriorityBallot
-from tests.browser.keyboard import tab_to
+from tests.browser.keyboard import press_button, tab_to
 
 URL = "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/prioritaeten/"
 
@@ -30,6 +30,9 @@ def test_vote_by_keyboard_alone_then_confirm(page, live_server, demo_content, ax
         r"https?://[^\s]+(/dialog/prioritaeten/bestaetigen/[^\s]+/)", mail.outbox[0].body
     )
     page.goto(live_server.url + link[1])
+    assert axe_violations(page) == []
+    PriorityBallot.objects.get(confirmed_at=None)  # opening the link counts nothing
+    press_button(page, "Stimme bestätigen")
     assert "Ihre Stimme zählt" in page.inner_text("h1")
     page.goto(live_server.url + URL)
     assert "1 bestätigte Stimme." in page.inner_text("main")

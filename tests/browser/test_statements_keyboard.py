@@ -6,7 +6,7 @@ import re
 from django.core import mail
 
 from dialog.models import Statement
-from tests.browser.keyboard import tab_to
+from tests.browser.keyboard import press_button, tab_to
 from tests.support.pdfs import make_pdf, make_pdf_of_size
 
 URL = "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/stellungnahmen/einreichen/"
@@ -64,6 +64,8 @@ def test_submit_a_statement_by_keyboard_alone_then_confirm(
         r"https?://[^\s]+(/dialog/stellungnahmen/bestaetigen/[^\s]+/)", mail.outbox[-1].body
     )
     page.goto(live_server.url + link[1])
+    assert "Stellungnahme bestätigen" in page.inner_text("h1")
+    press_button(page, "Stellungnahme bestätigen")
     assert "Ihre Stellungnahme ist bestätigt" in page.inner_text("h1")
     assert axe_violations(page) == []
     statement.refresh_from_db()

@@ -7,7 +7,7 @@ from django_comments_xtd.models import XtdComment
 
 from goals.models import Paragraph
 
-from .keyboard import tab_to
+from .keyboard import press_button, tab_to
 
 TEXT_PAGES = [
     "/strategie/2019/text/",
@@ -53,6 +53,7 @@ def test_comment_on_a_paragraph_by_keyboard_alone(page, live_server, demo_conten
     assert "Bitte bestätigen Sie Ihren Kommentar" in page.inner_text("h1")
     link = re.search(r"https?://\S+(/kommentare/bestaetigen/\S+)", mail.outbox[0].body).group(1)
     page.goto(live_server.url + link)
+    press_button(page, "Kommentar bestätigen")
     comment = XtdComment.objects.get(user_name="Karla Tastatur")
     assert comment.object_pk == str(paragraph.pk)
     page.goto(live_server.url + "/strategie/2-0/text/2/")

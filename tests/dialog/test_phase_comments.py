@@ -12,6 +12,7 @@ from django_comments_xtd.models import XtdComment
 from dialog.comments import moderation
 from dialog.models import Phase
 from dialog.participation.phase_rules import NO_PHASE_NOTE
+from tests.support.links import press_confirm
 
 from .factories import make_field, make_goal, make_phase, make_theme, make_version
 from .helpers import form_data, link_in
@@ -109,7 +110,7 @@ def test_moderation_mode_of_the_running_phase_decides_when_a_comment_appears(
     form_html = client.get(goal.get_absolute_url()).content.decode()
     assert ("Danach prüft ihn die Moderation, bevor er erscheint." in form_html) is not public
     client.post("/kommentare/senden/", form_data(goal, comment="Mehr Medienbildung, bitte."))
-    client.get(link_in(mailoutbox[0], "/kommentare/bestaetigen/"))
+    press_confirm(client, link_in(mailoutbox[0], "/kommentare/bestaetigen/"))
 
     stored = XtdComment.objects.get()
     assert (stored.is_public, stored.is_removed) == (public, False)
@@ -135,7 +136,7 @@ def test_theme_comment_is_posted_and_confirmed_on_the_theme_page(client, mailout
     now = timezone.now()
     theme = make_theme(make_phase(now - timedelta(days=1), now + timedelta(days=1)))
     client.post("/kommentare/senden/", form_data(theme, comment="KI in der Pflege?"))
-    landing = client.get(link_in(mailoutbox[0], "/kommentare/bestaetigen/"), follow=True)
+    landing = press_confirm(client, link_in(mailoutbox[0], "/kommentare/bestaetigen/"), follow=True)
     stored = XtdComment.objects.get()
     assert landing.redirect_chain[-1][0].endswith(
         f"{theme.get_absolute_url()}#kommentar-{stored.pk}"

@@ -10,6 +10,7 @@ from django.conf import settings
 from django_comments_xtd.models import XtdComment
 
 from dialog.models import CommentOptions
+from tests.support.links import press_confirm
 
 from .helpers import form_data, link_in
 
@@ -47,7 +48,7 @@ def test_anonymous_comment_appears_only_after_the_confirmation_link(client, targ
     assert message.message()["Reply-To"] == settings.COMMENTS_XTD_CONTACT_EMAIL
     confirm_url = link_in(message, "/kommentare/bestaetigen/")
 
-    landing = client.get(confirm_url, follow=True)
+    landing = press_confirm(client, confirm_url, follow=True)
     html = landing.content.decode()
     comment = XtdComment.objects.get()
     assert landing.redirect_chain[-1][0].endswith(f"/kommentar-test/ziel/#kommentar-{comment.pk}")
@@ -66,7 +67,7 @@ def test_anonymous_comment_appears_only_after_the_confirmation_link(client, targ
 def test_replayed_confirmation_link_creates_nothing_new(client, target, outbox):
     post(client, target)
     confirm_url = link_in(outbox[0], "/kommentare/bestaetigen/")
-    client.get(confirm_url)
+    press_confirm(client, confirm_url)
     again = client.get(confirm_url)
     assert "Ihr Kommentar ist bereits bestätigt" in again.content.decode()
     assert XtdComment.objects.count() == 1
@@ -117,7 +118,7 @@ def test_premoderated_comment_waits_after_confirmation(client, target, outbox):
     form_html = client.get(target.get_absolute_url()).content.decode()
     assert "prüft ihn die Moderation" in form_html
     post(client, target)
-    response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    response = press_confirm(client, link_in(outbox[0], "/kommentare/bestaetigen/"))
     assert (
         "Ihr Kommentar wird veröffentlicht, sobald er freigegeben ist" in response.content.decode()
     )
@@ -252,7 +253,7 @@ def test_reply_form_and_reply_flow(client, target, add_comment, outbox):
     assert "Antwort auf den Kommentar von Anna" in reply_page
     assert f'name="reply_to" value="{parent.pk}"' in reply_page
     post(client, target, reply_to=str(parent.pk), comment="Meine Antwort")
-    client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    press_confirm(client, link_in(outbox[0], "/kommentare/bestaetigen/"))
     reply = XtdComment.objects.get(comment="Meine Antwort")
     assert (reply.parent_id, reply.level, reply.thread_id) == (parent.pk, 1, parent.pk)
 
@@ -313,7 +314,7 @@ def test_confirmation_link_expires_after_seven_days(client, target, outbox, monk
     post(client, target, comment="Spät bestätigt")
     link = link_in(outbox[0], "/kommentare/bestaetigen/")
     later = timezone.now() + timedelta(days=8)
-    monkeypatch.setattr("dialog.comments.pending.timezone.now", lambda: later)
+    monkeypatch.setattr("common.confirmation.timezone.now", lambda: later)
     response = client.get(link)
     html = response.content.decode()
     assert response.status_code == 400
@@ -358,7 +359,7 @@ def test_premoderation_switched_on_before_confirmation_holds_the_comment(client,
     CommentOptions.objects.create(
         content_type_id=_ct(target), object_pk=str(target.pk), premoderated=True
     )
-    response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    response = press_confirm(client, link_in(outbox[0], "/kommentare/bestaetigen/"))
     assert "sobald er freigegeben ist" in response.content.decode()
     comment = XtdComment.objects.get()
     assert (comment.is_public, comment.is_removed) == (False, False)
@@ -385,7 +386,7 @@ def test_reply_confirmed_after_its_parent_was_hidden_is_not_published(
     from dialog.comments.netiquette import NetiquetteReason
 
     moderation.hide([parent], NetiquetteReason.INSULT, moderator)
-    response = client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    response = press_confirm(client, link_in(outbox[0], "/kommentare/bestaetigen/"))
     html = response.content.decode()
     assert response.status_code == 400
     assert "Auf diesen Kommentar kann nicht mehr geantwortet werden." in html
@@ -402,7 +403,7 @@ def test_confirmation_link_replayed_after_unsubscribing_or_anonymising_creates_n
 
     post(client, target, followup="on", comment="Nur einmal, bitte")
     confirm_url = link_in(outbox[0], "/kommentare/bestaetigen/")
-    client.get(confirm_url)
+    press_confirm(client, confirm_url)
     stored = Stored.objects.get()
     if since == "unsubscribed":
         Stored.objects.filter(pk=stored.pk).update(followup=False)
@@ -472,7 +473,7 @@ def test_the_same_text_from_many_addresses_is_held_and_moderators_are_told_once(
     assert notices[0].to == [moderator.email]
     assert "Stimmen Sie alle für Plan B!" in notices[0].body
     for message in confirmations:
-        client.get(link_in(message, "/kommentare/bestaetigen/"))
+        press_confirm(client, link_in(message, "/kommentare/bestaetigen/"))
     stored = list(XtdComment.objects.order_by("submit_date"))
     # The first three appear at once; the copies after them wait for a moderator.
     assert [c.is_public for c in stored] == [True, True, True, False, False, False]
@@ -501,7 +502,7 @@ def test_reply_notifications_can_be_answered_to_the_editors(client, target, add_
         "/kommentare/senden/",
         form_data(target, reply_to=str(question.pk), comment="Bald.", email="b@example.org"),
     )
-    client.get(link_in(outbox[-1], "/kommentare/bestaetigen/"))
+    press_confirm(client, link_in(outbox[-1], "/kommentare/bestaetigen/"))
     notice = outbox[-1]
     assert notice.to == [question.user_email]
     assert notice.message()["Reply-To"] == settings.COMMENTS_XTD_CONTACT_EMAIL
@@ -515,7 +516,7 @@ def test_writing_for_an_organisation_is_shown_and_exported(client, target, outbo
         "/kommentare/senden/",
         form_data(target, sender_kind="verband", organisation="Landesverband Breitband e. V."),
     )
-    client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    press_confirm(client, link_in(outbox[0], "/kommentare/bestaetigen/"))
     page = client.get(target.get_absolute_url()).content.decode()
     assert "schreibt als Verband: Landesverband Breitband e. V." in page
     export = build_export(state.comments())
@@ -555,5 +556,5 @@ def test_bad_sender_details_are_explained_beside_the_field_and_the_text_kept(
 
 def test_without_the_optional_details_nothing_is_shown(client, target, outbox):
     post(client, target)
-    client.get(link_in(outbox[0], "/kommentare/bestaetigen/"))
+    press_confirm(client, link_in(outbox[0], "/kommentare/bestaetigen/"))
     assert "schreibt als" not in client.get(target.get_absolute_url()).content.decode()

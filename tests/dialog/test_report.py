@@ -57,7 +57,7 @@ def test_report_rate_limit(client, comment, settings):
         client.post(f"/kommentare/{comment.pk}/melden/", {"reason": "werbung"})
     response = client.post(f"/kommentare/{comment.pk}/melden/", {"reason": "werbung"})
     assert response.status_code == 429
-    assert "sehr viele Meldungen" in response.content.decode()
+    assert "in den letzten 10 Minuten schon 10 Meldungen" in response.content.decode()
     assert CommentReport.objects.count() == 10
 
 

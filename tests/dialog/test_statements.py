@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils import timezone
 
 from dialog.comments import decisions
@@ -17,6 +18,7 @@ from dialog.statements import workflow
 from goals.models import Chapter, FieldOfAction, Goal, StrategyVersion
 from tests.dialog.factories import make_phase
 from tests.dialog.helpers import link_in
+from tests.support.links import press_confirm
 from tests.support.pdfs import make_pdf, make_pdf_of_size
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +89,7 @@ def stored_pdfs(settings):
 
 def submit_and_confirm(client, outbox, **fields):
     post(client, **fields)
-    client.get(link_in(outbox[-1], "/dialog/stellungnahmen/bestaetigen/"))
+    press_confirm(client, link_in(outbox[-1], "/dialog/stellungnahmen/bestaetigen/"))
     return Statement.objects.latest("pk")
 
 
@@ -126,7 +128,7 @@ def test_an_organisation_submits_with_pdf_and_targets_then_confirms_by_link(
 
     link = link_in(mail, "/dialog/stellungnahmen/bestaetigen/")
     with django_capture_on_commit_callbacks(execute=True):
-        confirmed = client.get(link).content.decode()
+        confirmed = press_confirm(client, link).content.decode()
     assert "liegt jetzt der Moderation vor" in confirmed
     statement.refresh_from_db()
     assert statement.status == Statement.Status.WAITING
@@ -383,8 +385,10 @@ def test_comments_and_statements_are_decided_separately(phase, moderator, target
 def test_unconfirmed_statements_expire_with_their_file(client, phase, settings):
     post(client, pdf=pdf_upload())
     assert stored_pdfs(settings)
-    later = timezone.now() + timedelta(days=8)
-    assert workflow.purge_unconfirmed(later) == 1
+    Statement.objects.update(created_at=timezone.now() - timedelta(days=8))
+    out = io.StringIO()
+    call_command("purge_unconfirmed", stdout=out)  # the daily job, with nobody posting
+    assert "1 unbestätigte Stellungnahmen gelöscht." in out.getvalue()
     assert not Statement.objects.exists() and stored_pdfs(settings) == []
 
 

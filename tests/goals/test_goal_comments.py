@@ -16,6 +16,7 @@ from dialog.comments.netiquette import NetiquetteReason
 from dialog.models import Phase
 from tests.dialog.helpers import form_data
 from tests.support.admin_forms import goal_form_extras
+from tests.support.links import press_confirm
 
 from .conftest import d
 
@@ -83,7 +84,7 @@ def test_goal_page_has_thread_and_form_and_the_anonymous_flow_ends_there(client,
     client.post("/kommentare/senden/", data)
     assert "„Ziel 7: Serviceportal ausbauen“" in mailoutbox[0].body
     link = mailoutbox[0].body.split("/kommentare/bestaetigen/")[1].split()[0]
-    response = client.get(f"/kommentare/bestaetigen/{link}", follow=True)
+    response = press_confirm(client, f"/kommentare/bestaetigen/{link}", follow=True)
     comment = XtdComment.objects.get()
     assert response.redirect_chain[-1][0] == f"/strategie/2-0/ziele/7/#kommentar-{comment.pk}"
     assert "Bitte auch Wohngeld online." in response.content.decode()

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from dialog.models import Phase
 from goals.models import FieldOfAction, PriorityBallot, StrategyVersion
+from tests.support.links import press_confirm
 
 from .conftest import text_of
 
@@ -59,14 +60,14 @@ def test_a_vote_counts_once_confirmed_and_a_second_vote_replaces_the_first(
     (message,) = mailoutbox
     assert message.to == ["Lea@Example.org"]
     assert "- 2 Netze" in message.body and "- 3 Bildung" in message.body
-    confirmed = client.get(confirm_link(message))
+    confirmed = press_confirm(client, confirm_link(message))
     assert "Vielen Dank, Ihre Stimme zählt" in confirmed.content.decode()
     # The address is not kept, only a keyed hash of it.
     ballot = PriorityBallot.objects.get()
     assert "lea" not in ballot.address_hash.lower() and len(ballot.address_hash) == 64
 
     vote(client, "anna@example.org", "Netze")
-    client.get(confirm_link(mailoutbox[-1]))
+    press_confirm(client, confirm_link(mailoutbox[-1]))
     page = text_of(client.get(URL))
     assert "2 bestätigte Stimmen." in page
     assert "2 Netze 2 100 % 3 Bildung 1 50 % 1 Verwaltung 0 0 % 4 Gesundheit 0 0 %" in page
@@ -75,7 +76,7 @@ def test_a_vote_counts_once_confirmed_and_a_second_vote_replaces_the_first(
 
     # Lea votes again (any spelling of her address): her new ballot replaces the old one.
     vote(client, "lea@example.org ", "Gesundheit")
-    client.get(confirm_link(mailoutbox[-1]))
+    press_confirm(client, confirm_link(mailoutbox[-1]))
     page = text_of(client.get(URL))
     assert "2 bestätigte Stimmen." in page
     assert "2 Netze 1 50 %" in page and "4 Gesundheit 1 50 %" in page
@@ -111,7 +112,7 @@ def test_bad_input_is_named_and_the_choice_kept(client, phase, mailoutbox, title
 def test_results_wait_for_the_end_when_the_phase_says_so(client, phase, mailoutbox):
     Phase.objects.filter(pk=phase.pk).update(priorities_shown_during=False)
     vote(client, "a@example.org", "Netze")
-    client.get(confirm_link(mailoutbox[0]))
+    press_confirm(client, confirm_link(mailoutbox[0]))
     page = text_of(client.get(URL))
     assert "Das Ergebnis erscheint hier nach dem Ende der Phase." in page
     assert "1 bestätigte Stimme" not in page
@@ -169,7 +170,7 @@ def test_ballot_page_queries_do_not_grow_with_ballots(
 
 def test_the_phase_results_page_shows_the_priorities_result(client, phase, mailoutbox):
     vote(client, "a@example.org", "Bildung")
-    client.get(confirm_link(mailoutbox[0]))
+    press_confirm(client, confirm_link(mailoutbox[0]))
     page = text_of(client.get("/dialog/phasen/mitreden/ergebnisse/"))
     assert "Ergebnis: Prioritäten Welche Handlungsfelder sind Ihnen am wichtigsten?" in page
     assert "1 bestätigte Stimme." in page and "3 Bildung 1 100 %" in page
@@ -182,7 +183,7 @@ def test_the_phase_results_page_shows_the_priorities_result(client, phase, mailo
 
 def test_staff_see_each_ballot_read_only_and_never_an_address(client, phase, mailoutbox, editor):
     vote(client, "lea@example.org", "Netze", "Bildung")
-    client.get(confirm_link(mailoutbox[0]))
+    press_confirm(client, confirm_link(mailoutbox[0]))
     vote(client, "tom@example.org", "Verwaltung")  # never confirmed
     client.force_login(editor)
     listing = client.get("/admin/goals/priorityballot/").content.decode()
@@ -197,3 +198,43 @@ def test_staff_see_each_ballot_read_only_and_never_an_address(client, phase, mai
     assert 'name="_save"' not in change  # nothing to change
     assert client.get("/admin/goals/priorityballot/add/").status_code == 403
     assert PriorityBallot.objects.count() == 2
+
+
+def test_one_vote_per_mailbox_whatever_the_spelling(client, phase, mailoutbox):
+    """Stuffing by spelling one mailbox differently: tags, capitals, spaces."""
+    variants = ["x+1@example.org", "x+2@example.org", "X+3@EXAMPLE.org", " X@Example.ORG "]
+    for n, email in enumerate(variants):
+        client.post(
+            URL, {"fields_of_action": [field("Netze")], "email": email}, REMOTE_ADDR=f"10.0.0.{n}"
+        )
+        press_confirm(client, confirm_link(mailoutbox[-1]))
+    assert PriorityBallot.objects.filter(confirmed_at__isnull=False).count() == 1
+    assert "1 bestätigte Stimme." in text_of(client.get(URL))
+
+
+def test_one_mailbox_gets_at_most_five_links_an_hour_from_any_visitor(client, phase, mailoutbox):
+    for n in range(5):
+        vote(client, f"x+{n}@example.org", "Netze")
+    refused = client.post(
+        URL,
+        {"fields_of_action": [field("Netze")], "email": "X@example.org"},
+        REMOTE_ADDR="10.9.9.9",  # another visitor
+    )
+    html = refused.content.decode()
+    error = html.split('id="id_email_error"')[1][:400]
+    assert "An diese E-Mail-Adresse haben wir in der letzten Stunde schon mehrere" in error
+    assert 'value="X@example.org"' in html
+    assert len(mailoutbox) == 5 and PriorityBallot.objects.count() == 5
+
+
+def test_a_vote_after_a_key_rotation_still_replaces_the_earlier_one(
+    client, phase, mailoutbox, settings
+):
+    vote(client, "lea@example.org", "Netze")
+    press_confirm(client, confirm_link(mailoutbox[-1]))
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "ein-neuer-schluessel-" + "k" * 40
+    vote(client, "Lea@example.org", "Bildung")
+    press_confirm(client, confirm_link(mailoutbox[-1]))
+    assert PriorityBallot.objects.filter(confirmed_at__isnull=False).count() == 1
+    assert "3 Bildung 1 100 %" in text_of(client.get(URL))

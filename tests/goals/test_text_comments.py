@@ -10,6 +10,7 @@ from dialog.models import Phase
 from goals.models import Chapter
 from goals.text import editing
 from tests.dialog.helpers import form_data
+from tests.support.links import press_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_paragraph_comment_flow_without_javascript_ends_on_the_paragraph(
     assert "Kommentar schreiben" in page
     client.post("/kommentare/senden/", form_data(paragraph, comment="Auch für Vereine!"))
     link = mailoutbox[0].body.split("/kommentare/bestaetigen/")[1].split()[0]
-    response = client.get(f"/kommentare/bestaetigen/{link}", follow=True)
+    response = press_confirm(client, f"/kommentare/bestaetigen/{link}", follow=True)
     comment = XtdComment.objects.get()
     assert (
         response.redirect_chain[-1][0] == f"{paragraph.get_absolute_url()}#kommentar-{comment.pk}"

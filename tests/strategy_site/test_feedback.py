@@ -119,6 +119,6 @@ def test_feedback_flood_from_one_address_stores_five_and_keeps_the_sixth_text(cl
         client.post("/barrierefreiheit/", {**VALID, "message": f"Rückmeldung {n}"})
     response = client.post("/barrierefreiheit/", {**VALID, "message": "Die sechste Meldung"})
     html = response.content.decode()
-    assert "Von Ihrem Anschluss kamen in der letzten Stunde schon mehrere Rückmeldungen." in html
+    assert "Von Ihrem Anschluss kamen in der letzten Stunde schon 5 Rückmeldungen." in html
     assert "Die sechste Meldung" in html
     assert AccessibilityFeedback.objects.count() == 5

@@ -41,6 +41,7 @@ from goals.models import FieldOfAction, Goal, StrategyVersion
 from tests.dialog.conftest import add_comment, commentable_pages, make_page, target  # noqa: F401
 from tests.dialog.factories import make_phase
 from tests.dialog.helpers import form_data
+from tests.support.links import press_confirm
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +167,9 @@ def test_comment_confirmation_and_the_comment_on_its_page(client, make_page, del
     )
     assert response.status_code == 302
     assert_literal(message, short, long)
-    page = client.get(link(message, "/kommentare/bestaetigen/"), follow=True).content.decode()
+    page = press_confirm(
+        client, link(message, "/kommentare/bestaetigen/"), follow=True
+    ).content.decode()
     assert "Ihr Kommentar ist jetzt veröffentlicht" in page
     assert short in page and long in page
 
@@ -176,7 +179,9 @@ def test_reply_notification(client, target, add_comment, deliver, text):
     parent = add_comment(target, long, name=short, followup=True)
     data = form_data(target, name=short, comment=long, reply_to=str(parent.pk))
     _, (confirmation,) = deliver(lambda: client.post("/kommentare/senden/", data))
-    _, (notification,) = deliver(lambda: client.get(link(confirmation, "/kommentare/bestaetigen/")))
+    _, (notification,) = deliver(
+        lambda: press_confirm(client, link(confirmation, "/kommentare/bestaetigen/"))
+    )
     assert notification.to == [parent.user_email]
     assert_literal(notification, short, long)
 
@@ -255,7 +260,7 @@ def test_statement_from_submission_to_decision(
     assert_literal(confirmation, long)
 
     _, (waiting,) = deliver(
-        lambda: client.get(link(confirmation, "/dialog/stellungnahmen/bestaetigen/"))
+        lambda: press_confirm(client, link(confirmation, "/dialog/stellungnahmen/bestaetigen/"))
     )
     assert waiting.to == [moderator.email]
     assert_literal(waiting, long)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
+from django.core.signals import setting_changed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,6 +22,11 @@ def ensure_compiled_messages() -> None:
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
             call_command("compilemessages", ignore_patterns=[".venv", "var", "build"], verbosity=0)
+            # Forget catalogues read before the compilation (Django's own reset when
+            # translation settings change), so the new .mo files are read.
+            setting_changed.send(
+                sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+            )
             return
 
 

@@ -3,11 +3,11 @@ retention period (run from cron)."""
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from dialog.comments import state
-from dialog.comments.pending import CONFIRMATION_VALID
 from dialog.statements.models import Statement
 
 
@@ -51,7 +51,7 @@ class Command(BaseCommand):
         parser.add_argument("--older-than", type=int, required=True, metavar="TAGE")
 
     def handle(self, *args, older_than, **options):
-        minimum = CONFIRMATION_VALID.days
+        minimum = settings.CONFIRMATION_LINK_DAYS
         if older_than < minimum:
             # Younger comments may still be confirmed by their mailed link, which
             # would publish a comment whose address was already erased.
