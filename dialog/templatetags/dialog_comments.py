@@ -3,9 +3,15 @@ from django.conf import settings
 from django.template.defaultfilters import linebreaksbr, urlize
 from django.utils.html import conditional_escape
 
+from dialog.comments import state
 from dialog.comments.threads import thread_context
 
 register = template.Library()
+
+# A comment's state, asked of the state module (templates never read the package's flags).
+register.filter("is_visible", state.is_visible)
+register.filter("is_waiting", state.is_waiting)
+register.filter("is_hidden", state.is_hidden)
 
 
 @register.inclusion_tag("dialog/comments/_thread.html", takes_context=True)

@@ -65,3 +65,27 @@ def test_the_flag_search_sees_the_state_module():
 
 def test_only_the_state_module_reads_or_writes_the_comment_flags():
     assert _flag_users() == {STATE_MODULE}
+
+
+# In a template: `comment.is_removed`, `c.is_public`, `{% if x.is_removed %}`.
+TEMPLATE_FLAG = re.compile(r"\.(is_public|is_removed)\b")
+
+
+def _templates_reading_flags():
+    return {
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "templates").rglob("*.*")
+        if "blog" not in p.parts  # blog's own `is_public` means a published post
+        and TEMPLATE_FLAG.search(p.read_text())
+    }
+
+
+def test_the_template_search_finds_a_flag_read():
+    # Guards the next test against a pattern that matches nothing.
+    assert TEMPLATE_FLAG.search("{% if comment.is_removed %}")
+    assert TEMPLATE_FLAG.search("{{ c.is_public }}")
+    assert not TEMPLATE_FLAG.search("{% if comment|is_hidden %}")
+
+
+def test_templates_ask_the_state_filters_not_the_flags():
+    assert _templates_reading_flags() == set()
