@@ -17,7 +17,7 @@ from dialog.comments.models import (
     WaitingComment,
 )
 from dialog.participation.models import Event, EventSeries, Phase, Theme, is_running
-from dialog.statements.models import Statement, StatementDecision, StatementKind, StatementTarget
+from dialog.statements.models import Statement, StatementDecision, StatementTarget
 
 __all__ = [
     "Channel",
@@ -37,7 +37,6 @@ __all__ = [
     "SenderKind",
     "Statement",
     "StatementDecision",
-    "StatementKind",
     "StatementTarget",
     "Theme",
     "WaitingComment",

@@ -19,18 +19,17 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from dialog.comments import commentable, decisions, export, mail_in, moderation, state
+from dialog.comments import commentable, export, mail_in, moderation, state
 from dialog.comments.mail_in_forms import MailInForm
 from dialog.comments.models import (
     CommentOptions,
     CommentReport,
-    Outcome,
     ReportedComment,
     WaitingComment,
 )
-from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.threads import is_official
 from dialog.comments.xtd import XtdComment, register_package_admin
+from dialog.moderation_actions import Removal, decide_action, remove_action
 
 # The package registers its admin first; ours replaces it below.
 register_package_admin()
@@ -102,63 +101,26 @@ class CommentedTypeFilter(admin.SimpleListFilter):
         return queryset
 
 
-class HideForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Grund (wird der Verfasserin oder dem Verfasser mitgeteilt und öffentlich angezeigt)",
-        choices=NetiquetteReason.choices,
-    )
-    note = forms.CharField(label="Interne Notiz", required=False, widget=forms.Textarea)
+def _describe(comment) -> str:
+    return f"{comment.user_name}: {Truncator(comment.comment).chars(120)}"
 
 
-class DecisionForm(forms.Form):
-    outcome = forms.ChoiceField(label="Entscheidung", choices=Outcome.choices)
-    reason = forms.CharField(
-        label="Begründung (öffentlich unter dem Beitrag und in der E-Mail an die Verfasser)",
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Bitte begründen Sie die Entscheidung in einem Satz."},
-    )
-    result = forms.ChoiceField(label="Daraus entstanden (freiwillig)", required=False, choices=())
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["result"].choices = [("", "– nichts Bestimmtes –"), *decisions.result_choices()]
+def _hide(comments, reason, note, user) -> int:
+    return moderation.hide(comments, reason, user, note)
 
 
-def decide_action(model_admin, request, queryset, describe):
-    """The "Entscheidung festhalten" action of comments and statements: a form, then decide()."""
-    form = DecisionForm(request.POST if "apply" in request.POST else None)
-    if form.is_valid():
-        try:
-            count = decisions.decide(
-                queryset,
-                form.cleaned_data["outcome"],
-                form.cleaned_data["reason"],
-                request.user,
-                form.cleaned_data["result"],
-            )
-        except decisions.DecisionRefused as refused:
-            form.add_error(None, str(refused))
-        else:
-            model_admin.message_user(
-                request,
-                f"Entscheidung zu {count} Beitrag/Beiträgen gespeichert; die Verfasser "
-                "wurden per E-Mail informiert.",
-                messages.SUCCESS,
-            )
-            return None
-    return TemplateResponse(
-        request,
-        "admin/dialog/decide_comments.html",
-        {
-            **model_admin.admin_site.each_context(request),
-            "title": "Entscheidung zu Beiträgen festhalten",
-            "opts": model_admin.model._meta,
-            "items": [(item.pk, describe(item)) for item in queryset],
-            "form": form,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        },
-    )
+HIDE = Removal(
+    action="hide",
+    title="Kommentare verbergen",
+    explanation="Diese Kommentare werden verborgen. Ihre Antworten bleiben sichtbar, an ihrer "
+    "Stelle steht „Dieser Kommentar wurde von der Moderation entfernt: Grund“. Die "
+    "Verfasserinnen und Verfasser erhalten eine E-Mail mit dem Grund.",
+    reason_label="Grund (wird der Verfasserin oder dem Verfasser mitgeteilt und öffentlich angezeigt)",
+    button="Verbergen",
+    done="{count} Kommentar(e) verborgen; die Verfasser wurden per E-Mail informiert.",
+    apply=_hide,
+    with_note=True,
+)
 
 
 class CommentReportInline(admin.TabularInline):
@@ -269,41 +231,11 @@ class CommentModerationAdmin(admin.ModelAdmin):
 
     @admin.action(description="Verbergen mit Grund …", permissions=["change"])
     def hide(self, request, queryset):
-        if "apply" in request.POST:
-            form = HideForm(request.POST)
-            if form.is_valid():
-                count = moderation.hide(
-                    queryset,
-                    form.cleaned_data["reason"],
-                    request.user,
-                    form.cleaned_data["note"],
-                )
-                self.message_user(
-                    request,
-                    f"{count} Kommentar(e) verborgen; die Verfasser wurden per E-Mail informiert.",
-                    messages.SUCCESS,
-                )
-                return None
-        else:
-            form = HideForm()
-        return TemplateResponse(
-            request,
-            "admin/dialog/hide_comments.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Kommentare verbergen",
-                "opts": self.model._meta,
-                "comments": queryset,
-                "form": form,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
+        return remove_action(self, request, queryset, HIDE, _describe)
 
     @admin.action(description="Entscheidung festhalten …", permissions=["change"])
     def decide(self, request, queryset):
-        return decide_action(
-            self, request, queryset, lambda c: f"{c.user_name}: {Truncator(c.comment).chars(120)}"
-        )
+        return decide_action(self, request, queryset, _describe)
 
     @admin.action(description="Meldungen als unbegründet markieren", permissions=["change"])
     def dismiss_reports(self, request, queryset):

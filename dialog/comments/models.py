@@ -14,6 +14,7 @@ from django.db import models
 
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.xtd import XtdComment
+from dialog.sender_kinds import SenderKind
 
 
 def staff_member(label: str) -> models.ForeignKey:
@@ -226,14 +227,6 @@ class CommentDecision(Decision):
         verbose_name = "Entscheidung zu einem Beitrag"
         verbose_name_plural = "Entscheidungen zu Beiträgen"
         indexes = [models.Index(fields=["result_type", "result_pk"])]
-
-
-class SenderKind(models.TextChoices):
-    BUERGER = "buerger", "Bürgerin oder Bürger"
-    VERBAND = "verband", "Verband"
-    WISSENSCHAFT = "wissenschaft", "Wissenschaft"
-    UNTERNEHMEN = "unternehmen", "Unternehmen"
-    VERWALTUNG = "verwaltung", "Verwaltung"
 
 
 class Channel(models.TextChoices):

@@ -21,6 +21,11 @@ from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.notifications import notify_reply
 
 
+class ModerationRefused(ValueError):
+    """A moderation step that cannot be taken, with a German message for staff; nothing
+    was changed. Raised by the services of every kind of contribution."""
+
+
 def moderator_emails() -> list[str]:
     return member_emails(MODERATION)
 

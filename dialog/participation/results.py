@@ -17,12 +17,13 @@ from django.utils import timezone
 
 from common import charts
 from common.spreadsheet import neutralise_cell
-from dialog.comments.models import Channel, Outcome, SenderKind
+from dialog.comments.models import Channel, Outcome
 from dialog.comments.threads import decision_of, sender_of
 from dialog.object_choices import load_objects
 from dialog.participation.models import Phase
 from dialog.participation.phases import participation_figures, phase_comments
-from dialog.statements.models import Statement, StatementKind
+from dialog.sender_kinds import ORGANISATIONS, SenderKind
+from dialog.statements.models import Statement
 from dialog.statements.targets import targets_of
 
 MOST_DISCUSSED = 10
@@ -149,7 +150,7 @@ def _decisions(published, statements, statement_total) -> tuple[list[DecisionGro
 
 def _statements_by_kind(statements) -> list[tuple[str, int]]:
     counted = dict(statements.values_list("kind").annotate(n=Count("pk")))
-    return [(kind.label, counted.get(kind.value, 0)) for kind in StatementKind]
+    return [(kind.label, counted.get(kind.value, 0)) for kind in ORGANISATIONS]
 
 
 # Parts other apps add to the results page (e.g. goals' priorities ballot): functions

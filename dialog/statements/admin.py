@@ -1,23 +1,34 @@
 """Statements in the admin: the moderation's queue, publishing or rejecting with a
 reason, decisions like on comments. The organisation's own words stay as sent."""
 
-from django import forms
 from django.contrib import admin, messages
-from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 
-from dialog.comments.admin import decide_action
-from dialog.comments.netiquette import NetiquetteReason
+from dialog.moderation_actions import Removal, decide_action, remove_action
 from dialog.statements import workflow
 from dialog.statements.models import Statement
 from dialog.statements.targets import targets_of
 
 
-class RejectForm(forms.Form):
-    reason = forms.ChoiceField(
-        label="Grund (wird der Organisation per E-Mail mitgeteilt)",
-        choices=NetiquetteReason.choices,
-    )
+def _describe(statement) -> str:
+    return f"{statement.organisation}: {statement.title}"
+
+
+def _reject(statements, reason, note, user) -> int:
+    return workflow.reject(statements, reason, user)
+
+
+REJECT = Removal(
+    action="reject",
+    title="Stellungnahmen nicht veröffentlichen",
+    explanation="Diese Stellungnahmen werden nicht (oder nicht mehr) veröffentlicht. Die "
+    "Organisationen erhalten eine E-Mail mit dem Grund und können antworten.",
+    reason_label="Grund (wird der Organisation per E-Mail mitgeteilt)",
+    button="Nicht veröffentlichen",
+    done="{count} Stellungnahme(n) nicht veröffentlicht; die Organisationen wurden per "
+    "E-Mail informiert.",
+    apply=_reject,
+)
 
 
 @admin.register(Statement)
@@ -103,32 +114,8 @@ class StatementAdmin(admin.ModelAdmin):
 
     @admin.action(description="Nicht veröffentlichen, mit Grund …", permissions=["change"])
     def reject(self, request, queryset):
-        form = RejectForm(request.POST if "apply" in request.POST else None)
-        if form.is_valid():
-            try:
-                count = workflow.reject(queryset, form.cleaned_data["reason"], request.user)
-            except workflow.ModerationRefused as refused:
-                return self._refused(request, refused)
-            self.message_user(
-                request,
-                f"{count} Stellungnahme(n) nicht veröffentlicht; die Organisationen wurden "
-                "per E-Mail informiert.",
-                messages.SUCCESS,
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "admin/dialog/reject_statements.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": "Stellungnahmen nicht veröffentlichen",
-                "opts": self.model._meta,
-                "statements": queryset,
-                "form": form,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
+        return remove_action(self, request, queryset, REJECT, _describe)
 
     @admin.action(description="Entscheidung festhalten …", permissions=["change"])
     def decide(self, request, queryset):
-        return decide_action(self, request, queryset, lambda s: f"{s.organisation}: {s.title}")
+        return decide_action(self, request, queryset, _describe)

@@ -3,7 +3,8 @@ from django.conf import settings
 
 from common.names import is_reserved_name
 from common.pdf import PdfRejected, inspect_pdf
-from dialog.statements.models import TEXT_MAX_LENGTH, StatementKind
+from dialog.sender_kinds import ORGANISATION_CHOICES
+from dialog.statements.models import TEXT_MAX_LENGTH
 
 MAX_TARGETS = 10
 
@@ -18,7 +19,7 @@ class StatementForm(forms.Form):
     )
     kind = forms.ChoiceField(
         label="Art der Organisation",
-        choices=StatementKind.choices,
+        choices=ORGANISATION_CHOICES,
         widget=forms.RadioSelect,
         error_messages={
             "required": "Bitte wählen Sie, welche Art Organisation Sie vertreten.",

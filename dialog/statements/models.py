@@ -18,18 +18,10 @@ from django.utils.text import slugify
 from common.pdf import format_megabytes
 from dialog.comments.models import Decision, staff_member
 from dialog.comments.netiquette import NetiquetteReason
+from dialog.sender_kinds import ORGANISATION_CHOICES
 from dialog.statements.storage import StatementStorage
 
 TEXT_MAX_LENGTH = 20_000
-
-
-class StatementKind(models.TextChoices):
-    VERBAND = "verband", "Verband"
-    WISSENSCHAFT = "wissenschaft", "Wissenschaft"
-    UNTERNEHMEN = "unternehmen", "Unternehmen"
-    KOMMUNE = "kommune", "Kommune"
-    ZIVILGESELLSCHAFT = "zivilgesellschaft", "Zivilgesellschaft"
-    SONSTIGE = "sonstige", "sonstige Organisation"
 
 
 class StatementQuerySet(models.QuerySet):
@@ -70,7 +62,7 @@ class Statement(models.Model):
         verbose_name="Beteiligungsphase",
     )
     organisation = models.CharField("Organisation", max_length=200)
-    kind = models.CharField("Art der Organisation", max_length=20, choices=StatementKind.choices)
+    kind = models.CharField("Art der Organisation", max_length=20, choices=ORGANISATION_CHOICES)
     title = models.CharField("Titel", max_length=200)
     text = models.TextField("Text", max_length=TEXT_MAX_LENGTH)
     email = models.EmailField(

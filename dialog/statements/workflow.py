@@ -10,7 +10,7 @@ from django.utils import timezone
 from common import confirmation, mail
 from common.groups import MODERATION, member_emails
 from common.link_tokens import new_token, token_hash
-from dialog.comments import decisions
+from dialog.comments import decisions, moderation
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.statements.models import Statement, StatementDecision
 from dialog.statements.targets import set_targets
@@ -137,8 +137,7 @@ def _mail(statement, subject: str, template: str, **context) -> None:
     )
 
 
-class ModerationRefused(ValueError):
-    """Raised with a German message for staff."""
+ModerationRefused = moderation.ModerationRefused
 
 
 def _moderatable(statements) -> list[Statement]:

@@ -48,7 +48,9 @@ def test_results_count_by_day_and_sender_and_group_decisions(phase_with_contribu
         "Verband": 1,
         "Wissenschaft": 1,
         "Unternehmen": 0,
-        "Verwaltung": 0,
+        "Verwaltung oder Kommune": 0,
+        "Zivilgesellschaft": 0,
+        "sonstige Organisation": 0,
         "keine Angabe": 1,
     }
     assert [(d.label, d.comments) for d in results.most_discussed] == [
@@ -148,7 +150,7 @@ def test_results_page_queries_do_not_grow_with_contributions(
         Statement(
             phase=phase,
             organisation=f"Verband {n}",
-            kind="verband" if n % 2 else "kommune",
+            kind="verband" if n % 2 else "verwaltung",
             title=f"Stellungnahme {n}",
             text="Text",
             email=f"v{n}@example.org",

@@ -427,7 +427,7 @@ def test_statement_list_queries_do_not_grow(client, phase, goal, django_assert_n
         statement = Statement.objects.create(
             phase=phase,
             organisation=f"Organisation {n}",
-            kind="kommune",
+            kind="verwaltung",
             title=f"Stellungnahme {n}",
             text="Text",
             email=f"o{n}@example.org",
