@@ -8,10 +8,11 @@ class DialogConfig(AppConfig):
 
     def ready(self):
         from common import confirmation
+        from dialog import theme_comments
         from dialog.comments import counts, pending
         from dialog.comments.xtd import TmpXtdComment, comment_was_posted
         from dialog.comments.xtd import views as xtd_views
-        from dialog.participation import alerts, theme_comments
+        from dialog.participation import alerts
         from dialog.statements import workflow
 
         # The package's receiver stores staff comments and mails confirmation

@@ -6,7 +6,8 @@ class GoalsConfig(AppConfig):
     verbose_name = "Strategie und Ziele"
 
     def ready(self):
-        from . import alerts, comments, dialog_links, priorities
+        from . import alerts, comments, dialog_links
+        from .priorities import views as priorities
         from .text import commenting as text_commenting
 
         comments.connect()

@@ -18,7 +18,7 @@ from import_export import fields, resources, widgets
 from common.provenance import Provenance
 from common.spreadsheet import restore_cell, xlsx_cell
 
-from .indicator_models import format_number
+from .indicators.models import format_number
 from .models import (
     FieldOfAction,
     Goal,

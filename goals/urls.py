@@ -2,8 +2,9 @@ from django.urls import path
 
 import common.bounds  # noqa: F401  (registers the <id:…> converter)
 
+from .priorities import views as priorities
 from .text import views as text
-from .views import dashboard, data, deadlines, feeds, priorities, strategy
+from .views import dashboard, data, deadlines, feeds, strategy
 
 app_name = "goals"
 

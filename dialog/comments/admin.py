@@ -27,9 +27,9 @@ from dialog.comments.models import (
     ReportedComment,
     WaitingComment,
 )
+from dialog.comments.moderation_actions import Removal, decide_action, remove_action
 from dialog.comments.threads import is_official
 from dialog.comments.xtd import XtdComment, register_package_admin
-from dialog.moderation_actions import Removal, decide_action, remove_action
 
 # The package registers its admin first; ours replaces it below.
 register_package_admin()

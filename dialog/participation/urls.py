@@ -1,7 +1,6 @@
 from django.urls import path
 
-from dialog.participation.views import events, phases, themes
-from dialog.statements import views as statements
+from dialog.participation.views import events, phases, statements, themes
 
 app_name = "dialog"
 

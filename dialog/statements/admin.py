@@ -4,7 +4,7 @@ reason, decisions like on comments. The organisation's own words stay as sent.""
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 
-from dialog.moderation_actions import Removal, decide_action, remove_action
+from dialog.comments.moderation_actions import Removal, decide_action, remove_action
 from dialog.statements import workflow
 from dialog.statements.models import Statement
 from dialog.statements.targets import targets_of

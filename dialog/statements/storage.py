@@ -1,6 +1,6 @@
 """Where statement PDFs are kept: never under /media/, because a file must not be
 readable before the moderation has published its statement. They are served by
-dialog.statements.views.statement_pdf, which checks exactly that."""
+dialog.participation.views.statements.statement_pdf, which checks exactly that."""
 
 import os
 

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from dialog.comments.counts import annotate_comment_counts
 
-from ..text_models import Paragraph
+from .models import Paragraph
 from .split import Plan, match, parse
 
 

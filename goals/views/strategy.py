@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from common.related import sections_for
 
-from ..indicators import indicator_chart
+from ..indicators.charts import indicator_chart
 from ..models import Goal, Lineage, StrategyVersion
 from ..progress import breakdown
 from ..text.reading import most_commented

@@ -9,7 +9,8 @@ from django.utils import timezone
 from common import addresses, confirmation
 from common.link_tokens import new_token, token_hash
 
-from .models import FieldOfAction, PriorityBallot
+from ..models import FieldOfAction
+from .models import PriorityBallot
 
 MAX_CHOICES = 3
 
@@ -132,21 +133,3 @@ def purge_unconfirmed(cutoff) -> int:
         confirmed_at__isnull=True, created_at__lt=cutoff
     ).delete()
     return deleted.get(PriorityBallot._meta.label, 0)  # not their choices' rows
-
-
-def connect() -> None:
-    from common import related
-    from dialog.models import Phase
-    from dialog.participation import results
-
-    from .views.priorities import result_part
-
-    results.register_part(result_part)
-    confirmation.register_purge("unbestätigte Stimmen zu Prioritäten", purge_unconfirmed)
-
-    related.register(
-        Phase,
-        "Prioritäten setzen",
-        lambda phase: [BallotLink(phase)] if phase.priorities_question else [],
-        anchor="prioritaeten",
-    )

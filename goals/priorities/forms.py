@@ -1,6 +1,6 @@
 from django import forms
 
-from .priorities import MAX_CHOICES
+from .ballot import MAX_CHOICES
 
 
 class PriorityForm(forms.Form):

@@ -12,8 +12,8 @@ from common.charts import bar_chart
 from common.csrf import csrf_protect_public_form
 from dialog.models import Phase
 
-from .. import priorities
-from ..priority_forms import PriorityForm
+from . import ballot as priorities
+from .forms import PriorityForm
 
 
 def _phase(slug):
@@ -112,4 +112,20 @@ def _confirmed_page(request, ballot):
         "goals/priorities_confirmed.html",
         {"ballot": ballot},
         status=200 if ballot else 410,
+    )
+
+
+def connect() -> None:
+    from common import related
+    from dialog.models import Phase
+    from dialog.participation import results
+
+    results.register_part(result_part)
+    confirmation.register_purge("unbestätigte Stimmen zu Prioritäten", priorities.purge_unconfirmed)
+
+    related.register(
+        Phase,
+        "Prioritäten setzen",
+        lambda phase: [priorities.BallotLink(phase)] if phase.priorities_question else [],
+        anchor="prioritaeten",
     )

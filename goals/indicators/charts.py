@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from common.charts import WIDTH, svg
 
-from .indicator_models import Indicator, format_number
+from .models import Indicator, format_number
 
 PLOT_HEIGHT = 150
 LABEL_HEIGHT = 24

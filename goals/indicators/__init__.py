@@ -1,0 +1,1 @@
+"""Indicators with their measurements, and assessments of goals (models and charts)."""
