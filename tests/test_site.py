@@ -34,3 +34,32 @@ def test_load_demo_twice_changes_nothing():
     out = StringIO()
     call_command("load_demo", stdout=out)
     assert out.getvalue().startswith("Nichts geändert")
+
+
+def test_demo_content_is_data_not_code():
+    """Texts of the demo live in demo/data/ (CSV, Markdown, text files with a header), read by
+    the loaders: no loader holds a text longer than a label (docstrings aside)."""
+    import ast
+    from pathlib import Path
+
+    loaders = Path(__file__).resolve().parents[1] / "demo" / "loaders"
+    long_texts = []
+    for path in sorted(loaders.glob("*.py")):
+        tree = ast.parse(path.read_text())
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+        }
+        long_texts += [
+            f"{path.name}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and len(node.value) > 60
+        ]
+    assert len(list(loaders.glob("*.py"))) > 5  # the scan sees the loaders
+    assert long_texts == []

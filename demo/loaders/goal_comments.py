@@ -2,9 +2,10 @@
 with an official answer (marked as example content), a reply, and a comment hidden by the
 moderation whose reply stays under the placeholder.
 
-Everything is looked up by fixed keys (author name and goal), so a second
-run creates nothing. Addresses are from the reserved example.org domain.
-It lives in goals because dialog knows no content app.
+The thread is data (demo/data/dialog/goal_thread.csv: key, parent key, name, text,
+whether it is the official answer, a Netiquette reason it was hidden for, a reason it
+was reported for). Everything is looked up by fixed keys (author name and goal), so a
+second run creates nothing. Addresses are from the reserved example.org domain.
 """
 
 import datetime
@@ -16,52 +17,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from dialog.comments import state
-from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.xtd import XtdComment
 from dialog.models import CommentModeration, CommentReport
 from goals.models import Goal
 
+from .datafiles import flag, table
+
 # Ten days ago: inside the demo phase that is running now (it began 14 days
 # before the demo was loaded), so the thread counts in that phase's figures.
 DAYS_AGO = 10
-
-# (key, parent key, name, text, staff answer)
-THREAD = [
-    (
-        "lea",
-        None,
-        "Lea aus Bielefeld",
-        "Schön wäre, wenn ich Anträge auch abends am Smartphone stellen könnte – "
-        "ohne Termin im Bürgeramt.",
-        False,
-    ),
-    (
-        "antwort-lea",
-        "lea",
-        "Redaktion Digitalstrategie.NRW",
-        "Danke für den Hinweis. Mit dem digitalen Bürgeramt sollen Sie Anträge rund um die Uhr "
-        "online stellen können, auch am Smartphone. Ihr Wunsch fließt in die Auswertung ein.\n\n"
-        "(Beispielinhalt: Diese Antwort ist für die Vorführung der Website ausgedacht; die "
-        "Landesregierung hat sie nicht gegeben.)",
-        True,
-    ),
-    ("mehmet", "lea", "Mehmet K.", "Und bitte barrierefrei, auch für Screenreader.", False),
-    ("entfernt", None, "Gast 17", "[Beispiel für einen beleidigenden Kommentar]", False),
-    (
-        "nach-entfernt",
-        "entfernt",
-        "Jana",
-        "Ich finde, man sollte sachlich bleiben. Zum Ziel selbst: Open Data bitte als CSV.",
-        False,
-    ),
-    (
-        "gemeldet",
-        None,
-        "Paul",
-        "Das dauert alles viel zu lange. Andere Länder sind weiter.",
-        False,
-    ),
-]
 
 
 def _official_account():
@@ -90,8 +54,10 @@ def load(report) -> None:
         days=DAYS_AGO
     )
     made = {}
-    for n, (key, parent_key, name, text, staff) in enumerate(THREAD):
-        parent = made.get(parent_key)
+    thread = table("dialog/goal_thread.csv")
+    for n, row in enumerate(thread):
+        key, name, text, staff = row["key"], row["name"], row["text"], flag(row["official"])
+        parent = made.get(row["parent"])
         comment, created = XtdComment.objects.get_or_create(
             content_type=ct,
             object_pk=str(goal.pk),
@@ -112,24 +78,27 @@ def load(report) -> None:
         made[key] = comment
         report.record(f"Kommentar „{name}“", created)
 
-    hidden = made["entfernt"]
-    moderation, created = CommentModeration.objects.get_or_create(
-        comment=hidden,
-        defaults={"hidden_reason": NetiquetteReason.INSULT, "hidden_at": timezone.now()},
-    )
-    if created:
-        state.comments().filter(pk=hidden.pk).hide()
-    report.record("Moderationsentscheidung", created)
-    _, created = CommentReport.objects.get_or_create(
-        comment=made["gemeldet"],
-        defaults={"reason": NetiquetteReason.OFF_TOPIC, "note": "Beispielmeldung für die Demo."},
-    )
-    report.record("Meldung", created)
+    for row in thread:
+        if row["hidden"]:
+            hidden = made[row["key"]]
+            moderation, created = CommentModeration.objects.get_or_create(
+                comment=hidden,
+                defaults={"hidden_reason": row["hidden"], "hidden_at": timezone.now()},
+            )
+            if created:
+                state.comments().filter(pk=hidden.pk).hide()
+            report.record("Moderationsentscheidung", created)
+        if row["reported"]:
+            _, created = CommentReport.objects.get_or_create(
+                comment=made[row["key"]],
+                defaults={"reason": row["reported"], "note": "Beispielmeldung für die Demo."},
+            )
+            report.record("Meldung", created)
 
 
 def _move_from_earlier_goal(report, ct, goal) -> None:
     """Demos loaded before the thread moved had it under goal 1 (the NRW.BANK loan)."""
-    names = [name for _, _, name, _, _ in THREAD]
+    names = [row["name"] for row in table("dialog/goal_thread.csv")]
     moved = (
         state.comments()
         .filter(content_type=ct, user_name__in=names)

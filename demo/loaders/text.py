@@ -6,6 +6,7 @@ the first goal of the field of action with the same number; in 2.0 the first
 paragraph continues the 2019 paragraph of the same chapter title.
 """
 
+import csv
 import datetime
 from pathlib import Path
 
@@ -20,10 +21,6 @@ from goals.models import Chapter, Goal, Paragraph, StrategyVersion
 from goals.text import editing
 
 DATA = Path(settings.BASE_DIR) / "demo" / "data" / "text"
-COMMENTS = [
-    ("Demo-Person A", "Beispielkommentar: Bitte die Berufsschulen ausdrücklich nennen."),
-    ("Demo-Person B", "Beispielkommentar: Gibt es dafür schon einen Zeitplan?"),
-]
 
 
 def _load_version(version, report) -> None:
@@ -65,7 +62,9 @@ def _load_version(version, report) -> None:
 def _comment(paragraph) -> None:
     ct = ContentType.objects.get_for_model(Paragraph)
     start = timezone.now() - datetime.timedelta(days=3)
-    for n, (name, text) in enumerate(COMMENTS):
+    with (DATA / "comments.csv").open(newline="", encoding="utf-8") as file:
+        comments = [(row["name"], row["text"]) for row in csv.DictReader(file)]
+    for n, (name, text) in enumerate(comments):
         XtdComment.objects.get_or_create(
             content_type=ct,
             object_pk=str(paragraph.pk),

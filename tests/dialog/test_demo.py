@@ -59,10 +59,12 @@ def test_demo_pages_render_with_their_content(client, demo):
 
 
 def test_demo_phase_pages_show_figures_of_the_demo_comments(client, demo):
-    from demo.loaders.dialog_links import SPRING_2021_COMMENTS
+    from demo.loaders.datafiles import table
 
+    comments = table("dialog/goal_comments_2021.csv")
     html = client.get("/dialog/phasen/online-phase-2021/").content.decode()
-    people = {name for _, name, _, _ in SPRING_2021_COMMENTS}
-    assert f"<dt>Kommentare</dt><dd>{len(SPRING_2021_COMMENTS)}</dd>" in html
+    people = {row["name"] for row in comments}
+    assert (len(comments), len(people)) == (5, 4)
+    assert f"<dt>Kommentare</dt><dd>{len(comments)}</dd>" in html
     assert f"<dt>Kommentierende</dt><dd>{len(people)}</dd>" in html
     assert '<tr><th scope="row">4.2 Bildung und Kultur</th><td>3</td><td>2</td></tr>' in html
