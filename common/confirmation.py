@@ -110,31 +110,11 @@ def confirm_by_button(preview: Callable[[object, str], "Preview | HttpResponse"]
 
 
 def problem(request, title: str, text: str, status: int = 410, back: tuple = ()) -> HttpResponse:
-    """A calm German page for a link that cannot do anything (any more).
-
-    `back` is (link text, url) for the way on."""
+    """The calm German page of a link that cannot do anything (any more): expired, used,
+    broken, or its phase has ended. `back` is (link text, url) for the way on."""
     return render(
         request,
         "confirmation/problem.html",
         {"title": title, "text": text, "back": back},
         status=status,
     )
-
-
-EXPIRED_TEXT = (
-    "Bestätigungslinks gelten {days} Tage. Danach löschen wir die Angaben, die noch nicht "
-    "bestätigt waren. Sie können Ihren Beitrag neu senden, solange die Beteiligung läuft."
-)
-BROKEN_TEXT = (
-    "Der Link ist unvollständig oder wurde verändert. Bitte kopieren Sie ihn vollständig aus "
-    "der E-Mail in die Adresszeile Ihres Browsers."
-)
-
-
-def expired(request, back: tuple = ()) -> HttpResponse:
-    text = EXPIRED_TEXT.format(days=settings.CONFIRMATION_LINK_DAYS)
-    return problem(request, "Dieser Link ist abgelaufen", text, 410, back)
-
-
-def broken(request, back: tuple = ()) -> HttpResponse:
-    return problem(request, "Dieser Link ist ungültig", BROKEN_TEXT, 400, back)

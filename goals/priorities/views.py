@@ -107,12 +107,15 @@ def confirm(request, token):
 
 
 def _confirmed_page(request, ballot):
-    return render(
-        request,
-        "goals/priorities_confirmed.html",
-        {"ballot": ballot},
-        status=200 if ballot else 410,
-    )
+    if ballot is None:
+        return confirmation.problem(
+            request,
+            "Dieser Link ist nicht mehr gültig",
+            f"Er wurde schon benutzt, ist älter als {confirmation.valid_for().days} Tage, oder die "
+            "Phase ist vorbei. Solange die Phase läuft, können Sie neu abstimmen.",
+            back=("Zum Dialog", reverse("dialog:phases")),
+        )
+    return render(request, "goals/priorities_confirmed.html", {"ballot": ballot})
 
 
 def connect() -> None:

@@ -116,11 +116,17 @@ def confirm_statement(request, token):
 
 
 def _confirmed_page(request, statement, newly):
+    if statement is None:
+        return confirmation.problem(
+            request,
+            "Dieser Link ist nicht mehr gültig",
+            f"Er ist älter als {confirmation.valid_for().days} Tage oder unvollständig. Eine nicht "
+            "bestätigte Stellungnahme wird danach gelöscht; solange die Phase läuft, können Sie "
+            "sie neu einreichen.",
+            back=("Zum Dialog", reverse("dialog:phases")),
+        )
     return render(
-        request,
-        "dialog/statements/confirmed.html",
-        {"statement": statement, "newly": newly},
-        status=200 if statement else 410,
+        request, "dialog/statements/confirmed.html", {"statement": statement, "newly": newly}
     )
 
 
