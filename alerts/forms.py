@@ -1,9 +1,11 @@
 from django import forms
 
+from common.single_line import SingleLineFields
+
 from . import registry
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(SingleLineFields, forms.Form):
     email = forms.EmailField(
         label="Ihre E-Mail-Adresse",
         max_length=254,
@@ -25,5 +27,5 @@ class SubscribeForm(forms.Form):
         return topic
 
 
-class ManageRequestForm(forms.Form):
+class ManageRequestForm(SingleLineFields, forms.Form):
     email = SubscribeForm.base_fields["email"]

@@ -19,7 +19,7 @@ from email.utils import make_msgid
 
 from django.core.files.base import ContentFile
 from django.core.mail.backends.base import BaseEmailBackend
-from post_office.models import PRIORITY, STATUS, Email
+from post_office.models import PRIORITY, STATUS, Email, Log
 from post_office.settings import get_default_priority, get_message_id_enabled, get_message_id_fqdn
 from post_office.signals import email_queued
 from post_office.utils import create_attachments, parse_priority
@@ -35,9 +35,10 @@ class EmailBackend(BaseEmailBackend):
             return 0
         priority = parse_priority(get_default_priority())
         queued = [self._queue(message, priority) for message in email_messages]
+        sendable = [email for email in queued if email.status != STATUS.failed]
         if priority == PRIORITY.now:
-            return sum(email.dispatch() == STATUS.sent for email in queued)
-        email_queued.send(sender=Email, emails=queued)
+            return sum(email.dispatch() == STATUS.sent for email in sendable)
+        email_queued.send(sender=Email, emails=sendable)
         return 0
 
     def _queue(self, message, priority) -> Email:
@@ -69,7 +70,25 @@ class EmailBackend(BaseEmailBackend):
         )
         if message.attachments:
             email.attachments.add(*create_attachments(_attachment_files(message)))
+        _fail_if_unsendable(email)
         return email
+
+
+def _fail_if_unsendable(email: Email) -> None:
+    """A mail no server will ever take (a header with a line break: BadHeaderError) is
+    marked failed at once, with the reason in its log, instead of being tried again and
+    again; staff see it in the admin's mail list, and the request that queued it goes on."""
+    try:
+        email.email_message().message()
+    except ValueError as error:  # BadHeaderError is a ValueError
+        email.status = STATUS.failed
+        email.save(update_fields=["status"])
+        Log.objects.create(
+            email=email,
+            status=STATUS.failed,
+            exception_type=type(error).__name__,
+            message=f"Kann nie versendet werden: {error}",
+        )
 
 
 def _attachment_files(message) -> dict:

@@ -1,9 +1,11 @@
 from django import forms
 
+from common.single_line import SingleLineFields
+
 from .models import AccessibilityFeedback
 
 
-class AccessibilityFeedbackForm(forms.ModelForm):
+class AccessibilityFeedbackForm(SingleLineFields, forms.ModelForm):
     # Bots fill every field; people never see this one (hidden by CSS, labelled for screen readers).
     website = forms.CharField(
         label="Bitte leer lassen",

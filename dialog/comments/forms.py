@@ -5,6 +5,7 @@ from django.conf import settings
 
 from common.bounds import MAX_ID
 from common.names import is_reserved_name
+from common.single_line import SingleLineFields
 from dialog.comments import state
 from dialog.comments.models import CommentSender, SenderKind
 from dialog.comments.netiquette import NetiquetteReason
@@ -15,7 +16,7 @@ def _german_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-class CommentForm(XtdCommentForm):
+class CommentForm(SingleLineFields, XtdCommentForm):
     """Name (pseudonym allowed), email (never shown), text, follow-up checkbox."""
 
     def __init__(self, target_object, data=None, *, parent=None, staff_user=None, **kwargs):
@@ -218,7 +219,7 @@ class CommentForm(XtdCommentForm):
         return CommentForm(self.target_object, initial=keep, parent=self.parent)
 
 
-class ReportForm(forms.Form):
+class ReportForm(SingleLineFields, forms.Form):
     reason = forms.ChoiceField(
         label="Gegen welche Regel der Netiquette verstößt der Kommentar?",
         choices=NetiquetteReason.choices,

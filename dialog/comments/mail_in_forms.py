@@ -3,11 +3,12 @@
 from django import forms
 from django.utils import timezone
 
+from common.single_line import SingleLineFields
 from dialog.comments import mail_in
 from dialog.comments.models import Channel, SenderKind
 
 
-class MailInForm(forms.Form):
+class MailInForm(SingleLineFields, forms.Form):
     target = forms.ChoiceField(
         label="Wozu?",
         help_text="Das Ziel oder der Absatz der aktuellen Fassung, zu dem der Beitrag geschrieben wurde.",

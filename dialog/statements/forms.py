@@ -3,6 +3,7 @@ from django.conf import settings
 
 from common.names import is_reserved_name
 from common.pdf import PdfRejected, inspect_pdf
+from common.single_line import SingleLineFields
 from dialog.sender_kinds import ORGANISATION_CHOICES
 from dialog.statements.models import TEXT_MAX_LENGTH
 
@@ -11,7 +12,7 @@ MAX_TARGETS = 10
 REQUIRED = "Bitte geben Sie {what} an."
 
 
-class StatementForm(forms.Form):
+class StatementForm(SingleLineFields, forms.Form):
     organisation = forms.CharField(
         label="Name der Organisation",
         max_length=200,

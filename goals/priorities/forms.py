@@ -1,9 +1,11 @@
 from django import forms
 
+from common.single_line import SingleLineFields
+
 from .ballot import MAX_CHOICES
 
 
-class PriorityForm(forms.Form):
+class PriorityForm(SingleLineFields, forms.Form):
     fields_of_action = forms.MultipleChoiceField(
         label="Ihre Wahl (bis zu drei)",
         widget=forms.CheckboxSelectMultiple,

@@ -94,3 +94,26 @@ def test_now_mode_sends_during_the_request_and_a_failure_never_raises(
     assert response.status_code == 302
     assert AccessibilityFeedback.objects.count() == 1
     assert Email.objects.get().status == STATUS.failed
+
+
+@pytest.mark.parametrize("priority", ["now", "medium"])
+def test_a_mail_that_can_never_be_sent_fails_at_once_with_its_reason(queue, admin_client, priority):
+    """A line break in a header (here: a visitor's name in a subject) can never be sent:
+    it is marked failed at once, not retried, and staff see why in the admin."""
+    queue(priority)
+    sent = mail.EmailMessage(
+        "Neue Stellungnahme: Verband\nBcc: alle@example.org", "Text", to=["a@b.org"]
+    )
+    assert sent.send() == 0  # no exception reaches the request
+    call_command("mail_worker", "--once", verbosity=0)
+    email = Email.objects.get()
+    assert email.status == STATUS.failed and mail.outbox == []
+    (log,) = email.logs.all()
+    assert log.exception_type == "BadHeaderError"
+    assert "Kann nie versendet werden" in log.message
+    detail = admin_client.get(f"/admin/post_office/email/{email.pk}/change/").content.decode()
+    assert "Kann nie versendet werden" in detail
+    # The worker's next runs leave it alone: nothing is requeued or retried.
+    Email.objects.update(scheduled_time=None)
+    call_command("mail_worker", "--once", verbosity=0)
+    assert Email.objects.get().status == STATUS.failed and mail.outbox == []
