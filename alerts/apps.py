@@ -13,9 +13,8 @@ class AlertsConfig(AppConfig):
         from . import links
         from .digest import on_delivery_failed, on_delivery_succeeded
 
-        confirmation.register_purge(
-            "unbestätigte Abonnements und Verwaltungslinks", links.purge_unconfirmed
-        )
+        confirmation.register_purge("unbestätigte Abonnements", links.purge_unconfirmed_requests)
+        confirmation.register_purge("abgelaufene Verwaltungslinks", links.purge_manage_links)
 
         delivery_failed.connect(on_delivery_failed, dispatch_uid="alerts.delivery_failed")
         delivery_succeeded.connect(on_delivery_succeeded, dispatch_uid="alerts.delivered")

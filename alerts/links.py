@@ -49,14 +49,18 @@ def address_from_manage(token: str) -> str | None:
     )
 
 
-def purge_unconfirmed(cutoff) -> int:
-    """Subscription requests never confirmed and manage links past their week
-    (`manage.py purge_unconfirmed`)."""
-    requests, _ = Subscription.objects.filter(
+def purge_unconfirmed_requests(cutoff) -> int:
+    """Subscription requests never confirmed (`manage.py purge_unconfirmed`)."""
+    deleted, _ = Subscription.objects.filter(
         confirmed_at__isnull=True, requested_at__lt=cutoff
     ).delete()
-    links, _ = ManageLink.objects.filter(created_at__lt=cutoff).delete()
-    return requests + links
+    return deleted
+
+
+def purge_manage_links(cutoff) -> int:
+    """Manage links past their validity: they hold an address (`manage.py purge_unconfirmed`)."""
+    deleted, _ = ManageLink.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 def unsubscribe_headers(email: str) -> dict:

@@ -28,7 +28,8 @@ class SubscriptionQuerySet(models.QuerySet):
         return self.filter(email__iexact=email)
 
     def awaiting(self, token: str, now=None):
-        """The request a confirmation link names while it can be confirmed; None otherwise."""
+        """The request a confirmation link names, within the link's validity (confirmed or
+        not); None otherwise."""
         return self.filter(
             token_hash=token_hash(token), requested_at__gte=confirmation.valid_since(now)
         ).first()

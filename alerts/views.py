@@ -47,6 +47,8 @@ def _confirm_preview(request, token):
     subscription = Subscription.objects.awaiting(token)
     if subscription is None:
         return render(request, "alerts/invalid_link.html", status=404)
+    if subscription.confirmed_at is not None:  # used before: nothing left to confirm
+        return render(request, "alerts/confirmed.html", {"subscription": subscription})
     return confirmation.Preview(
         title="Abonnement bestätigen",
         intro="Bitte bestätigen Sie, dass Sie Benachrichtigungen per E-Mail erhalten möchten zu:",
@@ -86,13 +88,17 @@ def unsubscribe(request, token):
 def manage_request(request):
     form = ManageRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        refused = posting_guard.check(request, "subscription", recipient=form.cleaned_data["email"])
+        refused = posting_guard.check(request, "subscription")
         if refused:
             form.add_error("email", refused.message)
         else:
             email = form.cleaned_data["email"]
-            # The same answer whether or not the address has subscriptions: no one learns who follows.
-            if Subscription.objects.of_address(email).exists():
+            # The same answer whether or not the address has subscriptions, and whether or
+            # not its mailbox has had enough mail: nobody learns who follows, and nobody uses
+            # this form to use up someone else's limit (only a mail sent is counted).
+            if Subscription.objects.of_address(email).exists() and (
+                posting_guard.recipient_allowed(email)
+            ):
                 mail.send(
                     "Ihre Benachrichtigungen verwalten",
                     email,

@@ -33,6 +33,7 @@ def mailbox(email: str) -> str:
 
 
 def _hash(value: str, purpose: str, secret: str) -> str:
+    # Not Django's salted_hmac: this derivation is the one alert hashes were stored with.
     return hmac.new(f"{purpose}:{secret}".encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
@@ -45,10 +46,6 @@ def hashes_of(value: str, purpose: str) -> list[str]:
     """Every hash `value` may be stored under: the current key's, then the fallbacks'."""
     secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
     return [_hash(value, purpose, secret) for secret in secrets]
-
-
-def mailbox_hash(email: str, purpose: str) -> str:
-    return keyed_hash(mailbox(email), purpose)
 
 
 def mailbox_hashes(email: str, purpose: str) -> list[str]:

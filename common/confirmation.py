@@ -26,6 +26,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from common.csrf import csrf_protect_public_form
@@ -90,12 +91,13 @@ def confirm_by_button(preview: Callable[[object, str], "Preview | HttpResponse"]
     """
 
     def decorate(view):
+        # never_cache: the page shows a visitor's own text under a private token; no
+        # cache (the site's page cache, a proxy, the browser's) may keep it.
+        @never_cache
         @csrf_protect_public_form
         @require_http_methods(["GET", "HEAD", "POST"])
         @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            # The link's token is the URL's one argument, whatever the pattern names it.
-            (token,) = [*args, *kwargs.values()]
+        def wrapper(request, token):
             token = str(token)[:MAX_TOKEN_LENGTH]
             if request.method == "POST":
                 return view(request, token)

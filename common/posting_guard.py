@@ -62,16 +62,20 @@ def check(request, kind: str, *, recipient: str | None = None) -> Refused | None
             f"Von Ihrem Anschluss kamen {window_text(window)} schon {count} {KIND_NOUNS[kind]}. "
             "Bitte versuchen Sie es später noch einmal; Ihre Angaben stehen unten im Formular."
         )
-    if recipient is not None:
-        limit = settings.MAIL_RECIPIENT_LIMIT
-        if not ratelimit.allow_value("recipient", addresses.mailbox(recipient), limit):
-            return Refused(
-                f"An diese E-Mail-Adresse haben wir {window_text(limit[1])} schon mehrere "
-                "Bestätigungslinks geschickt. Bitte bestätigen Sie zuerst diese oder versuchen "
-                "Sie es später noch einmal.",
-                field="email",
-            )
+    if recipient is not None and not recipient_allowed(recipient):
+        return Refused(
+            f"An diese E-Mail-Adresse haben wir {window_text(settings.MAIL_RECIPIENT_LIMIT[1])} "
+            "schon mehrere Bestätigungslinks geschickt. Bitte bestätigen Sie zuerst diese oder "
+            "versuchen Sie es später noch einmal.",
+            field="email",
+        )
     return None
+
+
+def recipient_allowed(recipient: str) -> bool:
+    """Count one mail to this mailbox; False once it is over MAIL_RECIPIENT_LIMIT."""
+    limit = settings.MAIL_RECIPIENT_LIMIT
+    return ratelimit.allow_value("recipient", addresses.mailbox(recipient), limit)
 
 
 def text_fingerprint(text: str) -> str:

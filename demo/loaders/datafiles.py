@@ -34,6 +34,8 @@ def moment(text: str) -> datetime:
         return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M").replace(tzinfo=BERLIN)
     anchor, days, hour, minute = match.groups()
     if anchor == "jetzt":
+        if hour is not None:
+            raise ValueError(f"{text!r}: 'jetzt' takes no time of day; use 'heute'.")
         return timezone.now() + timedelta(days=int(days))
     today = timezone.localtime(timezone.now(), BERLIN).date()
     at = time(int(hour or 0), int(minute or 0))

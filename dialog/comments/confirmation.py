@@ -69,6 +69,8 @@ def inspect(key: str) -> Outcome:
         return Outcome(
             Result.CLOSED, target, kept_text=text, closed_note=policy.closed_note(target)
         )
+    if _parent_gone(tmp_comment):
+        return Outcome(Result.PARENT_GONE, target, kept_text=text)
     return Outcome(
         Result.READY,
         target,
@@ -106,10 +108,7 @@ def confirm(key: str, request) -> Outcome:
         return Outcome(
             Result.CLOSED, target, kept_text=text, closed_note=policy.closed_note(target)
         )
-    if (
-        tmp_comment.parent_id
-        and not state.comments().visible().filter(pk=tmp_comment.parent_id).exists()
-    ):
+    if _parent_gone(tmp_comment):
         # The form refuses such replies; the parent was hidden since the mail went out.
         pending.forget(waiting)
         return Outcome(Result.PARENT_GONE, target, kept_text=text)
@@ -134,3 +133,9 @@ def confirm(key: str, request) -> Outcome:
         return Outcome(Result.WAITING, target, comment)
     notify_reply(comment)
     return Outcome(Result.PUBLISHED, target, comment)
+
+
+def _parent_gone(tmp_comment) -> bool:
+    """A reply whose comment is no longer visible (hidden since the mail went out)."""
+    parent_id = tmp_comment.parent_id
+    return bool(parent_id) and not state.comments().visible().filter(pk=parent_id).exists()

@@ -77,9 +77,13 @@ def forget(pending: PendingComment) -> None:
 
 
 def purge_expired(cutoff) -> int:
-    """Delete pending comments whose link expired (`manage.py purge_unconfirmed`)."""
-    deleted, _ = PendingComment.objects.filter(created_at__lt=cutoff).delete()
-    return deleted
+    """Delete pending comments whose link expired (`manage.py purge_unconfirmed`); returns
+    how many were never confirmed. Used links (their data already erased, kept only to
+    answer a second click) go too, uncounted."""
+    expired = PendingComment.objects.filter(created_at__lt=cutoff)
+    unconfirmed, _ = expired.exclude(data={}).delete()
+    expired.delete()
+    return unconfirmed
 
 
 def mute_token(follower) -> str:

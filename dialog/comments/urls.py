@@ -15,9 +15,9 @@ from dialog.comments import views as comments
 urlpatterns = [
     path("senden/", comments.post_comment, name="comments-post-comment"),
     path("gesendet/", comments.sent, name="comment-sent"),
-    path("bestaetigen/<str:key>/", comments.confirm, name="comments-xtd-confirm"),
+    path("bestaetigen/<str:token>/", comments.confirm, name="comments-xtd-confirm"),
     # One click, no login; the package reverses this name for its mute links.
-    path("abbestellen/<str:key>/", comments.unsubscribe, name="comments-xtd-mute"),
+    path("abbestellen/<str:token>/", comments.unsubscribe, name="comments-xtd-mute"),
     path("<id:pk>/", comments.permalink, name="comment-permalink"),
     path("<id:pk>/antworten/", comments.reply, name="comment-reply"),
     path("<id:pk>/melden/", comments.report, name="comment-flag"),

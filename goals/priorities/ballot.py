@@ -1,13 +1,17 @@
 """The priorities ballot of a phase: choices, submission, confirmation, results."""
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from common import addresses, confirmation
 from common.link_tokens import new_token, token_hash
+from dialog.models import Phase
 
 from ..models import FieldOfAction
 from .models import PriorityBallot
@@ -28,15 +32,29 @@ def choices(phase):
 HASH_PURPOSE = "priorities.mailbox"
 
 
+def _hashes_before_december_2026(email: str) -> list[str]:
+    """How ballots were keyed before common/addresses.py (HMAC of the lower-case address
+    with the bare secret key), with every key in use; kept while such ballots exist."""
+    spellings = {addresses.normalised(email), addresses.mailbox(email)}
+    secrets = [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    return [
+        hmac.new(secret.encode(), spelling.encode(), hashlib.sha256).hexdigest()
+        for secret in secrets
+        for spelling in spellings
+    ]
+
+
 @transaction.atomic
 def submit(phase, email: str, fields) -> str:
     """Store an unconfirmed ballot; returns the token for the confirmation link."""
     token, hashed = new_token()
     current, *earlier = addresses.mailbox_hashes(email, HASH_PURPOSE)
-    if earlier:  # ballots kept under a key before a rotation: the same mailbox's now
-        PriorityBallot.objects.filter(phase=phase, address_hash__in=earlier).update(
-            address_hash=current
-        )
+    earlier += _hashes_before_december_2026(email)
+    # Ballots kept under a key before a rotation, or under the hash of the first release:
+    # the same mailbox's, so they are re-keyed and the new ballot replaces them.
+    PriorityBallot.objects.filter(phase=phase, address_hash__in=earlier).update(
+        address_hash=current
+    )
     ballot = PriorityBallot.objects.create(phase=phase, address_hash=current, token_hash=hashed)
     ballot.fields.set(fields)
     return token
@@ -72,6 +90,9 @@ def confirm(token: str, now=None):
         return None
     if not ballot.phase.is_running(now):
         return None
+    # One confirmation per phase at a time: two links of one mailbox pressed together
+    # must not both count.
+    Phase.objects.select_for_update().filter(pk=ballot.phase_id).first()
     # The same mailbox's earlier ballot (re-keyed at submission after a key rotation).
     PriorityBallot.objects.filter(
         phase=ballot.phase, address_hash=ballot.address_hash, confirmed_at__isnull=False

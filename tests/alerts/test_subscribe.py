@@ -143,3 +143,22 @@ def test_purge_deletes_expired_requests_only(goal):
         "neu@example.org",
         "aktiv@example.org",
     }
+
+
+def test_manage_requests_cannot_use_up_another_mailbox_s_limit(client, goal, settings):
+    """Requests for an address without subscriptions send nothing and count nothing against
+    that mailbox; for one with subscriptions, the limit is kept silently (same answer)."""
+    for n in range(8):
+        page = client.post(
+            "/benachrichtigungen/verwalten/",
+            {"email": f"opfer+{n}@example.org"},
+            REMOTE_ADDR=f"10.7.0.{n}",
+        ).content.decode()
+        assert "Wenn für opfer+" in page
+    assert mail.outbox == []
+    # The owner of that mailbox can still subscribe.
+    response = client.post(
+        "/benachrichtigungen/", {"email": "opfer@example.org", "topic": f"goal:{goal.pk}"}
+    )
+    assert "Bitte prüfen Sie Ihr Postfach" in response.content.decode()
+    assert len(mail.outbox) == 1

@@ -238,3 +238,22 @@ def test_a_vote_after_a_key_rotation_still_replaces_the_earlier_one(
     press_confirm(client, confirm_link(mailoutbox[-1]))
     assert PriorityBallot.objects.filter(confirmed_at__isnull=False).count() == 1
     assert "3 Bildung 1 100 %" in text_of(client.get(URL))
+
+
+def test_a_ballot_from_the_first_release_is_replaced_too(client, phase, mailoutbox, settings):
+    """Ballots stored before common/addresses.py were keyed by HMAC(secret, address)."""
+    import hashlib
+    import hmac
+
+    old_hash = hmac.new(settings.SECRET_KEY.encode(), b"lea@example.org", hashlib.sha256)
+    earlier = PriorityBallot.objects.create(
+        phase=phase,
+        address_hash=old_hash.hexdigest(),
+        token_hash="t" * 64,
+        confirmed_at=timezone.now(),
+    )
+    earlier.fields.set([field("Netze")])
+    vote(client, "Lea+neu@example.org", "Bildung")
+    press_confirm(client, confirm_link(mailoutbox[-1]))
+    assert PriorityBallot.objects.filter(confirmed_at__isnull=False).count() == 1
+    assert "3 Bildung 1 100 %" in text_of(client.get(URL))

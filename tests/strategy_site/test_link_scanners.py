@@ -115,3 +115,44 @@ def test_alert_and_newsletter_subscription(client, mailoutbox, topic):
         unchanged=lambda: not Subscription.objects.active().exists(),
         changed=lambda: Subscription.objects.active().get().email == "ada@example.org",
     )
+
+
+def test_a_confirm_page_is_never_kept_by_any_cache(client, target, mailoutbox, settings):
+    """It shows a visitor's own text under a private token: the page cache, proxies and the
+    browser must not keep it (otherwise a used link kept offering its button)."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    client.post("/kommentare/senden/", form_data(target, comment="Nur für mich sichtbar"))
+    path = link(mailoutbox[0], "/kommentare/bestaetigen/")
+    first, second = client.get(path), client.get(path)
+    assert second.get("X-Page-Cache") is None
+    assert "no-store" in first["Cache-Control"] and "private" in first["Cache-Control"]
+    press_confirm(client, path)
+    assert "Ihr Kommentar ist bereits bestätigt" in client.get(path).content.decode()
+
+
+def test_a_reply_to_a_comment_hidden_since_says_so_before_the_button(
+    client, target, add_comment, mailoutbox, moderator
+):
+    from dialog.comments import moderation
+    from dialog.comments.netiquette import NetiquetteReason
+
+    parent = add_comment(target, "Wird gleich verborgen")
+    client.post("/kommentare/senden/", form_data(target, reply_to=str(parent.pk)))
+    moderation.hide([parent], NetiquetteReason.INSULT, moderator)
+    page = client.get(link(mailoutbox[0], "/kommentare/bestaetigen/"))
+    html = page.content.decode()
+    assert page.status_code == 400 and "Antwort nicht möglich" in html
+    assert "Mehr Glasfaser auf dem Land, bitte." in html  # the text, to copy
+    assert "<button" not in html.split("<main")[1]
+
+
+def test_a_used_subscription_link_shows_the_subscription_not_the_button(client, mailoutbox):
+    goal = make_goal(make_field(make_version()), 3)
+    client.post("/benachrichtigungen/", {"email": "ada@example.org", "topic": f"goal:{goal.pk}"})
+    path = link(mailoutbox[0], "/benachrichtigungen/bestaetigen/")
+    press_confirm(client, path)
+    again = client.get(path).content.decode()
+    assert "Abonnement bestätigt" in again and "Ja, Abonnement bestätigen" not in again

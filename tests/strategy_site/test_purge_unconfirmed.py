@@ -62,3 +62,24 @@ def test_the_validity_is_one_setting(client, target, settings):
     PendingComment.objects.update(created_at=timezone.now() - timedelta(days=3))
     call_command("purge_unconfirmed", stdout=io.StringIO())
     assert not PendingComment.objects.exists()
+
+
+def test_confirmed_contributions_stay_and_used_links_are_not_counted(client, target, mailoutbox):
+    from django_comments_xtd.models import XtdComment
+
+    from tests.support.links import press_confirm
+
+    client.post("/kommentare/senden/", form_data(target))
+    press_confirm(client, re_link(mailoutbox[0].body))
+    PendingComment.objects.update(created_at=timezone.now() - timedelta(days=8))
+    out = io.StringIO()
+    call_command("purge_unconfirmed", stdout=out)
+    assert "0 unbestätigte Kommentare gelöscht." in out.getvalue()
+    assert not PendingComment.objects.exists()  # the used link's row went, uncounted
+    assert XtdComment.objects.count() == 1  # the confirmed comment stays
+
+
+def re_link(body):
+    import re
+
+    return re.search(r"https?://[^/\s]+(/kommentare/bestaetigen/\S+)", body)[1]
