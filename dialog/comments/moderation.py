@@ -97,20 +97,39 @@ def hide(comments, reason: str, user, note: str = "") -> int:
     return len(ids)
 
 
-def _mail_author_hidden(comment, reason_text: str) -> None:
-    # The author may answer to contest the decision: replies go to the editors.
+def mail_author_removed(email: str, subject: str, reason_text: str, **what) -> None:
+    """The one mail an author gets when the moderation takes a contribution of any kind off
+    the site with a Netiquette reason (mail/removed.txt). `what` fills the template: name,
+    what ("Ihren Kommentar vom …"), done ("verborgen"), it / it_again (pronouns), and
+    optionally quote_label and quote, page_url. The author may answer to contest it: the
+    answer reaches the editors."""
     mail.send(
-        "Ihr Kommentar wurde verborgen",
-        comment.user_email,
-        "mail/comment_hidden.txt",
+        subject,
+        email,
+        "mail/removed.txt",
         {
-            "comment": comment,
-            "submitted": timezone.localtime(comment.submit_date),
             "reason_text": reason_text,
-            "page_url": settings.SITE_URL + comment.content_object.get_absolute_url(),
             "contact_email": settings.COMMENTS_XTD_CONTACT_EMAIL,
+            **what,
         },
         reply_to=[settings.COMMENTS_XTD_CONTACT_EMAIL],
+    )
+
+
+def _mail_author_hidden(comment, reason_text: str) -> None:
+    submitted = timezone.localtime(comment.submit_date)
+    mail_author_removed(
+        comment.user_email,
+        "Ihr Kommentar wurde verborgen",
+        reason_text,
+        name=comment.user_name,
+        what=f"Ihren Kommentar vom {submitted:%d.%m.%Y} auf der Seite „{comment.content_object}“",
+        done="verborgen",
+        it="er",
+        it_again="ihn",
+        quote_label="Ihr Kommentar",
+        quote=comment.comment,
+        page_url=settings.SITE_URL + comment.content_object.get_absolute_url(),
     )
 
 

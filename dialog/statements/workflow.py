@@ -187,14 +187,21 @@ def reject(statements, reason: str, user) -> int:
             statement.save()
             if newly:
                 transaction.on_commit(
-                    lambda s=statement: _mail(
-                        s,
-                        "Ihre Stellungnahme wird nicht veröffentlicht",
-                        "mail/statement_rejected.txt",
-                        reason=NetiquetteReason(reason).label,
-                    )
+                    lambda s=statement: _mail_rejected(s, NetiquetteReason(reason).label)
                 )
     return len(statements)
+
+
+def _mail_rejected(statement, reason_text: str) -> None:
+    moderation.mail_author_removed(
+        statement.email,
+        "Ihre Stellungnahme wird nicht veröffentlicht",
+        reason_text,
+        what=f"Ihre Stellungnahme „{statement.title}“ ({statement.organisation}) geprüft und",
+        done="nicht veröffentlicht",
+        it="sie",
+        it_again="sie",
+    )
 
 
 def _mail_decision(statement) -> None:

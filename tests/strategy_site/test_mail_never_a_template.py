@@ -364,7 +364,7 @@ COVERED = {
     "comment_confirmation.txt": test_comment_confirmation_and_the_comment_on_its_page,
     "comment_decision.txt": test_decision_on_a_comment_with_an_editors_reason,
     "comment_flood.txt": test_flood_notice_to_the_moderators,
-    "comment_hidden.txt": test_hidden_comment_tells_its_author,
+    "removed.txt": test_hidden_comment_tells_its_author,  # and the statement test
     "comment_reply.txt": test_reply_notification,
     "comment_reported.txt": test_report_to_the_moderators,
     "priorities_confirmation.txt": test_priorities_confirmation,
@@ -372,7 +372,6 @@ COVERED = {
     "statement_waiting.txt": test_statement_from_submission_to_decision,
     "statement_published.txt": test_statement_from_submission_to_decision,
     "statement_decision.txt": test_statement_from_submission_to_decision,
-    "statement_rejected.txt": test_statement_from_submission_to_decision,
     "alerts/confirm.txt": test_alert_confirmation,
     "alerts/digest.txt": test_digest,
     "alerts/digest.html": test_digest,
