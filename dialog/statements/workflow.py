@@ -70,12 +70,11 @@ def send_confirmation(statement, link: str) -> None:
     )
 
 
-def lookup(token: str, now=None):
+def lookup(token: str, now=None, *, for_update: bool = False):
     """The statement a link names, changing nothing; None for an unknown link or an
     unconfirmed statement whose link has expired."""
-    statement = (
-        Statement.objects.select_related("phase").filter(token_hash=token_hash(token)).first()
-    )
+    statements = Statement.objects.select_for_update() if for_update else Statement.objects
+    statement = statements.select_related("phase").filter(token_hash=token_hash(token)).first()
     if statement is None:
         return None
     if statement.status == Statement.Status.UNCONFIRMED and confirmation.is_expired(
@@ -92,18 +91,9 @@ def confirm(token: str, now=None):
     A second click on a used link finds the statement and changes nothing.
     """
     now = now or timezone.now()
-    statement = (
-        Statement.objects.select_for_update()
-        .select_related("phase")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-    if statement is None:
-        return None, False
-    if statement.status != Statement.Status.UNCONFIRMED:
+    statement = lookup(token, now, for_update=True)
+    if statement is None or statement.status != Statement.Status.UNCONFIRMED:
         return statement, False
-    if confirmation.is_expired(statement.created_at, now):
-        return None, False
     statement.status = Statement.Status.WAITING
     statement.confirmed_at = now
     statement.save(update_fields=["status", "confirmed_at"])

@@ -60,11 +60,13 @@ def submit(phase, email: str, fields) -> str:
     return token
 
 
-def lookup(token: str, now=None):
-    """The unconfirmed ballot a link names, if it can still be confirmed; changes nothing."""
+def lookup(token: str, now=None, *, for_update: bool = False):
+    """The unconfirmed ballot a link names, if it can still be confirmed (link valid, phase
+    running); None otherwise. Changes nothing."""
     now = now or timezone.now()
+    ballots = PriorityBallot.objects.select_for_update() if for_update else PriorityBallot.objects
     ballot = (
-        PriorityBallot.objects.select_related("phase")
+        ballots.select_related("phase")
         .filter(token_hash=token_hash(token), confirmed_at__isnull=True)
         .first()
     )
@@ -80,15 +82,8 @@ def confirm(token: str, now=None):
     """Confirm a ballot by its link; it replaces the address's earlier ballot in the phase.
     None for an unknown, used or expired link, or a phase that has ended."""
     now = now or timezone.now()
-    ballot = (
-        PriorityBallot.objects.select_for_update()
-        .select_related("phase")
-        .filter(token_hash=token_hash(token), confirmed_at__isnull=True)
-        .first()
-    )
-    if ballot is None or confirmation.is_expired(ballot.created_at, now):
-        return None
-    if not ballot.phase.is_running(now):
+    ballot = lookup(token, now, for_update=True)
+    if ballot is None:
         return None
     # One confirmation per phase at a time: two links of one mailbox pressed together
     # must not both count.
