@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "strategy_site.staff_auth.UnverifiedStaffAreVisitors",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as the package asks: turns a lockout during login into its page.
@@ -210,7 +211,8 @@ AXES_LOCKOUT_CALLABLE = "strategy_site.staff_auth.lockout_response"
 SESSION_COOKIE_AGE = envint("STAFF_SESSION_IDLE_MINUTES", 60, minimum=5) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 # True: every staff member must set up the second factor before working in the admin.
-STAFF_TWO_FACTOR_REQUIRED = envbool("STAFF_TWO_FACTOR_REQUIRED", False)
+# On in production (DJANGO_HTTPS=1) unless turned off; `make run` keeps the demo logins.
+STAFF_TWO_FACTOR_REQUIRED = envbool("STAFF_TWO_FACTOR_REQUIRED", HTTPS)
 OTP_TOTP_ISSUER = "Digitalstrategie.NRW"
 
 # --- Language and time ----------------------------------------------------

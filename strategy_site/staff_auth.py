@@ -17,6 +17,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django_otp import user_has_device
@@ -112,6 +113,32 @@ def has_factor(user) -> bool:
 
 def needs_setup(user) -> bool:
     return settings.STAFF_TWO_FACTOR_REQUIRED and user.is_authenticated and not has_factor(user)
+
+
+def lacks_second_factor(user) -> bool:
+    """A staff session that has not shown a second factor although one is required (by the
+    setting, or because the person set one up)."""
+    if not (user.is_authenticated and user.is_staff):
+        return False
+    if user.is_verified():
+        return False
+    return settings.STAFF_TWO_FACTOR_REQUIRED or has_factor(user)
+
+
+class UnverifiedStaffAreVisitors:
+    """Two factors mean two factors: outside the admin (where such a session is sent to the
+    2FA setup), a staff session without its second factor is an anonymous visitor. No
+    official badge, no publishing without confirmation, no drafts, previews, unpublished
+    statements or their PDFs. Runs after django_otp's middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = reverse("admin:index")
+
+    def __call__(self, request):
+        if not request.path.startswith(self.admin_prefix) and lacks_second_factor(request.user):
+            request.user = AnonymousUser()
+        return self.get_response(request)
 
 
 class StaffAdminSite(AdminSite):
