@@ -102,7 +102,7 @@ def count(query: Query, entries) -> int:
         return cursor.fetchone()[0]
 
 
-def similar_words(word: str, limit: int = 3) -> list[str]:
+def similar_words(word: str, limit: int = 5) -> list[str]:
     """Indexed words spelled like `word`: trigram similarity on PostgreSQL, difflib on SQLite."""
     if connection.vendor == "postgresql":
         return list(

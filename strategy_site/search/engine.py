@@ -178,12 +178,22 @@ def _hits(ids: list[int], parsed: Query) -> list[Hit]:
 
 
 def _suggestions(parsed: Query, raw: str) -> list[Suggestion]:
-    """For each typed word (up to a few), the nearest indexed spellings, as new queries."""
+    """For each typed word (up to a few), the nearest indexed spelling that finds something a
+    visitor may see now, as a new query.
+
+    The word list is only a list of spellings: a word stays in it after the post, page or
+    goal it came from was unpublished, hidden, deleted or not yet due. Each candidate is
+    therefore checked against the entries public at this moment, so "Meinten Sie" never
+    names, or hints at, anything that is not public (a bounded number of counts, and only
+    when a query found nothing)."""
     typed = [w for clause in parsed.clauses for term in clause for w in term.words if len(w) >= 4]
+    visible = public_entries(opt_in=False)
     suggestions = []
     for word in typed[:MAX_SUGGESTED_WORDS]:
         for similar in backends.similar_words(word):
-            if similar.lower() != word.lower():
+            if similar.lower() == word.lower():
+                continue
+            if backends.count(parse(similar), visible):
                 suggestions.append(Suggestion(similar, raw.replace(word, similar, 1)))
                 break
     return suggestions

@@ -395,3 +395,37 @@ def test_a_page_made_in_the_admin_is_found_once_it_has_its_site(client, settings
     assert titles(client, "Hilfe") == ["Hilfe zur Suche"]
     page.sites.clear()
     assert titles(client, "Hilfe") == []
+
+
+def test_suggestions_come_only_from_what_is_public_now(client, versions):
+    """A post made draft, a post deleted, a post scheduled for later: none of their words
+    is offered by "Meinten Sie" any more, at once (no rebuild)."""
+    from blog.models import Post
+
+    def post(title, slug, **fields):
+        return Post.objects.create(
+            title=title,
+            slug=slug,
+            teaser="t",
+            body="<p>Text</p>",
+            status=Post.Status.PUBLISHED,
+            published_at=fields.pop("published_at", timezone.now() - datetime.timedelta(days=1)),
+            **fields,
+        )
+
+    drafted = post("Das Quarzfalkenprojekt startet", "quarz")
+    deleted = post("Das Bernsteinkranichprojekt startet", "bernstein")
+    post(
+        "Das Opalreiherprojekt startet",
+        "opal",
+        published_at=timezone.now() + datetime.timedelta(days=3),
+    )
+    offered = client.get("/suche/", {"q": "Quarzfalkenprojek"}).content.decode()
+    assert "Meinten Sie" in offered  # the check can see a suggestion at all
+
+    drafted.status = Post.Status.DRAFT
+    drafted.save()
+    deleted.delete()
+    for typo in ("Quarzfalkenprojek", "Bernsteinkranichprojek", "Opalreiherprojek"):
+        html = client.get("/suche/", {"q": typo}).content.decode()
+        assert "Meinten Sie" not in html, typo
