@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from common import confirmation, mail, posting_guard
@@ -73,6 +74,7 @@ def confirm(request, token):
     return render(request, "alerts/confirmed.html", {"subscription": confirmed})
 
 
+@never_cache  # a page under an address's own key: no cache keeps it
 @csrf_exempt  # RFC 8058: mail clients POST without cookie or form token; the link's key is the credential.
 def unsubscribe(request, token):
     email = links.address_from_unsubscribe(token)
@@ -109,6 +111,7 @@ def manage_request(request):
     return render(request, "alerts/manage_request.html", {"form": form})
 
 
+@never_cache  # it lists an address's subscriptions: no cache keeps it
 @csrf_exempt  # the link's random token is the credential, as for unsubscribing
 def manage_address(request, token):
     email = links.address_from_manage(token)

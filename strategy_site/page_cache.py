@@ -25,7 +25,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "page-cache:generation"
@@ -46,8 +46,17 @@ NOT_SHOWN = {
     "alerts.subscription",
 }
 NOT_SHOWN_APPS = {"axes", "post_office", "otp_totp", "otp_static", "django_otp"}
-# Headers a hit repeats; the middleware above ours (security, CSP) add theirs again.
-KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Link", "Vary")
+# Headers a hit repeats as the miss sent them; the middleware above ours (security, CSP)
+# add theirs again.
+KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Disposition",
+    "Cache-Control",
+    "X-Frame-Options",
+    "Link",
+    "Vary",
+)
 
 
 def enabled() -> bool:
@@ -138,6 +147,49 @@ def _keepable(request, response) -> bool:
     )
 
 
+class ReadParameters(QueryDict):
+    """request.GET that remembers which parameters the view asked for by name."""
+
+    def __init__(self, query_string=None, mutable=False, encoding=None):
+        self.asked = set()  # parsing itself asks for keys: those do not count
+        super().__init__(query_string, mutable=mutable, encoding=encoding)
+        self.asked = set()
+
+    def __getitem__(self, key):
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def getlist(self, key, default=None):
+        self.asked.add(key)
+        return super().getlist(key, default)
+
+    def __contains__(self, key):
+        self.asked.add(key)
+        return super().__contains__(key)
+
+    def all_asked(self) -> bool:
+        return set(self.keys()) <= self.asked
+
+
+def _accepts_gzip(request) -> bool:
+    """Whether Accept-Encoding allows gzip, "gzip;q=0" and "*;q=0" meaning no."""
+    allowed = {}
+    for part in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        allowed[name.strip().lower()] = quality
+    return allowed.get("gzip", allowed.get("*", 0.0)) > 0
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -151,9 +203,14 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if kept is not None:
             return _replay(request, kept)
+        # A page is kept only if the view asked for every query parameter by name: any
+        # other parameter (?junk=1) changes nothing on the page, and each spelling would
+        # otherwise fill the shared cache with a copy.
+        parameters = ReadParameters(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
+        request.GET = parameters
         response = self.get_response(request)
         # Only GET responses are kept: a HEAD response may have lost its body on the way.
-        if request.method == "GET" and _keepable(request, response):
+        if request.method == "GET" and parameters.all_asked() and _keepable(request, response):
             body = response.content
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
             kept = {
@@ -173,7 +230,7 @@ def _replay(request, kept) -> HttpResponse:
         response = HttpResponseNotModified()
         response["ETag"] = kept["etag"]
         return response
-    gzip_ok = "gzip" in request.headers.get("Accept-Encoding", "")
+    gzip_ok = _accepts_gzip(request)
     body = kept["body"] if gzip_ok else gzip.decompress(kept["body"])
     response = HttpResponse(b"" if request.method == "HEAD" else body)
     for header, value in kept["headers"].items():

@@ -152,3 +152,47 @@ def test_a_head_request_is_answered_but_never_kept(client, goal):
     kept_head = client.head("/strategie/2-0/ziele/1/")
     assert kept_head["X-Page-Cache"] == "hit" and kept_head.content == b""
     assert "Glasfaser" in client.get("/strategie/2-0/ziele/1/").content.decode()
+
+
+def test_a_hit_sends_the_headers_of_the_miss(client, goal):
+    miss = client.get("/daten/ziele.csv")
+    hit = client.get("/daten/ziele.csv")
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("Content-Type", "Content-Disposition"):
+        assert hit[header] == miss[header], header
+    assert "attachment" in hit["Content-Disposition"] or "filename" in hit["Content-Disposition"]
+
+
+@pytest.mark.parametrize("refusal", ["gzip;q=0, identity", "identity", "*;q=0, identity", ""])
+def test_a_client_that_refuses_gzip_gets_identity(client, goal, refusal):
+    client.get("/strategie/2-0/ziele/1/")
+    hit = client.get("/strategie/2-0/ziele/1/", HTTP_ACCEPT_ENCODING=refusal)
+    assert hit["X-Page-Cache"] == "hit" and hit.get("Content-Encoding") is None
+    assert "<h1" in hit.content.decode()
+
+
+def test_query_parameters_no_view_reads_make_no_entries(client, goal):
+    for n in range(20):
+        client.get("/suche/", {"q": "Glasfaser", "junk": str(n)})
+    again = client.get("/suche/", {"q": "Glasfaser", "junk": "0"})
+    assert again.get("X-Page-Cache") is None  # never kept
+    client.get("/suche/", {"q": "Glasfaser"})
+    assert client.get("/suche/", {"q": "Glasfaser"})["X-Page-Cache"] == "hit"
+
+
+def test_pages_under_a_visitor_s_token_are_never_kept(client, goal):
+    from alerts.links import manage_url, unsubscribe_url
+    from alerts.models import Subscription
+
+    Subscription.objects.create(email="ada@example.org", topic="news", topic_label="N")
+    for url in (manage_url("ada@example.org"), unsubscribe_url("ada@example.org")):
+        path = url.split("://", 1)[1].split("/", 1)[1]
+        first, second = client.get("/" + path), client.get("/" + path)
+        assert first.status_code == 200
+        assert second.get("X-Page-Cache") is None and "no-store" in second["Cache-Control"]
+
+
+def test_a_filtered_list_is_kept_by_the_parameters_it_reads(client, goal):
+    url = "/umsetzung/"
+    client.get(url, {"horizont": "kurzfristig"})
+    assert client.get(url, {"horizont": "kurzfristig"})["X-Page-Cache"] == "hit"
