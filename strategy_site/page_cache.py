@@ -44,6 +44,18 @@ NOT_SHOWN = {
     "strategy_site.searchword",
     "strategy_site.accessibilityfeedback",
     "alerts.subscription",
+    "alerts.managelink",
+}
+# Rows that pages show only in some states: a change counts only if the row is (or was
+# just) in a shown state. An unconfirmed ballot, statement or its targets, written by an
+# anonymous visitor, must not empty every kept page of every app server.
+UNSHOWN_STATEMENT_STATES = {"unbestaetigt", "wartet"}
+SHOWN_WHEN = {
+    "goals.priorityballot": lambda ballot: ballot.confirmed_at is not None,
+    "dialog.statement": lambda statement: statement.status not in UNSHOWN_STATEMENT_STATES,
+    "dialog.statementtarget": lambda target: (
+        target.statement.status not in UNSHOWN_STATEMENT_STATES
+    ),
 }
 NOT_SHOWN_APPS = {"axes", "post_office", "otp_totp", "otp_static", "django_otp"}
 # Headers a hit repeats as the miss sent them; the middleware above ours (security, CSP)
@@ -105,9 +117,15 @@ def _shown(model) -> bool:
     return opts.app_label not in NOT_SHOWN_APPS and opts.label_lower not in NOT_SHOWN
 
 
-def _on_change(sender, **kwargs):
-    if _shown(sender):
-        bump()
+def _on_change(sender, instance=None, **kwargs):
+    if not _shown(sender):
+        return
+    # m2m_changed is sent by the through model; the rule is the changed row's.
+    label = type(instance)._meta.label_lower if instance is not None else ""
+    shown_when = SHOWN_WHEN.get(label) or SHOWN_WHEN.get(sender._meta.label_lower)
+    if shown_when is not None and instance is not None and not shown_when(instance):
+        return
+    bump()
 
 
 def connect() -> None:

@@ -196,3 +196,54 @@ def test_a_filtered_list_is_kept_by_the_parameters_it_reads(client, goal):
     url = "/umsetzung/"
     client.get(url, {"horizont": "kurzfristig"})
     assert client.get(url, {"horizont": "kurzfristig"})["X-Page-Cache"] == "hit"
+
+
+def test_anonymous_writes_that_change_no_public_page_keep_the_cache(client, goal, settings):
+    """Unconfirmed ballot, statement (with targets and PDF), pending comment, subscription
+    request, manage link: none of them is on any page, so every kept page stays."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dialog.comments import decisions
+    from dialog.models import Phase
+    from strategy_site import page_cache
+
+    now = timezone.now()
+    phase = Phase.objects.create(
+        title="P",
+        slug="p",
+        starts_at=now - timedelta(days=1),
+        ends_at=now + timedelta(days=9),
+        priorities_question="?",
+        statements_allowed=True,
+    )
+    goal.field.version.phases.add(phase)
+    before = page_cache.generation()
+    client.post(
+        "/dialog/phasen/p/prioritaeten/", {"fields_of_action": [goal.field.pk], "email": "a@b.org"}
+    )
+    client.post(
+        "/dialog/phasen/p/stellungnahmen/einreichen/",
+        {
+            "organisation": "V",
+            "kind": "verband",
+            "title": "T",
+            "text": "X",
+            "email": "v@b.org",
+            "consent": "on",
+            "targets": [decisions.result_value(goal)],
+        },
+    )
+    client.post("/benachrichtigungen/", {"email": "s@b.org", "topic": f"goal:{goal.pk}"})
+    client.post("/benachrichtigungen/verwalten/", {"email": "s@b.org"})
+    from dialog.models import Statement
+    from goals.models import PriorityBallot
+
+    assert PriorityBallot.objects.count() == 1 and Statement.objects.count() == 1
+    assert page_cache.generation() == before
+    # Confirming the ballot changes the phase's result: then pages are renewed.
+    ballot = PriorityBallot.objects.get()
+    ballot.confirmed_at = timezone.now()
+    ballot.save()
+    assert page_cache.generation() > before
