@@ -65,20 +65,28 @@ PAYLOADS = {
     "runs": (RUNS_SHORT, RUNS_LONG),
     "breaks": (BREAKS_SHORT, BREAKS_LONG),
 }
+# Every mail is sent with syntax that would run (delivered at once) and with syntax that
+# would break (through the worker); the queue itself is tested with all four pairs below.
+RUNS = [("runs", "now"), ("breaks", "worker"), ("runs", "worker"), ("breaks", "now")]
 
 
-@pytest.fixture(params=PAYLOADS, ids=list(PAYLOADS))
-def text(request):
-    """(short, long): the payload for fields of up to 50 characters and for longer ones."""
-    return PAYLOADS[request.param]
-
-
-@pytest.fixture(params=["now", "worker"])
-def queue(request, settings):
-    """MAIL_QUEUE=now delivers during the request; worker only queues, `mail_worker` sends."""
-    priority = "now" if request.param == "now" else "medium"  # as settings.py chooses
-    settings.POST_OFFICE = {**settings.POST_OFFICE, "DEFAULT_PRIORITY": priority}
+@pytest.fixture(params=RUNS[:2], ids=["runs-now", "breaks-worker"])
+def case(request):
     return request.param
+
+
+@pytest.fixture
+def text(case):
+    """(short, long): the payload for fields of up to 50 characters and for longer ones."""
+    return PAYLOADS[case[0]]
+
+
+@pytest.fixture
+def queue(case, settings):
+    """MAIL_QUEUE=now delivers during the request; worker only queues, `mail_worker` sends."""
+    priority = "now" if case[1] == "now" else "medium"  # as settings.py chooses
+    settings.POST_OFFICE = {**settings.POST_OFFICE, "DEFAULT_PRIORITY": priority}
+    return case[1]
 
 
 @pytest.fixture(autouse=True)
@@ -341,6 +349,7 @@ def test_newsletter(deliver, text):
 # --- The backend itself: any message, from any sender (Django's error mails included) ---
 
 
+@pytest.mark.parametrize("case", RUNS, ids=["-".join(pair) for pair in RUNS])
 def test_the_queue_stores_and_sends_any_message_byte_for_byte(queue, text):
     short, long = text
     message = mail.EmailMultiAlternatives(
