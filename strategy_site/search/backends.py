@@ -89,6 +89,8 @@ def _postgres(query: Query, entries) -> list[Match]:
 
 def count(query: Query, entries) -> int:
     """How many of the entries match (for "N Kommentare enthalten die Suchwörter")."""
+    if query.is_empty:  # only stop words or signs (a suggested spelling can be one)
+        return 0
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(query.websearch(), search_type="websearch", config="german")
         return entries.filter(vector=ts_query).count()

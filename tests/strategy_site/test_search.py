@@ -193,6 +193,16 @@ def test_a_query_without_hits_suggests_the_nearest_indexed_word(client, versions
     assert "Prüfen Sie die Schreibweise" in html
 
 
+def test_a_stop_word_is_never_suggested_nor_an_error(client, versions):
+    """Found by the arbitrary-input test: "S0EN" came nearest to an indexed stop word, whose
+    query is empty, and the page answered 503 (an empty FTS5 expression)."""
+    make_goal(versions[1], 1, "Alle machen mit")
+    response = client.get("/suche/", {"q": "Allle"})
+    html = response.content.decode()
+    assert "Keine Treffer für „Allle“." in text_of_html(html)
+    assert "Meinten Sie" not in html
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [
