@@ -53,7 +53,7 @@ test: $(VENV)/.installed-dev chromium lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
 	$(MANAGE) collectstatic --noinput -v0
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 # The large data set in a database of its own (never the demo one), served as in
 # production; prints a table for docs/performance.md (scripts/bench.py).

@@ -6,11 +6,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 
 from common import confirmation, mail, posting_guard
 from common.bounds import bounded_id
-from common.csrf import csrf_protect_public_form
+from common.csrf import csrf_protect_public_form, link_is_credential
 
 from . import links, registry
 from .forms import ManageRequestForm, SubscribeForm
@@ -75,7 +74,7 @@ def confirm(request, token):
 
 
 @never_cache  # a page under an address's own key: no cache keeps it
-@csrf_exempt  # RFC 8058: mail clients POST without cookie or form token; the link's key is the credential.
+@link_is_credential  # RFC 8058: mail clients POST without cookie, form token or Origin
 def unsubscribe(request, token):
     email = links.address_from_unsubscribe(token)
     if email is None:
@@ -112,7 +111,7 @@ def manage_request(request):
 
 
 @never_cache  # it lists an address's subscriptions: no cache keeps it
-@csrf_exempt  # the link's random token is the credential, as for unsubscribing
+@link_is_credential
 def manage_address(request, token):
     email = links.address_from_manage(token)
     if email is None:

@@ -6,7 +6,8 @@ browser's Origin header instead (the OWASP "verify origin with standard
 headers" defence): every current browser sends it with a cross-site POST, so
 a forged POST from another site is refused. Signed-in users keep Django's full
 token check, because what they post is published at once under their name.
-Used by the comment, report and accessibility feedback forms.
+Used by every public form: comments, reports, statements, ballots, alerts, accessibility
+feedback and the confirmation buttons of mailed links.
 """
 
 from functools import wraps
@@ -50,4 +51,15 @@ def csrf_protect_public_form(view):
             return HttpResponseForbidden(render_to_string("403_csrf.html", request=request))
         return view(request, *args, **kwargs)
 
+    wrapper.public_form = True  # tests/strategy_site/test_every_post_is_protected.py
     return wrapper
+
+
+def link_is_credential(view):
+    """For pages reached by a mailed link whose random token is the credential (managing or
+    ending one's alerts, RFC 8058 one-click unsubscribing, which mail clients POST without
+    cookie, form token or Origin): no CSRF check, because nobody who could forge the POST
+    knows the token."""
+    view = csrf_exempt(view)
+    view.link_is_credential = True
+    return view

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests.support.browser_client import BrowserClient
 from tests.support.build import ensure_compiled_messages, static_root_for_tests
 from tests.support.demo import take_snapshot
 
@@ -30,6 +31,20 @@ def _static_and_messages(tmp_path_factory):
     with override_settings(STATIC_ROOT=static_root):
         call_command("collectstatic", interactive=False, verbosity=0)
         yield
+
+
+@pytest.fixture
+def client():
+    """Every test posts as a browser does: CSRF checked, the token from the form on the
+    page, the site's Origin sent (tests/support/browser_client.py)."""
+    return BrowserClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = BrowserClient()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture(autouse=True)

@@ -161,7 +161,9 @@ def test_email_only_with_permission_and_explicit_choice(
 
 def test_editor_without_export_permission_cannot_export(client, editor, described_pages):
     client.force_login(editor)
-    assert client.post(EXPORT_URL, {"scope": "alle", "format": "csv"}).status_code == 403
+    # A crafted POST (the page itself is refused, so no form shows a token)
+    response = client.post_holding_a_token(EXPORT_URL, {"scope": "alle", "format": "csv"})
+    assert response.status_code == 403
 
 
 def test_hidden_and_waiting_states_in_export(client, moderator, described_pages, add_comment):

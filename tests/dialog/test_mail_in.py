@@ -126,7 +126,7 @@ def test_only_staff_who_may_release_comments_enter_letters(
     # The Redaktion edits content but does not release comments: no entering either.
     client.force_login(editor)
     assert client.get(URL).status_code == 403
-    assert client.post(URL, letter(f"1:{goal.pk}")).status_code == 403
+    assert client.post_holding_a_token(URL, letter(f"1:{goal.pk}")).status_code == 403
     assert not XtdComment.objects.exists()
     client.force_login(moderator)
     assert "Beitrag per E-Mail oder Brief erfassen" in client.get(URL).content.decode()

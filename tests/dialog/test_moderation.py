@@ -134,7 +134,7 @@ def test_reapproving_a_parent_does_not_republish_a_reply_hidden_on_its_own(
 def test_nobody_can_delete_comments_in_the_admin(client, admin_user, target, add_comment):
     comment = add_comment(target, "Bleibt")
     client.force_login(admin_user)
-    response = client.post(
+    response = client.post_holding_a_token(
         f"/admin/django_comments_xtd/xtdcomment/{comment.pk}/delete/", {"post": "yes"}
     )
     assert response.status_code == 403

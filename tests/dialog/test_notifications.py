@@ -60,6 +60,7 @@ def test_staff_answer_notifies_the_author_who_asked(client, target, add_comment,
     client.post(
         "/kommentare/senden/",
         form_data(target, reply_to=str(question.pk), comment="Im nächsten Jahr."),
+        form_page=f"/kommentare/{question.pk}/antworten/",
     )
     assert [m.to for m in outbox] == [[question.user_email]]
     assert "Im nächsten Jahr." in outbox[0].body

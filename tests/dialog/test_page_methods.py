@@ -26,6 +26,11 @@ def test_reading_pages_refuse_posts(client, url):
     event = make_event(berlin(2019, 6, 18, 17), berlin(2019, 6, 18, 20))
     url = url.format(phase=phase.slug, theme=theme.slug, event=event.slug)
     assert client.get(url).status_code == 200
-    response = client.post(url, {"comment": "Hallo"})
+    # A visitor's bare POST is refused by the CSRF check before the view ...
+    refused = client.post(url, {"comment": "Hallo"})
+    assert refused.status_code == 403
+    assert "Hallo" not in refused.content.decode()
+    # ... and with a valid token, by the view, which names what it allows.
+    response = client.post_holding_a_token(url, {"comment": "Hallo"})
     assert response.status_code == 405
     assert response["Allow"] == "GET, HEAD"

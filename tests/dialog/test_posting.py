@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 def post(client, target, **fields):
-    return client.post("/kommentare/senden/", form_data(target, **fields))
+    return client.post(
+        "/kommentare/senden/", form_data(target, **fields), form_page=target.get_absolute_url()
+    )
 
 
 def test_page_shows_form_with_privacy_note_and_no_comments_yet(client, target):

@@ -77,4 +77,5 @@ def test_download_needs_one_query(client, make_document, django_assert_num_queri
 
 def test_posting_to_a_download_is_refused(client, make_document):
     make_document("bericht")
-    assert client.post("/downloads/bericht/").status_code == 405
+    assert client.post("/downloads/bericht/").status_code == 403  # CSRF: no form posts here
+    assert client.post_holding_a_token("/downloads/bericht/").status_code == 405

@@ -94,7 +94,7 @@ def test_moderators_cannot_edit_import_or_export_goals(client, moderator, goal):
     ):
         assert client.get(url).status_code == 403, url
     csv = "fassung,ziel,datum,status,bericht\n2-0,4,2024-01-01,umgesetzt,Untergeschoben\n"
-    response = client.post(
+    response = client.post_holding_a_token(
         "/admin/goals/statusreport/import/",
         {"resource": "0", "format": "0", "import_file": SimpleUploadedFile("x.csv", csv.encode())},
     )

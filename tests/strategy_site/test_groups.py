@@ -60,7 +60,7 @@ def test_editor_cannot_open_moderation_or_feedback(client, editor):
 def test_moderator_cannot_edit_pages(client, moderator):
     client.force_login(moderator)
     page = FlatPage.objects.get(url="/netiquette/")
-    response = client.post(
+    response = client.post_holding_a_token(
         f"/admin/flatpages/flatpage/{page.pk}/change/",
         {"url": "/netiquette/", "title": "Gehackt", "content": "x", "sites": [1]},
     )

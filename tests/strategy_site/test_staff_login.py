@@ -158,15 +158,21 @@ def test_required_second_factor_sends_staff_to_the_setup_first(client, staff, se
     assert "Für Mitarbeitende ist die Zwei-Faktor-Anmeldung vorgeschrieben." in page
     set_up_second_factor(client)
     assert client.get("/admin/goals/goal/").status_code == 200
-    # It cannot be switched off while required.
-    client.post("/admin/zwei-faktor/ausschalten/")
+    # It cannot be switched off while required: no button, and a crafted POST does nothing.
+    assert (
+        "Zwei-Faktor-Anmeldung ausschalten"
+        not in client.get("/admin/zwei-faktor/").content.decode()
+    )
+    client.post_holding_a_token("/admin/zwei-faktor/ausschalten/")
     assert TOTPDevice.objects.filter(user=staff).exists()
 
 
 def test_second_factor_can_be_switched_off_when_optional(client, staff):
     login(client)
     set_up_second_factor(client)
-    response = client.post("/admin/zwei-faktor/ausschalten/", follow=True)
+    response = client.post(
+        "/admin/zwei-faktor/ausschalten/", follow=True, form_page="/admin/zwei-faktor/"
+    )
     assert "Die Zwei-Faktor-Anmeldung ist ausgeschaltet." in response.content.decode()
     assert not TOTPDevice.objects.filter(user=staff).exists()
     client.logout()

@@ -78,7 +78,9 @@ def waiting_statement(db):
 
 def test_a_comment_is_a_visitor_s_comment_waiting_for_its_link(client, password_only, target):
     response = client.post(
-        "/kommentare/senden/", form_data(target, name="Petra", email="petra@example.org")
+        "/kommentare/senden/",
+        form_data(target, name="Petra", email="petra@example.org"),
+        form_page=target.get_absolute_url(),
     )
     assert response.status_code == 302 and "/kommentare/gesendet/" in response["Location"]
     assert not XtdComment.objects.exists()  # not published at once, no official badge
