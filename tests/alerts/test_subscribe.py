@@ -44,6 +44,19 @@ def test_dashboard_and_field_offer_subscriptions(client, goal):
     assert "Handlungsfeld 4.2 Bildung und Kultur" in field_form
 
 
+def test_a_signed_in_editor_follows_a_goal_from_its_page(client, goal, editor):
+    """Signed-in users get Django's token check on public forms (common/csrf.py); the form
+    once carried no token for them, and every editor who tried got 403."""
+    client.force_login(editor)
+    client.get(goal.get_absolute_url())  # the form with its token, as the browser shows it
+    response = client.post(
+        "/benachrichtigungen/", {"email": "erika@example.org", "topic": f"goal:{goal.pk}"}
+    )
+    assert "Bitte prüfen Sie Ihr Postfach" in response.content.decode()
+    assert Subscription.objects.get().email == "erika@example.org"
+    assert len(mail.outbox) == 1
+
+
 def test_double_opt_in_activates_only_after_the_click(client, goal):
     response = client.post(
         "/benachrichtigungen/", {"email": "ada@example.org", "topic": f"goal:{goal.pk}"}
