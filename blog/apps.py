@@ -6,8 +6,11 @@ class BlogConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
+        from common import page_shows
+
         from . import alerts, comments
 
+        page_shows.shows("blog.post", "blog.category")
         comments.connect()
         connect_related()
         alerts.connect()

@@ -7,7 +7,7 @@ class DialogConfig(AppConfig):
     verbose_name = "Dialog und Beteiligung"
 
     def ready(self):
-        from common import confirmation
+        from common import confirmation, page_shows
         from dialog import theme_comments
         from dialog.comments import counts, pending
         from dialog.comments.xtd import TmpXtdComment, comment_was_posted
@@ -27,6 +27,29 @@ class DialogConfig(AppConfig):
         workflow.connect()
         confirmation.register_purge("unbestätigte Kommentare", pending.purge_expired)
         confirmation.register_purge("unbestätigte Stellungnahmen", workflow.purge_unconfirmed)
+        declare_shown_rows(page_shows)
+
+
+def declare_shown_rows(page_shows) -> None:
+    """What phase, theme, event and comment pages show (the page cache renews on their
+    changes). A statement and its targets count once published: an unconfirmed or waiting
+    one, sent by any visitor, is on no page. Pending comments, reports and mute links are on
+    none either; a confirmed comment is (and every release or hiding renews pages too)."""
+    page_shows.shows(
+        "dialog.phase",
+        "dialog.theme",
+        "dialog.event",
+        "dialog.eventseries",
+        "django_comments_xtd.xtdcomment",
+        "dialog.commentcount",
+        "dialog.commentdecision",
+        "dialog.commentmoderation",
+        "dialog.commentoptions",
+        "dialog.commentsender",
+        "dialog.statementdecision",
+    )
+    page_shows.shows("dialog.statement", when=lambda statement: statement.reviewed)
+    page_shows.shows("dialog.statementtarget", when=lambda target: target.statement.reviewed)
 
 
 def disconnect_package_receiver(signal, xtd_views, sender):

@@ -6,6 +6,8 @@ class GoalsConfig(AppConfig):
     verbose_name = "Strategie und Ziele"
 
     def ready(self):
+        from common import page_shows
+
         from . import alerts, comments, dialog_links
         from .priorities import views as priorities
         from .text import commenting as text_commenting
@@ -17,3 +19,19 @@ class GoalsConfig(AppConfig):
         dialog_links.connect()
         alerts.connect()
         priorities.connect()
+        # What the strategy, goal, dashboard, indicator and result pages show (the page
+        # cache renews on their changes); a ballot counts once it is confirmed.
+        page_shows.shows(
+            "goals.strategyversion",
+            "goals.chapter",
+            "goals.paragraph",
+            "goals.fieldofaction",
+            "goals.goal",
+            "goals.statusreport",
+            "goals.goalverdict",
+            "goals.lineage",
+            "goals.indicator",
+            "goals.measurement",
+            "goals.assessment",
+        )
+        page_shows.shows("goals.priorityballot", when=lambda b: b.confirmed_at is not None)

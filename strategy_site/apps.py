@@ -7,12 +7,16 @@ class StrategySiteConfig(AppConfig):
     verbose_name = "Website"
 
     def ready(self):
+        from common import page_shows
+
         from . import page_cache
         from .groups import create_staff_groups
         from .search import index
 
         # Any change to what pages show empties the page cache (on every app server).
         page_cache.connect()
+        # Service pages, the site's name and the search results.
+        page_shows.shows("flatpages.flatpage", "sites.site", "strategy_site.searchentry")
         # Every public object's search entry follows its saves and deletes.
         index.connect()
 

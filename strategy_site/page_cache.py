@@ -7,7 +7,7 @@ a session or messages cookie (staff, someone who just posted) always gets a
 fresh page and never reaches the cache.
 
 Invalidation is by generation: every saved or deleted row of a model that
-pages show (anything but the bookkeeping models below), every comment that is
+pages show (declared by its app: common/page_shows.py), every comment that is
 shown or hidden, bumps one counter in the shared cache, and every page key
 contains it. So an edit on one app server is seen at once on all of them.
 Changes that come with time alone (a scheduled post, a phase that opens)
@@ -24,41 +24,13 @@ import hashlib
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_vary_headers
 
+from common import page_shows
+
 GENERATION_KEY = "page-cache:generation"
-# Rows that no page shows: saving them must not empty the cache (a login updates
-# the user row, every request may touch a session or a rate counter).
-NOT_SHOWN = {
-    "sessions.session",
-    "admin.logentry",
-    "auth.user",
-    "auth.permission",
-    "contenttypes.contenttype",
-    "common.ratecounter",
-    "dialog.pendingcomment",
-    "dialog.mutelink",
-    "dialog.commentreport",
-    "strategy_site.searchword",
-    "strategy_site.accessibilityfeedback",
-    "alerts.subscription",
-    "alerts.managelink",
-}
-# Rows that pages show only in some states: a change counts only if the row is (or was
-# just) in a shown state. An unconfirmed ballot, statement or its targets, written by an
-# anonymous visitor, must not empty every kept page of every app server.
-UNSHOWN_STATEMENT_STATES = {"unbestaetigt", "wartet"}
-SHOWN_WHEN = {
-    "goals.priorityballot": lambda ballot: ballot.confirmed_at is not None,
-    "dialog.statement": lambda statement: statement.status not in UNSHOWN_STATEMENT_STATES,
-    "dialog.statementtarget": lambda target: (
-        target.statement.status not in UNSHOWN_STATEMENT_STATES
-    ),
-}
-NOT_SHOWN_APPS = {"axes", "post_office", "otp_totp", "otp_static", "django_otp"}
 # Headers a hit repeats as the miss sent them; the middleware above ours (security, CSP)
 # add theirs again.
 KEPT_HEADERS = (
@@ -113,31 +85,10 @@ def bump(**kwargs) -> None:
         cache.add(GENERATION_KEY, 2, timeout=None)
 
 
-def _shown(model) -> bool:
-    opts = model._meta
-    return opts.app_label not in NOT_SHOWN_APPS and opts.label_lower not in NOT_SHOWN
-
-
 def _on_change(sender, instance=None, raw=False, **kwargs):
-    if not _shown(sender):
-        return
-    if not raw and instance is not None and not _in_shown_state(sender, instance):
-        return
-    bump()
-
-
-def _in_shown_state(sender, instance) -> bool:
-    """Whether the changed row is in a state pages show (True for models without a rule).
-    m2m_changed is sent by the through model; the rule is the changed row's. Fixtures
-    (raw saves) load rows in any order, so no rule is asked then."""
-    label = type(instance)._meta.label_lower
-    shown_when = SHOWN_WHEN.get(label) or SHOWN_WHEN.get(sender._meta.label_lower)
-    if shown_when is None:
-        return True
-    try:
-        return shown_when(instance)
-    except ObjectDoesNotExist:  # a row whose parent is gone: count it, to be safe
-        return True
+    # m2m_changed is sent by the through model; what changed is the row on either side.
+    if instance is not None and page_shows.changes_pages(instance, raw):
+        bump()
 
 
 def connect() -> None:

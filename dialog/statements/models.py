@@ -111,6 +111,12 @@ class Statement(models.Model):
         return self.status == self.Status.PUBLISHED
 
     @property
+    def reviewed(self) -> bool:
+        """Past confirmation and review: published, or rejected (perhaps after being
+        published). Until then no page shows it (common/page_shows.py)."""
+        return self.status not in (self.Status.UNCONFIRMED, self.Status.WAITING)
+
+    @property
     def pdf_url(self) -> str:
         return reverse("dialog:statement-pdf", args=[self.pk]) if self.pdf else ""
 
