@@ -12,6 +12,7 @@ import re
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
 from alerts.models import Newsletter, Subscription
@@ -120,8 +121,10 @@ def test_a_reply_mails_the_author_and_the_mute_link_ends_those_mails(
 
 
 def follow(email, topic, label):
+    """A confirmed subscription, as the confirm view makes it (in a transaction: it locks)."""
     subscription, token = Subscription.request(email, topic, label)
-    Subscription.objects.confirm(token)
+    with transaction.atomic():
+        Subscription.objects.confirm(token)
     return subscription
 
 
