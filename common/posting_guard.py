@@ -26,6 +26,8 @@ KIND_NOUNS = {
     "statement": "Stellungnahmen",
     "ballot": "Stimmen",
     "subscription": "Anfragen",
+    "idea": "Ideen",
+    "support": "Unterstützungen",
 }
 
 

@@ -18,6 +18,7 @@ LOADERS = [
     "demo.loaders.text.load",
     "demo.loaders.dialog.load",
     "demo.loaders.dialog_links.load",
+    "demo.loaders.ideas.load",
     "demo.loaders.blog.load",
 ]
 

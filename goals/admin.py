@@ -4,6 +4,7 @@ from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from .ideas import admin as ideas_admin  # noqa: F401 - registers the ideas admin
 from .models import (
     Assessment,
     FieldOfAction,

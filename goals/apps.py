@@ -9,6 +9,7 @@ class GoalsConfig(AppConfig):
         from common import page_shows
 
         from . import alerts, comments, dialog_links
+        from .ideas import registration as ideas
         from .priorities import views as priorities
         from .text import commenting as text_commenting
 
@@ -19,6 +20,7 @@ class GoalsConfig(AppConfig):
         dialog_links.connect()
         alerts.connect()
         priorities.connect()
+        ideas.connect()
         # What the strategy, goal, dashboard, indicator and result pages show (the page
         # cache renews on their changes); a ballot counts once it is confirmed.
         page_shows.shows(

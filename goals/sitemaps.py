@@ -1,6 +1,6 @@
 """The strategy's pages for the sitemap: (path, last change or None), a query or two each."""
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 
 from .models import Chapter, Goal, Paragraph, StrategyVersion
@@ -45,3 +45,33 @@ def strategy_summary():
 def text_summary():
     chapters = Chapter.objects.aggregate(n=Count("id"), versions=Count("version", distinct=True))
     return chapters["n"] + chapters["versions"] + Paragraph.objects.current().count(), None
+
+
+def _phases_with_ideas():
+    from dialog.models import Phase
+
+    from .ideas.models import Idea
+
+    published = Idea.objects.published().values("phase")
+    return Phase.objects.filter(Q(ideas_allowed=True) | Q(pk__in=published)).order_by("starts_at")
+
+
+def idea_entries():
+    """Each phase's list of ideas and every published idea."""
+    from .ideas.models import Idea
+
+    return [
+        *((reverse("goals:ideas", args=[slug]), None) for slug in
+          _phases_with_ideas().values_list("slug", flat=True)),
+        *(
+            (idea.get_absolute_url(), idea.published_at)
+            for idea in Idea.objects.published().order_by("pk").only("pk", "published_at")
+        ),
+    ]  # fmt: skip
+
+
+def idea_summary():
+    from .ideas.models import Idea
+
+    ideas = Idea.objects.published().aggregate(n=Count("id"), latest=Max("published_at"))
+    return _phases_with_ideas().count() + ideas["n"], ideas["latest"]

@@ -2,6 +2,7 @@ from django.urls import path
 
 import common.bounds  # noqa: F401  (registers the <id:…> converter)
 
+from .ideas import views as ideas
 from .priorities import views as priorities
 from .text import views as text
 from .views import dashboard, data, deadlines, feeds, strategy
@@ -25,6 +26,22 @@ urlpatterns = [
         "dialog/prioritaeten/bestaetigen/<str:token>/",
         priorities.confirm,
         name="priorities-confirm",
+    ),
+    path("dialog/phasen/<slug:slug>/ideen/", ideas.idea_list, name="ideas"),
+    path("dialog/phasen/<slug:slug>/ideen/einreichen/", ideas.submit, name="idea-submit"),
+    path("dialog/phasen/<slug:slug>/ideen/gesendet/", ideas.sent, name="idea-sent"),
+    path("dialog/ideen/<id:pk>/", ideas.detail, name="idea"),
+    path("dialog/ideen/<id:pk>/unterstuetzen/", ideas.support_idea, name="idea-support"),
+    path("dialog/ideen/bestaetigen/<str:token>/", ideas.confirm, name="idea-confirm"),
+    path(
+        "dialog/ideen/unterstuetzung/<str:token>/",
+        ideas.confirm_support,
+        name="idea-support-confirm",
+    ),
+    path(
+        "dialog/ideen/unterstuetzung/<str:token>/zurueckziehen/",
+        ideas.withdraw_support,
+        name="idea-support-withdraw",
     ),
     path("umsetzung/", dashboard.dashboard, name="dashboard"),
     path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),

@@ -1,4 +1,4 @@
-"""/sitemap.xml: an index of five sitemaps (/sitemap-<section>.xml) covering every public page.
+"""/sitemap.xml: an index of six sitemaps (/sitemap-<section>.xml) covering every public page.
 
 A section page is a list of (path, last change) built in a query or two per kind
 of page. The index needs only each section's size and newest change: a summary
@@ -122,4 +122,5 @@ SITEMAPS = {
     "text": section(goals.text_entries, goals.text_summary),
     "blog": section(blog.post_entries, blog.post_summary),
     "dialog": section(dialog.entries, dialog.summary),
+    "ideen": section(goals.idea_entries, goals.idea_summary),
 }

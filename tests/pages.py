@@ -52,6 +52,10 @@ PUBLIC_PAGES = [
     # Stellungnahmen: the form and a phase's list (one statement's page: its browser test).
     "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/stellungnahmen/einreichen/",
     "/dialog/phasen/online-phase-2021/stellungnahmen/",
+    # Ideen: the list (filtered, sorted) and the form; one idea's page: its browser test.
+    "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/ideen/",
+    "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/ideen/?sortierung=zufall&status=aufgenommen",
+    "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/ideen/einreichen/",
     # Results of a phase: decisions, charts and tables; and one with figures of its time.
     "/dialog/phasen/online-phase-2021/ergebnisse/",
     "/dialog/phasen/online-beteiligung-2018/ergebnisse/",

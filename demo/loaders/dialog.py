@@ -54,6 +54,7 @@ def _phase_fields(row) -> dict:
         "priorities_question": row["priorities_question"],
         "priorities_shown_during": flag(row["priorities_shown_during"]),
         "statements_allowed": flag(row["statements_allowed"]),
+        "ideas_allowed": flag(row["ideas_allowed"]),
     }
 
 

@@ -40,6 +40,7 @@ class PhaseAdmin(admin.ModelAdmin):
         ("Moderation", {"fields": ["moderation"]}),
         ("Prioritäten setzen", {"fields": ["priorities_question", "priorities_shown_during"]}),
         ("Stellungnahmen", {"fields": ["statements_allowed"]}),
+        ("Ideen", {"fields": ["ideas_allowed", "ideas_until"]}),
         ("Auswertung", {"fields": ["evaluation"]}),
         (
             "Zahlen aus einem früheren Bericht",

@@ -143,6 +143,19 @@ class Phase(Period):
         help_text="Organisationen können während der Phase eine Stellungnahme mit PDF "
         "einreichen; sie erscheint nach Prüfung durch die Moderation.",
     )
+    ideas_allowed = models.BooleanField(
+        "Ideen sammeln",
+        default=False,
+        help_text="Bürgerinnen und Bürger können während der Phase eigene Ideen zu einem "
+        "Handlungsfeld einreichen, unterstützen und kommentieren. Moderation wie oben.",
+    )
+    ideas_until = models.DateTimeField(
+        "Ideen bis",
+        null=True,
+        blank=True,
+        help_text="Ortszeit Berlin; leer: bis zum Ende der Phase. Danach bleiben Ideen "
+        "sichtbar und werden beantwortet.",
+    )
     updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
 
     class Meta(Period.Meta):
@@ -158,6 +171,11 @@ class Phase(Period):
     @property
     def is_pre_moderated(self) -> bool:
         return self.moderation == self.Moderation.PRE
+
+    def takes_ideas(self, now) -> bool:
+        """Whether new ideas (and supports) are taken at `now`."""
+        until = self.ideas_until or self.ends_at
+        return self.ideas_allowed and self.starts_at <= now < min(until, self.ends_at)
 
 
 class Theme(models.Model):

@@ -162,10 +162,10 @@ def test_results_page_queries_do_not_grow_with_contributions(
     decisions.decide(statements, "beantwortet", "Danke.", moderator, notify=False)
     client.get("/dialog/phasen/gross/ergebnisse/")  # warm the content-type cache
     # Phase; decided comments and the undecided count; totals and one breakdown per kind of
-    # commentable object (goals, paragraphs, themes); per sender; per day; most discussed
-    # and the objects they are about (here one query: themes); statements: per kind of
-    # organisation, the decided ones.
-    with django_assert_num_queries(13):
+    # commentable object (goals, paragraphs, themes, ideas); per sender; per day; most
+    # discussed and the objects they are about (here one query: themes); statements: per
+    # kind of organisation, the decided ones.
+    with django_assert_num_queries(14):
         html = client.get("/dialog/phasen/gross/ergebnisse/").content.decode()
     assert f"<div><dt>Kommentare</dt><dd>{count}</dd></div>" in html
     assert f"<h3>Beantwortet ({count // 50 + 1})</h3>" in html

@@ -137,7 +137,8 @@ def test_open_data_ordinance_report_carries_the_real_date(demo):
 
 
 def test_demo_thread_counts_in_the_running_demo_phase(client, demo):
-    """The demo comments on goal 2.0/1 fall inside the phase that runs now, so its figures show them."""
+    """The demo comments on goal 2.0/1 and on the example ideas fall inside the phase that
+    runs now, so its figures show them."""
     from django_comments_xtd.models import XtdComment
 
     from dialog.models import Phase
@@ -145,7 +146,7 @@ def test_demo_thread_counts_in_the_running_demo_phase(client, demo):
 
     phase = Phase.objects.get(slug="mitdiskutieren-digitalstrategie-2-0")
     on_goal = XtdComment.objects.filter(
-        content_type__model="goal",
+        content_type__model__in=["goal", "idea"],
         is_public=True,
         is_removed=False,
         submit_date__gte=phase.starts_at,

@@ -11,6 +11,7 @@ from django.contrib.flatpages.models import FlatPage
 from blog.models import Post
 from dialog.models import Event, EventSeries, Phase, Theme
 from downloads.models import Document
+from goals.ideas.models import Idea
 from goals.models import Chapter, Goal, Paragraph, StrategyVersion
 from tests.pages import PUBLIC_PAGES
 from tests.support.sitemap import sitemap_index, sitemap_urls
@@ -45,6 +46,8 @@ def test_sitemap_index_lists_every_public_page_and_nothing_else(client, demo, se
             p.url
             for p in FlatPage.objects.filter(sites=settings.SITE_ID, registration_required=False)
         ),
+        *(i.get_absolute_url() for i in Idea.objects.published()),
+        *(f"/dialog/phasen/{p.slug}/ideen/" for p in Phase.objects.filter(ideas_allowed=True)),
         "/",
         "/umsetzung/",
         "/daten/",

@@ -35,6 +35,8 @@ from dialog.comments import decisions, moderation
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.models import Statement
 from dialog.statements import workflow
+from goals.ideas import workflow as ideas_workflow
+from goals.ideas.models import Idea
 from goals.models import FieldOfAction, Goal, StrategyVersion
 
 # The commentable test pages of the dialog tests, as fixtures here too.
@@ -282,6 +284,56 @@ def test_statement_from_submission_to_decision(
     assert_literal(rejected, long)
 
 
+def test_idea_from_submission_to_answer(client, moderator, editor, deliver, text):
+    short, long = text
+    now = timezone.now()
+    phase = make_phase(
+        now - timedelta(days=2),
+        now + timedelta(days=20),
+        title=long,
+        slug="ideen",
+        ideas_allowed=True,
+        moderation="pre",
+    )
+    version = StrategyVersion.objects.create(title="2.0", slug="2-0", year=2021, is_current=True)
+    version.phases.add(phase)
+    field = FieldOfAction.objects.create(version=version, number="1", title=long, slug="eins")
+    form = f"/dialog/phasen/{phase.slug}/ideen/einreichen/"
+    client.get(form)
+    data = {
+        "title": short,
+        "text": long,
+        "field": str(field.pk),
+        "name": short,
+        "sender_kind": "verband",
+        "organisation": long,
+        "email": "idee@example.org",
+    }
+    response, (confirmation,) = deliver(lambda: client.post(form, data))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert_literal(confirmation, short, long)
+    _, (waiting,) = deliver(
+        lambda: press_confirm(client, link(confirmation, "/dialog/ideen/bestaetigen/"))
+    )
+    assert waiting.to == [moderator.email]
+    assert_literal(waiting, short, long)
+
+    idea = Idea.objects.get()
+    ideas_workflow.publish([idea], moderator)
+    client.get(idea.get_absolute_url())
+    support_form = f"/dialog/ideen/{idea.pk}/unterstuetzen/"
+    support = {"email": "fan@example.org", "wants_answer": "on"}
+    _, (asked,) = deliver(lambda: client.post(support_form, support))
+    assert_literal(asked, short)
+    press_confirm(client, link(asked, "/dialog/ideen/unterstuetzung/"))
+    _, answers = deliver(lambda: decisions.decide([idea], "nicht", long, editor))
+    assert sorted(m.to[0] for m in answers) == ["fan@example.org", "idee@example.org"]
+    for answer in answers:
+        assert_literal(answer, short, long)
+    _, (hidden,) = deliver(lambda: ideas_workflow.hide([idea], "werbung", moderator))
+    assert_literal(hidden, short)
+
+
 # --- Mails that carry editors' text ----------------------------------------------------
 
 
@@ -381,6 +433,10 @@ COVERED = {
     "statement_waiting.txt": test_statement_from_submission_to_decision,
     "statement_published.txt": test_statement_from_submission_to_decision,
     "statement_decision.txt": test_statement_from_submission_to_decision,
+    "idea_confirmation.txt": test_idea_from_submission_to_answer,
+    "idea_waiting.txt": test_idea_from_submission_to_answer,
+    "idea_support.txt": test_idea_from_submission_to_answer,
+    "idea_decision.txt": test_idea_from_submission_to_answer,
     "alerts/confirm.txt": test_alert_confirmation,
     "alerts/digest.txt": test_digest,
     "alerts/digest.html": test_digest,

@@ -1,0 +1,70 @@
+"""Where ideas join the rest of the site: comments, decisions, purges, the page cache."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from common import confirmation, page_shows, related
+from dialog.registration import make_commentable
+
+from . import support, workflow
+
+
+class PublishedIdeaRule:
+    """A dialog comment rule: closed unless the idea is published (its phase decides the rest)."""
+
+    def is_open(self, idea):
+        return None if idea.is_published else False
+
+    def closed_note(self, idea):
+        return "Kommentieren ist möglich, sobald die Idee veröffentlicht ist."
+
+
+@dataclass(frozen=True)
+class IdeasLink:
+    """The phase page's links to its ideas (through common.related: dialog knows no goals)."""
+
+    phase: object
+    label: str
+    name: str
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse(self.name, args=[self.phase.slug])
+
+
+def ideas_links(phase) -> list[IdeasLink]:
+    if not phase.ideas_allowed:
+        return []
+    return [
+        IdeasLink(phase, "Ideen lesen, unterstützen und diskutieren", "goals:ideas"),
+        IdeasLink(phase, "Eigene Idee einreichen", "goals:idea-submit"),
+    ]
+
+
+def connect() -> None:
+    from dialog.models import Phase
+
+    from .models import Idea
+
+    related.register(Phase, "Ideen", ideas_links, anchor="ideen")
+
+    make_commentable(
+        Idea,
+        rules=[PublishedIdeaRule()],
+        public=lambda: Idea.objects.published(),
+        describe=lambda idea: {"field": f"Idee in der Phase „{idea.phase.title}“"},
+        phases_of=lambda idea: [idea.phase],
+        objects_of=lambda phase: Idea.objects.published().filter(phase=phase),
+        group="title",
+        group_name="Idee",
+        order="published_at",
+    )
+    workflow.connect()
+    confirmation.register_purge("unbestätigte Unterstützungen von Ideen", support.purge_unconfirmed)
+    # Pages show published ideas (and hidden ones disappear), confirmed supports, answers.
+    page_shows.shows("goals.idea", when=lambda idea: idea.reviewed)
+    page_shows.shows("goals.ideasupport", when=lambda s: s.confirmed_at is not None)
+    page_shows.shows("goals.ideadecision")

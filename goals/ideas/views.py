@@ -1,0 +1,292 @@
+"""Ideas on the site: a phase's list and form, the mailed links' buttons, one idea with its
+support form and comments."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from common import confirmation, mail, posting_guard
+from common.csrf import csrf_protect_public_form
+from dialog.models import Phase
+
+from .. import models as goal_models
+from . import listing, support, workflow
+from .forms import IdeaForm, SupportForm
+from .models import Idea
+
+PAGE_SIZE = 20
+
+
+def _phase(slug):
+    phase = get_object_or_404(Phase, slug=slug)
+    if not phase.ideas_allowed and not phase.ideas.published().exists():
+        raise Http404("Diese Phase sammelt keine Ideen.")
+    return phase
+
+
+def _fields_of(phase):
+    return list(
+        goal_models.FieldOfAction.objects.filter(version__phases=phase)
+        .select_related("version")
+        .order_by("-version__year", "position", "number")
+    )
+
+
+@require_safe
+def idea_list(request, slug):
+    """/dialog/phasen/<slug>/ideen/: the published ideas, filtered, sorted, paginated."""
+    phase = _phase(slug)
+    fields = _fields_of(phase)
+    themes = list(phase.themes.order_by("position", "title"))
+    field = {str(f.pk): f for f in fields}.get(request.GET.get("handlungsfeld", ""))
+    theme = {str(t.pk): t for t in themes}.get(request.GET.get("thema", ""))
+    status = request.GET.get("status", "")
+    sort = request.GET.get("sortierung", "neu")
+    sort = sort if sort in listing.SORTS else "neu"
+    now = timezone.now()
+    found = listing.ideas(
+        phase,
+        field=field,
+        theme=theme,
+        status=status,
+        sort=sort,
+        today=timezone.localdate(now),
+    )
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("seite"))
+    for idea in page.object_list:
+        idea.public_status = listing.public_status(idea)
+    query = request.GET.copy()
+    query.pop("seite", None)
+    return render(
+        request,
+        "goals/ideas/list.html",
+        {
+            "phase": phase,
+            "page": page,
+            "fields": fields,
+            "themes": themes,
+            "chosen": {"field": field, "theme": theme, "status": status, "sort": sort},
+            "sorts": listing.SORTS,
+            "statuses": listing.STATUSES,
+            "open": phase.takes_ideas(now),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@csrf_protect_public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def submit(request, slug):
+    """/dialog/phasen/<slug>/ideen/einreichen/: the form, then the mailed link."""
+    phase = _phase(slug)
+    now = timezone.now()
+    open_now = phase.takes_ideas(now)
+    fields = _fields_of(phase)
+    goals = goal_models.Goal.objects.filter(field__in=fields).order_by("field__version", "number")
+    form = IdeaForm(
+        request.POST or None,
+        fields_of_action=fields,
+        goals=list(goals),
+        themes=list(phase.themes.order_by("position", "title")),
+        initial={"theme": request.GET.get("thema", "")},
+    )
+    if request.method == "POST" and open_now and form.is_valid():
+        refused = posting_guard.check(request, "idea", recipient=form.cleaned_data["email"])
+        if refused:
+            form.add_error(refused.field, refused.message)
+        else:
+            idea, token = workflow.submit(phase, **form.submission())
+            link = request.build_absolute_uri(reverse("goals:idea-confirm", args=[token]))
+            workflow.send_confirmation(idea, link)
+            return redirect(reverse("goals:idea-sent", args=[phase.slug]))
+    return render(
+        request,
+        "goals/ideas/submit.html",
+        {"phase": phase, "form": form, "open": open_now},
+    )
+
+
+@require_safe
+def sent(request, slug):
+    phase = _phase(slug)
+    return render(request, "goals/ideas/sent.html", {"phase": phase})
+
+
+def _confirm_preview(request, token):
+    idea = workflow.lookup(token)
+    if idea is None or idea.status != Idea.Status.UNCONFIRMED:
+        return _confirmed_page(request, idea)
+    return confirmation.Preview(
+        title="Idee bestätigen",
+        intro=f"Ihre Idee in der Phase „{idea.phase.title}“, Handlungsfeld "
+        f"{idea.field.number} {idea.field.title}:",
+        details=[idea.title],
+        quote=idea.text,
+        button="Idee bestätigen",
+        after=(
+            "Danach prüft die Moderation Ihre Idee; sie erscheint, sobald sie freigegeben ist."
+            if idea.phase.is_pre_moderated
+            else "Danach erscheint Ihre Idee sofort."
+        ),
+    )
+
+
+@confirmation.confirm_by_button(_confirm_preview)
+def confirm(request, token):
+    idea, _ = workflow.confirm(token)
+    return _confirmed_page(request, idea)
+
+
+def _confirmed_page(request, idea):
+    if idea is None:
+        return confirmation.problem(
+            request,
+            "Dieser Link ist nicht mehr gültig",
+            f"Er ist unvollständig oder älter als {confirmation.valid_for().days} Tage; dann "
+            "haben wir die Idee gelöscht. Sie können sie neu einreichen, solange die Phase läuft.",
+            back=("Zum Dialog", reverse("dialog:phases")),
+        )
+    return render(request, "goals/ideas/confirmed.html", {"idea": idea})
+
+
+def _published_idea(pk):
+    return get_object_or_404(
+        Idea.objects.published()
+        .with_counts()
+        .select_related(
+            "phase", "field__version", "goal__field__version", "theme", "decision__result_type"
+        ),
+        pk=pk,
+    )
+
+
+def _detail(request, idea, form=None, status=200, supported=False):
+    idea.public_status = listing.public_status(idea)
+    decision = getattr(idea, "decision", None)
+    return render(
+        request,
+        "goals/ideas/detail.html",
+        {
+            "idea": idea,
+            "decision": decision,
+            "result": decision.result if decision is not None else None,
+            "form": form or SupportForm(),
+            "open": idea.phase.takes_ideas(timezone.now()),
+            "supported": supported,
+        },
+        status=status,
+    )
+
+
+@require_safe
+def detail(request, pk):
+    return _detail(request, _published_idea(pk), supported=request.GET.get("unterstuetzt") == "1")
+
+
+@csrf_protect_public_form
+@require_POST
+def support_idea(request, pk):
+    """The support form under an idea: mails the link that counts it."""
+    idea = _published_idea(pk)
+    form = SupportForm(request.POST)
+    if not idea.phase.takes_ideas(timezone.now()):
+        form.add_error(None, "Die Phase ist beendet; Ideen lassen sich nicht mehr unterstützen.")
+        return _detail(request, idea, form, status=409)
+    if not form.is_valid():
+        return _detail(request, idea, form, status=400)
+    email = form.cleaned_data["email"]
+    refused = posting_guard.check(request, "support", recipient=email)
+    if refused:
+        form.add_error(refused.field, refused.message)
+        return _detail(request, idea, form, status=refused.status)
+    token = support.request(idea, email, form.cleaned_data["wants_answer"])
+    mail.send(
+        f"Bitte bestätigen Sie Ihre Unterstützung: {idea.title}",
+        email,
+        "mail/idea_support.txt",
+        {
+            "idea": idea,
+            "link": request.build_absolute_uri(reverse("goals:idea-support-confirm", args=[token])),
+            "valid_days": confirmation.valid_for().days,
+        },
+    )
+    return redirect(idea.get_absolute_url() + "?unterstuetzt=1#unterstuetzen")
+
+
+def _support_preview(request, token):
+    found = support.lookup(token)
+    if found is None:
+        return _support_link_broken(request)
+    if found.confirmed_at is not None:
+        return _support_page(request, found, token)
+    return confirmation.Preview(
+        title="Unterstützung bestätigen",
+        intro=f"Sie möchten diese Idee in der Phase „{found.idea.phase.title}“ unterstützen:",
+        details=[found.idea.title],
+        button="Unterstützung bestätigen",
+        after="Jede E-Mail-Adresse zählt einmal. Mit demselben Link können Sie die "
+        "Unterstützung zurückziehen, solange die Phase läuft.",
+    )
+
+
+@confirmation.confirm_by_button(_support_preview)
+def confirm_support(request, token):
+    found = support.lookup(token)
+    if found is None:
+        return _support_link_broken(request)
+    if not found.idea.phase.takes_ideas(timezone.now()):
+        return _phase_over(request, found.idea)
+    return _support_page(request, support.confirm(token), token, just_confirmed=True)
+
+
+def _support_page(request, found, token, just_confirmed=False):
+    idea = found.idea
+    return render(
+        request,
+        "goals/ideas/supported.html",
+        {
+            "idea": idea,
+            "count": support.count(idea),
+            "token": token,
+            "just_confirmed": just_confirmed,
+            "open": idea.phase.takes_ideas(timezone.now()),
+        },
+    )
+
+
+@never_cache
+@csrf_protect_public_form
+@require_POST
+def withdraw_support(request, token):
+    found = support.lookup(token)
+    if found is None:
+        return _support_link_broken(request)
+    if not found.idea.phase.takes_ideas(timezone.now()):
+        return _phase_over(request, found.idea)
+    idea = support.withdraw(token)
+    return render(request, "goals/ideas/withdrawn.html", {"idea": idea})
+
+
+def _support_link_broken(request):
+    return confirmation.problem(
+        request,
+        "Dieser Link ist nicht mehr gültig",
+        f"Er ist unvollständig, älter als {confirmation.valid_for().days} Tage oder die "
+        "Unterstützung wurde zurückgezogen. Sie können die Idee auf ihrer Seite neu unterstützen.",
+        status=404,
+        back=("Zum Dialog", reverse("dialog:phases")),
+    )
+
+
+def _phase_over(request, idea):
+    return confirmation.problem(
+        request,
+        "Die Phase ist beendet",
+        "Unterstützungen lassen sich nur ändern, solange die Phase Ideen sammelt. Die Idee "
+        "bleibt sichtbar und wird beantwortet.",
+        back=(f"Zur Idee „{idea.title}“", idea.get_absolute_url()),
+    )

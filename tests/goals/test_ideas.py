@@ -1,0 +1,382 @@
+"""Ideas: submit, confirm by the link's button, moderation, support once per mailbox,
+withdraw, lists with filters and sorting, answers mailed to author and supporters."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import TestCase
+from django.utils import timezone
+
+from dialog.comments import decisions
+from dialog.models import Phase
+from goals.ideas import workflow
+from goals.ideas.models import Idea, IdeaSupport
+from tests.dialog.factories import make_field, make_goal, make_phase, make_theme, make_version
+from tests.support.links import press_confirm
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limits():
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def phase():
+    now = timezone.now()
+    phase = make_phase(now - timedelta(days=2), now + timedelta(days=20), ideas_allowed=True)
+    version = make_version(slug="2-0", title="Digitalstrategie.NRW 2.0", year=2021)
+    version.phases.add(phase)
+    school = make_field(version, "2", "Bildung")
+    make_goal(school, 7, "Tablets für alle Schulen")
+    make_field(version, "3", "Verwaltung")
+    return phase
+
+
+def fields(phase):
+    return {f.number: f for f in phase.versions.get().fields.all()}
+
+
+def valid(phase, **changes):
+    data = {
+        "title": "Offenes WLAN in allen Bibliotheken",
+        "text": "Jede öffentliche Bibliothek bekommt freies WLAN ohne Anmeldung.",
+        "field": str(fields(phase)["2"].pk),
+        "goal": "",
+        "name": "Petra",
+        "sender_kind": "buerger",
+        "organisation": "",
+        "email": "petra@example.org",
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+def submit_url(phase):
+    return f"/dialog/phasen/{phase.slug}/ideen/einreichen/"
+
+
+def link_in_last_mail(path: str) -> str:
+    return re.search(r"https?://[^/\s]+(" + re.escape(path) + r"\S+)", mail.outbox[-1].body)[1]
+
+
+def submit_and_confirm(client, phase, **changes) -> Idea:
+    client.get(submit_url(phase))
+    response = client.post(submit_url(phase), valid(phase, **changes))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the moderation's mail
+        press_confirm(client, link_in_last_mail("/dialog/ideen/bestaetigen/"))
+    return Idea.objects.get(title=changes.get("title", "Offenes WLAN in allen Bibliotheken"))
+
+
+def test_an_idea_is_submitted_confirmed_by_the_button_and_listed(client, phase):
+    client.get(submit_url(phase))
+    response = client.post(submit_url(phase), valid(phase))
+    assert response["Location"] == f"/dialog/phasen/{phase.slug}/ideen/gesendet/"
+    idea = Idea.objects.get()
+    assert idea.status == Idea.Status.UNCONFIRMED
+    (message,) = mail.outbox
+    assert message.to == ["petra@example.org"]
+    assert "„Offenes WLAN in allen Bibliotheken“" in message.body
+    link = link_in_last_mail("/dialog/ideen/bestaetigen/")
+    # Opening the link (a mail scanner does) changes nothing; the button confirms.
+    preview = client.get(link).content.decode()
+    assert "Idee bestätigen" in preview and "freies WLAN ohne Anmeldung" in preview
+    assert Idea.objects.get().status == Idea.Status.UNCONFIRMED
+    done = press_confirm(client, link).content.decode()
+    assert "Ihre Idee „Offenes WLAN in allen Bibliotheken“ ist veröffentlicht" in done
+    idea.refresh_from_db()
+    assert idea.status == Idea.Status.PUBLISHED and idea.published_at is not None
+    listed = client.get(f"/dialog/phasen/{phase.slug}/ideen/").content.decode()
+    assert "Offenes WLAN in allen Bibliotheken" in listed
+    assert "Status: eingegangen" in listed
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Jede öffentliche Bibliothek bekommt freies WLAN" in page
+    assert "petra@example.org" not in page  # the address is never shown
+    # Opening the used link again changes nothing and says where the idea is.
+    assert "ist veröffentlicht" in client.get(link).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"title": ""}, "title", "Bitte geben Sie Ihrer Idee einen Titel."),
+        ({"title": "x" * 121}, "title", "Höchstens 120 Zeichen, Sie haben 121."),
+        ({"title": "Zeile\r\nBcc: a@b.org"}, "title", "Zeilenumbr"),
+        ({"text": "Zu kurz"}, "text", "mindestens 20 Zeichen"),
+        ({"text": "x" * 3001}, "text", "Höchstens 3000 Zeichen, Sie haben 3001."),
+        ({"field": ""}, "field", "Bitte wählen Sie das Handlungsfeld"),
+        ({"field": "999999"}, "field", "eines der angebotenen Handlungsfelder"),
+        ({"goal": "999999"}, "goal", "eines der angebotenen Ziele"),
+        ({"name": ""}, "name", "Bitte geben Sie einen Namen an."),
+        ({"name": "Landesregierung NRW"}, "name", "vorbehalten"),
+        ({"sender_kind": "verband"}, "organisation", "Bitte nennen Sie die Organisation"),
+        ({"organisation": "Verein"}, "organisation", "Bitte wählen Sie oben"),
+        ({"email": "petra-at-example.org"}, "email", "gültige E-Mail-Adresse"),
+    ],
+)
+def test_bad_input_is_explained_beside_the_field_and_the_text_kept(
+    client, phase, changes, field, message
+):
+    client.get(submit_url(phase))
+    response = client.post(submit_url(phase), valid(phase, **changes))
+    html = response.content.decode()
+    error = re.search(rf'id="id_{field}_error">(.*?)</p>', html, re.S)
+    assert error and message in error[1], html[:200]
+    assert "Jede öffentliche Bibliothek bekommt" in html or field == "text"
+    assert not Idea.objects.exists() and mail.outbox == []
+
+
+def test_a_filled_honeypot_stores_nothing(client, phase):
+    html = client.post(submit_url(phase), valid(phase, website="http://spam.example"))
+    assert "Dieses Feld muss leer bleiben." in html.content.decode()
+    assert not Idea.objects.exists() and mail.outbox == []
+
+
+def test_a_goal_of_another_field_is_refused(client, phase):
+    goal = fields(phase)["2"].goals.get()
+    data = valid(phase, field=str(fields(phase)["3"].pk), goal=str(goal.pk))
+    html = client.post(submit_url(phase), data).content.decode()
+    assert "Ziel 7 gehört nicht zum gewählten Handlungsfeld" in html
+    assert not Idea.objects.exists()
+
+
+def test_a_closed_phase_takes_no_ideas_and_one_without_ideas_has_no_pages(client, phase):
+    phase.ideas_until = timezone.now() - timedelta(minutes=1)
+    phase.save()
+    html = client.post(submit_url(phase), valid(phase)).content.decode()
+    assert "Diese Phase nimmt gerade keine Ideen an." in html
+    assert not Idea.objects.exists()
+    other = make_phase(phase.starts_at, phase.ends_at)
+    assert client.get(f"/dialog/phasen/{other.slug}/ideen/").status_code == 404
+    assert client.get(submit_url(other)).status_code == 404
+
+
+def test_premoderation_keeps_the_idea_waiting_and_tells_the_moderation(
+    client, phase, moderator, editor
+):
+    phase.moderation = Phase.Moderation.PRE
+    phase.save()
+    idea = submit_and_confirm(client, phase)
+    assert idea.status == Idea.Status.WAITING
+    assert any(m.subject.startswith("[Digitalstrategie.NRW] Neue Idee wartet") for m in mail.outbox)
+    assert client.get(idea.get_absolute_url()).status_code == 404
+    workflow.publish([idea], moderator)
+    assert client.get(idea.get_absolute_url()).status_code == 200
+
+
+def test_hiding_tells_the_author_with_the_reason_and_takes_the_idea_off(client, phase, moderator):
+    idea = submit_and_confirm(client, phase)
+    mail.outbox.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        workflow.hide([idea], "werbung", moderator)
+    idea.refresh_from_db()
+    assert idea.status == Idea.Status.HIDDEN
+    (message,) = mail.outbox
+    assert message.to == ["petra@example.org"]
+    assert "„Offenes WLAN in allen Bibliotheken“" in message.body
+    assert client.get(idea.get_absolute_url()).status_code == 404
+    listed = client.get(f"/dialog/phasen/{phase.slug}/ideen/").content.decode()
+    assert "Offenes WLAN" not in listed
+
+
+def support(client, idea, email, wants_answer=False):
+    client.get(idea.get_absolute_url())
+    data = {"email": email, "website": ""}
+    if wants_answer:
+        data["wants_answer"] = "on"
+    response = client.post(f"/dialog/ideen/{idea.pk}/unterstuetzen/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return link_in_last_mail("/dialog/ideen/unterstuetzung/")
+
+
+def test_support_counts_once_per_mailbox_and_can_be_withdrawn(client, phase):
+    idea = submit_and_confirm(client, phase)
+    link = support(client, idea, "uwe@example.org")
+    assert IdeaSupport.objects.get().confirmed_at is None  # the mail alone counts nothing
+    assert (
+        "<strong>0</strong> bestätigte Unterstützungen"
+        in client.get(idea.get_absolute_url()).content.decode()
+    )
+    done = press_confirm(client, link).content.decode()
+    assert "Danke, Ihre Unterstützung zählt" in done and "1 bestätigte Unterstützung." in done
+    # The same mailbox, spelled otherwise: its new link finds the support it has.
+    for variant in ("UWE@example.org", "uwe+zwei@example.org", "Uwe@Example.ORG"):
+        first, link = link, support(client, idea, variant)
+        assert "Sie unterstützen diese Idee" in client.get(link).content.decode()
+        assert client.get(first).status_code == 404  # only the newest link works
+    assert IdeaSupport.objects.filter(confirmed_at__isnull=False).count() == 1
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "<strong>1</strong> bestätigte Unterstützung." in page
+    listed = client.get(f"/dialog/phasen/{phase.slug}/ideen/").content.decode()
+    assert "1 Unterstützung ·" in listed
+    # The link now offers to withdraw; pressing it removes the support.
+    shown = client.get(link).content.decode()
+    assert "Sie unterstützen diese Idee" in shown
+    client.post(f"{link}zurueckziehen/")
+    assert not IdeaSupport.objects.exists()
+    assert "<strong>0</strong>" in client.get(idea.get_absolute_url()).content.decode()
+    assert client.get(link).status_code == 404
+
+
+def test_support_is_limited_per_visitor_and_per_mailbox(client, phase, settings):
+    idea = submit_and_confirm(client, phase)
+    settings.PUBLIC_FORM_LIMITS = {**settings.PUBLIC_FORM_LIMITS, "support": (3, 600)}
+    for n in range(3):
+        support(client, idea, f"person{n}@example.org")
+    client.get(idea.get_absolute_url())
+    html = client.post(
+        f"/dialog/ideen/{idea.pk}/unterstuetzen/", {"email": "viel@example.org"}
+    ).content.decode()
+    assert "schon 3 Unterstützungen" in html
+    assert IdeaSupport.objects.count() == 3
+
+
+def test_after_the_phase_support_is_refused(client, phase):
+    idea = submit_and_confirm(client, phase)
+    link = support(client, idea, "uwe@example.org")
+    Phase.objects.filter(pk=phase.pk).update(ideas_until=timezone.now() - timedelta(minutes=1))
+    assert "Die Phase ist beendet" in press_confirm(client, link).content.decode()
+    assert IdeaSupport.objects.get().confirmed_at is None
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Die Phase sammelt keine Ideen mehr" in page and "Idee unterstützen" not in page
+    refused = client.post_holding_a_token(
+        f"/dialog/ideen/{idea.pk}/unterstuetzen/", {"email": "x@example.org"}
+    )
+    assert refused.status_code == 409
+    assert IdeaSupport.objects.count() == 1
+
+
+def test_an_answer_is_shown_and_mailed_to_the_author_and_supporters_who_asked(
+    client, phase, editor
+):
+    idea = submit_and_confirm(client, phase)
+    press_confirm(client, support(client, idea, "will@example.org", wants_answer=True))
+    press_confirm(client, support(client, idea, "still@example.org"))
+    goal = fields(phase)["2"].goals.get()
+    mail.outbox.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        decisions.decide(
+            [idea], "beruecksichtigt", "Kommt in Ziel 7.", editor, decisions.result_value(goal)
+        )
+    assert sorted(m.to[0] for m in mail.outbox) == ["petra@example.org", "will@example.org"]
+    assert all("Aufgenommen." in m.body and "Kommt in Ziel 7." in m.body for m in mail.outbox)
+    assert IdeaSupport.objects.exclude(email="").count() == 0  # kept only for this answer
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Antwort der Redaktion: aufgenommen" in page
+    assert f'href="{goal.get_absolute_url()}"' in page
+    listed = client.get(f"/dialog/phasen/{phase.slug}/ideen/?status=aufgenommen").content.decode()
+    assert "Offenes WLAN" in listed
+    other = client.get(f"/dialog/phasen/{phase.slug}/ideen/?status=eingegangen").content.decode()
+    assert "Offenes WLAN" not in other
+
+
+def make_ideas(phase, count, **extra):
+    field = fields(phase)["2"]
+    now = timezone.now()
+    return Idea.objects.bulk_create(
+        Idea(
+            phase=phase,
+            field=field,
+            title=f"Idee {n}",
+            text="Text der Idee",
+            name="Anna",
+            email=f"a{n}@example.org",
+            status=Idea.Status.PUBLISHED,
+            published_at=now - timedelta(minutes=n),
+            token_hash=f"{n:064d}",
+            **extra,
+        )
+        for n in range(count)
+    )
+
+
+def titles(client, url) -> list[str]:
+    return re.findall(
+        r'<h2><a href="/dialog/ideen/\d+/">([^<]+)</a></h2>', client.get(url).content.decode()
+    )
+
+
+def test_lists_filter_sort_and_paginate(client, phase):
+    ideas = make_ideas(phase, 25)
+    theme = make_theme(phase, title="Schule")
+    Idea.objects.filter(pk=ideas[3].pk).update(theme=theme, field=fields(phase)["3"])
+    for n in range(2):
+        IdeaSupport.objects.create(
+            idea=ideas[10], address_hash=f"h{n}", token_hash=f"t{n}", confirmed_at=timezone.now()
+        )
+    url = f"/dialog/phasen/{phase.slug}/ideen/"
+    assert titles(client, url)[:2] == ["Idee 0", "Idee 1"]
+    assert len(titles(client, url)) == 20
+    assert titles(client, url + "?seite=2") == [f"Idee {n}" for n in range(20, 25)]
+    assert titles(client, url + "?sortierung=unterstuetzt")[0] == "Idee 10"
+    assert titles(client, f"{url}?handlungsfeld={fields(phase)['3'].pk}") == ["Idee 3"]
+    assert titles(client, f"{url}?thema={theme.pk}") == ["Idee 3"]
+    shuffled = titles(client, url + "?sortierung=zufall")
+    assert shuffled == titles(client, url + "?sortierung=zufall")  # the same all day
+    assert shuffled != titles(client, url)[:20]
+    # Unknown values are ignored, never an error.
+    assert len(titles(client, url + "?sortierung=x&status=y&handlungsfeld=z&seite=99")) == 5
+
+
+@pytest.mark.parametrize("count", [10, 300])
+def test_the_list_and_an_idea_take_a_bounded_number_of_queries(
+    client, phase, count, django_assert_max_num_queries
+):
+    ideas = make_ideas(phase, count)
+    client.get(f"/dialog/phasen/{phase.slug}/ideen/")  # warm caches (site, content types)
+    with django_assert_max_num_queries(14):
+        client.get(f"/dialog/phasen/{phase.slug}/ideen/?sortierung=diskutiert")
+    with django_assert_max_num_queries(22):
+        client.get(ideas[0].get_absolute_url())
+
+
+def test_unconfirmed_ideas_and_supports_are_purged(phase):
+    from common.confirmation import purge_expired
+
+    old = timezone.now() - timedelta(days=8)
+    idea, _ = workflow.submit(
+        phase,
+        field=fields(phase)["2"],
+        title="Alt",
+        text="Nie bestätigt worden",
+        name="X",
+        sender_kind="buerger",
+        organisation="",
+        email="x@example.org",
+    )
+    Idea.objects.filter(pk=idea.pk).update(created_at=old)
+    purge_expired()
+    assert not Idea.objects.exists()
+
+
+def test_the_phase_page_links_its_ideas(client, phase):
+    page = client.get(phase.get_absolute_url()).content.decode()
+    assert f'href="/dialog/phasen/{phase.slug}/ideen/"' in page
+    assert f'href="/dialog/phasen/{phase.slug}/ideen/einreichen/"' in page
+
+
+def test_the_demo_phase_collects_ideas_with_examples_answers_and_a_trace(client, demo):
+    url = "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/ideen/"
+    listed = client.get(url).content.decode()
+    assert listed.count("Beispielinhalt</span>") >= 4
+    assert "Idee einreichen" in listed
+    taken = client.get(url + "?status=aufgenommen").content.decode()
+    idea = Idea.objects.get(title="Offenes WLAN in allen Stadtbibliotheken")
+    assert idea.title in taken
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Antwort der Redaktion: aufgenommen" in page
+    assert f'href="{idea.decision.result.get_absolute_url()}"' in page
+    assert idea.decision.result.version.slug == "2-0"
+    assert "14</strong> bestätigte Unterstützungen" in page
+    refused = Idea.objects.get(title="Bürgeramt-Termine per App tauschen")
+    assert (
+        "Antwort der Redaktion: nicht aufgenommen"
+        in client.get(refused.get_absolute_url()).content.decode()
+    )
