@@ -129,6 +129,25 @@ def _mail_author(comment) -> None:
     )
 
 
+# Kinds of contribution above the dialog (ideas) that list themselves under what they led
+# to, each under its own heading: (heading, anchor, items_of(obj)).
+_origins: list[tuple[str, str, Callable]] = []
+
+
+def register_origin(heading: str, anchor: str, items_of: Callable) -> None:
+    """`items_of(obj)`: the visible contributions whose decision names `obj`, each with
+    get_absolute_url, title, name, date and outcome_label; one query."""
+    _origins[:] = [o for o in _origins if o[0] != heading] + [(heading, anchor, items_of)]
+
+
+def origins_of(obj) -> list[tuple[str, str, list]]:
+    return [
+        (heading, anchor, items)
+        for heading, anchor, items_of in _origins
+        if (items := list(items_of(obj)))
+    ]
+
+
 def contributions_leading_to(obj):
     """Visible comments whose decision names `obj` as where they led, oldest first."""
     content_type = ContentType.objects.get_for_model(obj)

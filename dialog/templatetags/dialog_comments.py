@@ -29,13 +29,16 @@ def site_url():
 @register.inclusion_tag("dialog/comments/_from_contributions.html")
 def contributions_leading_to(obj):
     """{% contributions_leading_to goal %}: "Entstanden aus Beiträgen", comments and
-    statements, one query each."""
+    statements, then each registered kind under its own heading ("Entstanden aus Ideen"),
+    one query each."""
     from dialog.comments.decisions import contributions_leading_to as leading_to
+    from dialog.comments.decisions import origins_of
     from dialog.statements.targets import statements_leading_to
 
     return {
         "contributions": list(leading_to(obj)),
         "statements": list(statements_leading_to(obj)),
+        "origins": origins_of(obj),
     }
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from common import confirmation, page_shows, related
+from dialog.comments import decisions
 from dialog.registration import make_commentable
 
 from . import support, workflow
@@ -44,12 +45,34 @@ def ideas_links(phase) -> list[IdeasLink]:
     ]
 
 
+def ideas_leading_to(obj):
+    """Published ideas whose answer names `obj` (a goal, a paragraph) as where they led."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import Idea
+
+    ideas = (
+        Idea.objects.published()
+        .filter(
+            decision__result_type=ContentType.objects.get_for_model(obj),
+            decision__result_pk=str(obj.pk),
+        )
+        .select_related("decision")
+        .order_by("published_at")
+    )
+    for idea in ideas:
+        idea.date = idea.published_at
+        idea.outcome_label = idea.decision.outcome_label
+        yield idea
+
+
 def connect() -> None:
     from dialog.models import Phase
 
     from .models import Idea
 
     related.register(Phase, "Ideen", ideas_links, anchor="ideen")
+    decisions.register_origin("Entstanden aus Ideen", "aus-ideen", ideas_leading_to)
 
     make_commentable(
         Idea,

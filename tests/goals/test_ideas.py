@@ -271,6 +271,12 @@ def test_an_answer_is_shown_and_mailed_to_the_author_and_supporters_who_asked(
     page = client.get(idea.get_absolute_url()).content.decode()
     assert "Antwort der Redaktion: aufgenommen" in page
     assert f'href="{goal.get_absolute_url()}"' in page
+    # The goal it led to names it, with the way back.
+    goal_page = client.get(goal.get_absolute_url()).content.decode()
+    assert "Entstanden aus Ideen" in goal_page
+    assert f'<a href="{idea.get_absolute_url()}">„Offenes WLAN in allen Bibliotheken“</a>' in (
+        goal_page
+    )
     listed = client.get(f"/dialog/phasen/{phase.slug}/ideen/?status=aufgenommen").content.decode()
     assert "Offenes WLAN" in listed
     other = client.get(f"/dialog/phasen/{phase.slug}/ideen/?status=eingegangen").content.decode()

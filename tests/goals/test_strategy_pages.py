@@ -230,10 +230,10 @@ def test_goal_page_queries_do_not_grow_with_history_or_lineage(
             indicator.values.create(date=d(f"2023-01-{day:02d}"), value=day, source_title="Amt")
     # Goal (with its neighbours), reports, the goals it continues and that continue it,
     # indicators, their values, verdicts of other sources, published blog posts about
-    # it, paragraphs of the strategy text that mark it, the comments and the statements it
-    # came from, the statements addressing it, and 3 for its (empty) comment thread:
+    # it, paragraphs of the strategy text that mark it, the comments, statements and ideas
+    # it came from, the statements addressing it, and 3 for its (empty) comment thread:
     # options, phases covering the version, totals.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get("/strategie/2-0/ziele/5/")
     html = response.content.decode()
     assert html.count('class="report"') == links

@@ -205,7 +205,7 @@ def test_paragraph_page_queries_do_not_grow_with_comments(
     assert "Vorheriger Absatz" in page and "Nächster Absatz" in page
 
 
-PARAGRAPH_QUERIES = 15  # with the comments and the statements it came from
+PARAGRAPH_QUERIES = 16  # with the comments, statements and ideas it came from
 
 
 def bulk_comments(paragraphs, count):
