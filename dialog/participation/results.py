@@ -200,12 +200,21 @@ CSV_COLUMNS = [
     "Entscheidung",
     "Begründung",
     "Adresse",
+    "Unterstützungen",
 ]
+# Kinds of contribution above the dialog (ideas) add their rows to the CSV:
+# rows_of(phase, site_url) yields rows of CSV_COLUMNS.
+_csv_rows = []
+
+
+def register_csv_rows(rows_of) -> None:
+    if rows_of not in _csv_rows:
+        _csv_rows.append(rows_of)
 
 
 def results_csv(phase: Phase, site_url: str) -> bytes:
-    """Every published comment and statement of the phase with its decision: public fields
-    only (no contact address)."""
+    """Every published comment, statement (and registered kind: ideas) of the phase with its
+    decision: public fields only (no contact address)."""
     comments = list(
         phase_comments(phase)
         .visible()
@@ -234,9 +243,13 @@ def results_csv(phase: Phase, site_url: str) -> bytes:
                 decision.get_outcome_display() if decision else "",
                 decision.reason if decision else "",
                 f"{site_url}/kommentare/{comment.pk}/",
+                "",
             )
         )
     _statement_rows(writer, phase, site_url)
+    for rows_of in _csv_rows:
+        for row in rows_of(phase, site_url):
+            writer.writerow(neutralise_cell(value) for value in row)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -264,5 +277,6 @@ def _statement_rows(writer, phase: Phase, site_url: str) -> None:
                 decision.get_outcome_display() if decision else "",
                 decision.reason if decision else "",
                 f"{site_url}{statement.get_absolute_url()}",
+                "",
             )
         )

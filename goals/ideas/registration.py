@@ -8,7 +8,7 @@ from common import confirmation, page_shows, related
 from dialog.comments import decisions
 from dialog.registration import make_commentable
 
-from . import support, workflow
+from . import results, support, workflow
 
 
 class PublishedIdeaRule:
@@ -68,11 +68,14 @@ def ideas_leading_to(obj):
 
 def connect() -> None:
     from dialog.models import Phase
+    from dialog.participation import results as phase_results
 
     from .models import Idea
 
     related.register(Phase, "Ideen", ideas_links, anchor="ideen")
     decisions.register_origin("Entstanden aus Ideen", "aus-ideen", ideas_leading_to)
+    phase_results.register_part(results.result_part)
+    phase_results.register_csv_rows(results.csv_rows)
 
     make_commentable(
         Idea,

@@ -95,6 +95,7 @@ def test_results_csv_has_public_fields_and_decisions_only(client, phase_with_con
         "Entscheidung",
         "Begründung",
         "Adresse",
+        "Unterstützungen",
     ]
     by_name = {row[3]: row for row in rows[1:]}
     assert set(by_name) == {"Anna", "Ben", "Cem"}
@@ -164,8 +165,8 @@ def test_results_page_queries_do_not_grow_with_contributions(
     # Phase; decided comments and the undecided count; totals and one breakdown per kind of
     # commentable object (goals, paragraphs, themes, ideas); per sender; per day; most
     # discussed and the objects they are about (here one query: themes); statements: per
-    # kind of organisation, the decided ones.
-    with django_assert_num_queries(14):
+    # kind of organisation, the decided ones; ideas: their counts by status.
+    with django_assert_num_queries(15):
         html = client.get("/dialog/phasen/gross/ergebnisse/").content.decode()
     assert f"<div><dt>Kommentare</dt><dd>{count}</dd></div>" in html
     assert f"<h3>Beantwortet ({count // 50 + 1})</h3>" in html

@@ -386,3 +386,27 @@ def test_the_demo_phase_collects_ideas_with_examples_answers_and_a_trace(client,
         "Antwort der Redaktion: nicht aufgenommen"
         in client.get(refused.get_absolute_url()).content.decode()
     )
+
+
+def test_results_page_and_csv_count_ideas_supports_and_answers(client, phase, editor):
+    import csv
+    import io
+
+    ideas = make_ideas(phase, 3)
+    IdeaSupport.objects.create(
+        idea=ideas[0], address_hash="h", token_hash="t", confirmed_at=timezone.now()
+    )
+    IdeaSupport.objects.create(idea=ideas[0], address_hash="u", token_hash="u")  # unconfirmed
+    decisions.decide([ideas[1]], "nicht", "Passt nicht zur Strategie.", editor, notify=False)
+    page = client.get(f"/dialog/phasen/{phase.slug}/ergebnisse/").content.decode()
+    assert "3 veröffentlichte Ideen mit zusammen 1 bestätigten Unterstützung." in page
+    assert '<th scope="row">nicht aufgenommen</th><td>1</td>' in page
+    assert '<th scope="row">eingegangen</th><td>2</td>' in page
+    response = client.get(f"/dialog/phasen/{phase.slug}/ergebnisse.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][-1] == "Unterstützungen"
+    by_title = {row[7].split("\n")[0]: row for row in rows[1:] if row[1] == "Idee"}
+    assert set(by_title) == {"Idee 0", "Idee 1", "Idee 2"}
+    assert by_title["Idee 0"][-1] == "1"
+    assert by_title["Idee 1"][8:10] == ["nicht aufgenommen", "Passt nicht zur Strategie."]
+    assert not any("@" in cell for row in rows for cell in row)  # no address, ever
