@@ -17,6 +17,7 @@ from django.utils.html import strip_tags
 from common.provenance import Provenance
 from common.spreadsheet import neutralise_cell
 
+from .ideas import opendata as ideas_opendata
 from .models import Goal, Indicator, Lineage, Measurement, StatusReport
 
 LICENCE_NAME = "Datenlizenz Deutschland – Zero – Version 2.0"
@@ -284,6 +285,16 @@ DATASETS = {
             indicator_rows,
             "indikatoren",
         ),
+        Dataset(
+            "ideen",
+            "Ideen aus der Beteiligung zur Digitalstrategie.NRW",
+            "Jede veröffentlichte Idee von Bürgerinnen, Bürgern und Organisationen mit "
+            "Handlungsfeld, Zahl der Unterstützungen und Kommentare und der Antwort der "
+            "Redaktion, ohne E-Mail-Adressen.",
+            ideas_opendata.IDEA_COLUMNS,
+            ideas_opendata.idea_rows,
+            "ideen",
+        ),
     ]
 }
 
@@ -323,6 +334,9 @@ def last_modified():
 
 
 def _modified(slug: str):
+    if slug == "ideen":
+        latest = ideas_opendata.last_published()
+        return latest.date() if latest else None
     if slug == "indikatoren":
         return Measurement.objects.aggregate(latest=Max("date"))["latest"]
     return last_modified()

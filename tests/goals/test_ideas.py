@@ -410,3 +410,23 @@ def test_results_page_and_csv_count_ideas_supports_and_answers(client, phase, ed
     assert by_title["Idee 0"][-1] == "1"
     assert by_title["Idee 1"][8:10] == ["nicht aufgenommen", "Passt nicht zur Strategie."]
     assert not any("@" in cell for row in rows for cell in row)  # no address, ever
+
+
+def test_the_ideas_dataset_has_every_published_idea_and_no_address(client, phase, editor):
+    import json
+
+    ideas = make_ideas(phase, 2)
+    goal = fields(phase)["2"].goals.get()
+    decisions.decide([ideas[0]], "beruecksichtigt", "Ja.", editor, decisions.result_value(goal))
+    Idea.objects.filter(pk=ideas[1].pk).update(status=Idea.Status.HIDDEN)
+    data = json.loads(client.get("/daten/ideen.json").content)
+    (row,) = data["ideen"]
+    assert (row["titel"], row["stand"], row["begruendung"]) == ("Idee 0", "aufgenommen", "Ja.")
+    assert row["entstanden"] == "http://testserver" + goal.get_absolute_url()
+    assert row["url"] == "http://testserver" + ideas[0].get_absolute_url()
+    csv_text = client.get("/daten/ideen.csv").content.decode("utf-8-sig")
+    assert "Idee 0" in csv_text and "Idee 1" not in csv_text
+    assert "@" not in csv_text
+    catalog = client.get("/daten/katalog.jsonld").content.decode()
+    assert "/daten/ideen.csv" in catalog
+    assert "Ideen aus der Beteiligung" in client.get("/daten/").content.decode()
