@@ -22,6 +22,7 @@ from dialog.comments import state
 from dialog.comments.xtd import XtdComment
 from dialog.models import Event, Phase, Statement, Theme
 from downloads.models import Document
+from goals.ideas.models import Idea
 from goals.models import FieldOfAction, Goal, Paragraph
 
 # How much of a PDF's text goes into the index: enough for every word a reader
@@ -149,6 +150,14 @@ def _statement(statement: Statement) -> Entry:
     )
 
 
+def _idea(idea: Idea) -> Entry:
+    return Entry(
+        f"Idee: {idea.title}",
+        f"{idea.text} (von {idea.name}, Handlungsfeld {idea.field.number} {idea.field.title})",
+        idea.get_absolute_url(),
+    )
+
+
 def pdf_text(file) -> str:
     """The text of a stored PDF, as far as it has one; "" when it cannot be read."""
     from pypdf import PdfReader
@@ -213,6 +222,14 @@ SOURCES = [
         Statement,
         lambda: Statement.objects.published(),
         _statement,
+    ),
+    # Ideas too: published and hidden by the moderation through a save.
+    Source(
+        "idee",
+        "Idee",
+        Idea,
+        lambda: Idea.objects.published().select_related("field"),
+        _idea,
     ),
     Source("download", "Download", Document, lambda: Document.objects.all(), _document),
     Source(

@@ -430,3 +430,13 @@ def test_the_ideas_dataset_has_every_published_idea_and_no_address(client, phase
     catalog = client.get("/daten/katalog.jsonld").content.decode()
     assert "/daten/ideen.csv" in catalog
     assert "Ideen aus der Beteiligung" in client.get("/daten/").content.decode()
+
+
+def test_a_published_idea_is_found_by_search_and_gone_once_hidden(client, phase, moderator):
+    idea = submit_and_confirm(client, phase)
+    html = client.get("/suche/", {"q": "Bibliotheken WLAN"}).content.decode()
+    assert f'<a href="{idea.get_absolute_url()}">Idee: Offenes <mark>WLAN</mark>' in html
+    assert "art=idee" in html  # a facet of its own
+    workflow.hide([idea], "werbung", moderator)
+    html = client.get("/suche/", {"q": "Bibliotheken WLAN"}).content.decode()
+    assert idea.get_absolute_url() not in html
