@@ -3,6 +3,7 @@ from django.urls import path
 import common.bounds  # noqa: F401  (registers the <id:…> converter)
 
 from .ideas import views as ideas
+from .ideas.feeds import PhaseIdeasFeed
 from .priorities import views as priorities
 from .text import views as text
 from .views import dashboard, data, deadlines, feeds, strategy
@@ -29,6 +30,7 @@ urlpatterns = [
     ),
     path("dialog/phasen/<slug:slug>/ideen/", ideas.idea_list, name="ideas"),
     path("dialog/phasen/<slug:slug>/ideen/einreichen/", ideas.submit, name="idea-submit"),
+    path("dialog/phasen/<slug:slug>/ideen/feed/", PhaseIdeasFeed(), name="ideas-feed"),
     path("dialog/phasen/<slug:slug>/ideen/gesendet/", ideas.sent, name="idea-sent"),
     path("dialog/ideen/<id:pk>/", ideas.detail, name="idea"),
     path("dialog/ideen/<id:pk>/unterstuetzen/", ideas.support_idea, name="idea-support"),

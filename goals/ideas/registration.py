@@ -8,7 +8,7 @@ from common import confirmation, page_shows, related
 from dialog.comments import decisions
 from dialog.registration import make_commentable
 
-from . import results, support, workflow
+from . import alerts, results, support, workflow
 
 
 class PublishedIdeaRule:
@@ -74,6 +74,7 @@ def connect() -> None:
 
     related.register(Phase, "Ideen", ideas_links, anchor="ideen")
     decisions.register_origin("Entstanden aus Ideen", "aus-ideen", ideas_leading_to)
+    alerts.connect()
     phase_results.register_part(results.result_part)
     phase_results.register_csv_rows(results.csv_rows)
 

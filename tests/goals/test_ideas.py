@@ -440,3 +440,38 @@ def test_a_published_idea_is_found_by_search_and_gone_once_hidden(client, phase,
     workflow.hide([idea], "werbung", moderator)
     html = client.get("/suche/", {"q": "Bibliotheken WLAN"}).content.decode()
     assert idea.get_absolute_url() not in html
+
+
+def test_new_ideas_and_answers_reach_feed_and_alert_digest(client, phase, editor):
+    import feedparser
+
+    from alerts import registry
+
+    idea = submit_and_confirm(client, phase)
+    feed = feedparser.parse(client.get(f"/dialog/phasen/{phase.slug}/ideen/feed/").content)
+    (entry,) = feed.entries
+    assert entry.title == "Offenes WLAN in allen Bibliotheken"
+    assert entry.author == "Petra"
+    assert entry.link.endswith(idea.get_absolute_url())
+    assert registry.topic_label(f"ideas:{phase.slug}") == f"Neue Ideen: {phase.title}"
+    listed = client.get(f"/dialog/phasen/{phase.slug}/ideen/").content.decode()
+    assert f'name="topic" value="ideas:{phase.slug}"' in listed
+    decisions.decide([idea], "beantwortet", "Danke, das prüfen wir.", editor, notify=False)
+    start, end = timezone.now() - timedelta(hours=1), timezone.now() + timedelta(minutes=1)
+    events = [e for e in registry.events_between(start, end) if "Idee" in e.title]
+    field = fields(phase)["2"]
+    assert {(e.topic, e.title) for e in events} == {
+        (
+            f"ideas:{phase.slug}",
+            "Neue Idee im Handlungsfeld 2: „Offenes WLAN in allen Bibliotheken“",
+        ),
+        (f"field:{field.pk}", "Neue Idee im Handlungsfeld 2: „Offenes WLAN in allen Bibliotheken“"),
+        (
+            f"ideas:{phase.slug}",
+            "Antwort auf die Idee „Offenes WLAN in allen Bibliotheken“: beantwortet",
+        ),
+        (
+            f"field:{field.pk}",
+            "Antwort auf die Idee „Offenes WLAN in allen Bibliotheken“: beantwortet",
+        ),
+    }

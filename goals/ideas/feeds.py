@@ -1,0 +1,53 @@
+"""Atom feed of a phase's newest published ideas, each with its author as atom:author."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from dialog.models import Phase
+
+from .models import Idea
+
+FEED_LENGTH = 50
+
+
+class PhaseIdeasFeed(Feed):
+    feed_type = Atom1Feed
+    author_name = "Redaktion der Digitalstrategie.NRW"
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Phase, slug=slug)
+
+    def title(self, phase):
+        return f"Digitalstrategie.NRW – Ideen: {phase.title}"
+
+    def subtitle(self, phase):
+        return "Neue Ideen von Bürgerinnen, Bürgern und Organisationen, neueste zuerst."
+
+    def link(self, phase):
+        return reverse("goals:ideas", args=[phase.slug])
+
+    def items(self, phase):
+        return (
+            Idea.objects.published()
+            .filter(phase=phase)
+            .select_related("field")
+            .order_by("-published_at", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, idea):
+        example = "Beispielinhalt: " if idea.is_example else ""
+        return f"{example}{idea.title}"
+
+    def item_description(self, idea):
+        return f"Handlungsfeld {idea.field.number} {idea.field.title}. {idea.text}"
+
+    def item_author_name(self, idea):
+        return idea.name
+
+    def item_pubdate(self, idea):
+        return idea.published_at
+
+    def item_updateddate(self, idea):
+        return idea.published_at
