@@ -498,7 +498,7 @@ class StatusReport(models.Model):
         return f"{self.date:%d.%m.%Y} – {self.get_status_display()}"
 
 
-from .ideas.models import Idea, IdeaDecision, IdeaSupport  # noqa: E402, F401
+from .ideas.models import Idea, IdeaDecision, IdeaReport, IdeaSupport  # noqa: E402, F401
 from .indicators.assessment_models import Assessment, GoalVerdict, Verdict  # noqa: E402, F401
 from .indicators.models import Indicator, Measurement  # noqa: E402, F401
 from .priorities.models import PriorityBallot  # noqa: E402, F401

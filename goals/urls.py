@@ -34,6 +34,7 @@ urlpatterns = [
     path("dialog/phasen/<slug:slug>/ideen/gesendet/", ideas.sent, name="idea-sent"),
     path("dialog/ideen/<id:pk>/", ideas.detail, name="idea"),
     path("dialog/ideen/<id:pk>/unterstuetzen/", ideas.support_idea, name="idea-support"),
+    path("dialog/ideen/<id:pk>/melden/", ideas.report, name="idea-report"),
     path("dialog/ideen/bestaetigen/<str:token>/", ideas.confirm, name="idea-confirm"),
     path(
         "dialog/ideen/unterstuetzung/<str:token>/",

@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from dialog.comments.moderation_actions import Removal, decide_action, remove_action
 
 from . import listing, workflow
-from .models import Idea
+from .models import Idea, IdeaReport
 
 
 def _describe(idea) -> str:
@@ -30,10 +30,30 @@ HIDE = Removal(
 )
 
 
+class ReportInline(admin.TabularInline):
+    model = IdeaReport
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "reason", "note"]
+    readonly_fields = fields
+    verbose_name_plural = "Meldungen von Besucherinnen und Besuchern"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Idea)
 class IdeaAdmin(admin.ModelAdmin):
+    inlines = [ReportInline]
     list_display = ["title", "name", "phase", "field", "status", "answer", "created_at"]
-    list_filter = ["status", "phase", "in_review", "decision__outcome", "is_example"]
+    list_filter = [
+        "status",
+        "phase",
+        "in_review",
+        "decision__outcome",
+        "is_example",
+        "reports__reason",
+    ]
     search_fields = ["title", "text", "name", "organisation"]
     list_select_related = ["phase", "field", "decision"]
     date_hierarchy = "created_at"

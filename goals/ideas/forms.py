@@ -4,6 +4,7 @@ from django import forms
 
 from common.names import is_reserved_name
 from common.single_line import SingleLineFields
+from dialog.comments.forms import ReportForm
 from dialog.sender_kinds import SenderKind
 
 from .models import TEXT_MAX_LENGTH, TITLE_MAX_LENGTH
@@ -181,6 +182,12 @@ class IdeaForm(SingleLineFields, Honeypot):
             "organisation": data["organisation"],
             "email": data["email"],
         }
+
+
+class IdeaReportForm(ReportForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = "Gegen welche Regel der Netiquette verstößt die Idee?"
 
 
 class SupportForm(SingleLineFields, Honeypot):

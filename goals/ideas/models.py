@@ -171,6 +171,22 @@ class IdeaSupport(models.Model):
         return f"{self.idea}: {'bestätigt' if self.confirmed_at else 'unbestätigt'}"
 
 
+class IdeaReport(models.Model):
+    """A visitor's report that an idea breaks the Netiquette; the moderation decides."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="reports")
+    reason = models.CharField("Grund", max_length=30, choices=NetiquetteReason.choices)
+    note = models.TextField("Erläuterung", max_length=500, blank=True)
+    created_at = models.DateTimeField("gemeldet am", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Meldung zu einer Idee"
+        verbose_name_plural = "Meldungen zu Ideen"
+
+    def __str__(self):
+        return f"{self.idea}: {self.get_reason_display()}"
+
+
 class IdeaDecision(Decision):
     idea = models.OneToOneField(
         Idea, on_delete=models.CASCADE, primary_key=True, related_name="decision"

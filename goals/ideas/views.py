@@ -15,7 +15,7 @@ from dialog.models import Phase
 
 from .. import models as goal_models
 from . import listing, support, workflow
-from .forms import IdeaForm, SupportForm
+from .forms import IdeaForm, IdeaReportForm, SupportForm
 from .models import Idea
 
 PAGE_SIZE = 20
@@ -215,6 +215,27 @@ def support_idea(request, pk):
         },
     )
     return redirect(idea.get_absolute_url() + "?unterstuetzt=1#unterstuetzen")
+
+
+@csrf_protect_public_form
+@require_http_methods(["GET", "HEAD", "POST"])
+def report(request, pk):
+    """ "Idee melden": anyone, without login, with a reason from the Netiquette."""
+    idea = _published_idea(pk)
+    form = IdeaReportForm(request.POST or None)
+    notice = ""
+    if request.method == "POST" and form.is_valid():
+        refused = posting_guard.check(request, "report")
+        if refused is None:
+            workflow.report(idea, form.cleaned_data["reason"], form.cleaned_data["note"])
+            return render(request, "goals/ideas/reported.html", {"idea": idea})
+        notice = refused.message
+    return render(
+        request,
+        "goals/ideas/report.html",
+        {"idea": idea, "form": form, "notice": notice},
+        status=429 if notice else 200,
+    )
 
 
 def _support_preview(request, token):

@@ -13,7 +13,7 @@ from common.link_tokens import new_token, token_hash
 from dialog.comments import decisions, moderation
 from dialog.comments.netiquette import NetiquetteReason
 
-from .models import Idea, IdeaDecision
+from .models import Idea, IdeaDecision, IdeaReport
 
 ModerationRefused = moderation.ModerationRefused
 
@@ -90,6 +90,25 @@ def _tell_moderation(idea) -> None:
         member_emails(MODERATION),
         "mail/idea_waiting.txt",
         {"idea": idea, "admin_path": reverse("admin:goals_idea_change", args=[idea.pk])},
+    )
+
+
+def report(idea, reason: str, note: str) -> None:
+    """Store a visitor's report and tell the moderation (after the commit)."""
+    found = IdeaReport.objects.create(idea=idea, reason=reason, note=note)
+    transaction.on_commit(lambda: _tell_moderation_report(found))
+
+
+def _tell_moderation_report(found) -> None:
+    mail.send(
+        f"Eine Idee wurde gemeldet: {found.idea.title}",
+        member_emails(MODERATION),
+        "mail/idea_reported.txt",
+        {
+            "report": found,
+            "idea": found.idea,
+            "admin_path": reverse("admin:goals_idea_change", args=[found.idea.pk]),
+        },
     )
 
 

@@ -158,10 +158,10 @@ def test_query_count_does_not_grow_with_subscribers(
         )
         for n in range(subscribers)
     )
-    # Event sources (reports, answers, decisions, ...), then per page of addresses: the
-    # page, their topics, the sent record and the insert; then the empty next page.
-    # (Failures are reset when the mail queue reports a delivery, not when it queues.)
-    with django_assert_num_queries(11):
+    # Event sources (reports, answers, decisions, new and answered ideas, ...), then per
+    # page of addresses: the page, their topics, the sent record and the insert; then the
+    # empty next page. (Failures are reset when the mail queue reports a delivery.)
+    with django_assert_num_queries(13):
         assert send_digest(DAY, batch_size=1000) == subscribers
     assert len(mail.outbox) == subscribers
 

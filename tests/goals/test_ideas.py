@@ -331,7 +331,7 @@ def test_lists_filter_sort_and_paginate(client, phase):
     assert len(titles(client, url + "?sortierung=x&status=y&handlungsfeld=z&seite=99")) == 5
 
 
-@pytest.mark.parametrize("count", [10, 300])
+@pytest.mark.parametrize("count", [10, 5000])
 def test_the_list_and_an_idea_take_a_bounded_number_of_queries(
     client, phase, count, django_assert_max_num_queries
 ):
@@ -475,3 +475,37 @@ def test_new_ideas_and_answers_reach_feed_and_alert_digest(client, phase, editor
             "Antwort auf die Idee „Offenes WLAN in allen Bibliotheken“: beantwortet",
         ),
     }
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"reason": "", "note": "x"}, "Bitte wählen Sie einen Grund aus."),
+        ({"reason": "werbung", "note": "x" * 501}, "Die Erläuterung ist zu lang"),
+    ],
+)
+def test_a_bad_report_is_explained_and_stores_nothing(client, phase, data, message):
+    idea = make_ideas(phase, 1)[0]
+    client.get(f"/dialog/ideen/{idea.pk}/melden/")
+    html = client.post(f"/dialog/ideen/{idea.pk}/melden/", data).content.decode()
+    assert message in html
+    assert not idea.reports.exists()
+
+
+def test_anyone_reports_an_idea_and_the_moderation_is_told(
+    client, phase, moderator, django_capture_on_commit_callbacks
+):
+    idea = make_ideas(phase, 1)[0]
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert f'href="/dialog/ideen/{idea.pk}/melden/"' in page
+    client.get(f"/dialog/ideen/{idea.pk}/melden/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/dialog/ideen/{idea.pk}/melden/", {"reason": "werbung", "note": "Reklame"}
+        )
+    assert "Danke für Ihre Meldung" in response.content.decode()
+    (report,) = idea.reports.all()
+    assert (report.reason, report.note) == ("werbung", "Reklame")
+    (message,) = mail.outbox
+    assert message.to == [moderator.email]
+    assert "Grund: Werbung oder Spam" in message.body and "Reklame" in message.body

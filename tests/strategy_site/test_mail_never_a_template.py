@@ -330,6 +330,11 @@ def test_idea_from_submission_to_answer(client, moderator, editor, deliver, text
     assert sorted(m.to[0] for m in answers) == ["fan@example.org", "idee@example.org"]
     for answer in answers:
         assert_literal(answer, short, long)
+    client.get(f"/dialog/ideen/{idea.pk}/melden/")
+    report = {"reason": "werbung", "note": long}
+    _, (reported,) = deliver(lambda: client.post(f"/dialog/ideen/{idea.pk}/melden/", report))
+    assert reported.to == [moderator.email]
+    assert_literal(reported, short, long)
     _, (hidden,) = deliver(lambda: ideas_workflow.hide([idea], "werbung", moderator))
     assert_literal(hidden, short)
 
@@ -437,6 +442,7 @@ COVERED = {
     "idea_waiting.txt": test_idea_from_submission_to_answer,
     "idea_support.txt": test_idea_from_submission_to_answer,
     "idea_decision.txt": test_idea_from_submission_to_answer,
+    "idea_reported.txt": test_idea_from_submission_to_answer,
     "alerts/confirm.txt": test_alert_confirmation,
     "alerts/digest.txt": test_digest,
     "alerts/digest.html": test_digest,
