@@ -32,6 +32,8 @@ MODERATION_PERMISSIONS = [
     ("dialog", "waitingcomment", ("view", "change")),
     ("dialog", "reportedcomment", ("view", "change")),
     ("dialog", "statement", ("view", "change")),
+    # Citizens' ideas: published, hidden, marked "in Prüfung" and answered (with the editors).
+    ("goals", "idea", ("view", "change")),
     # To find a phase and export its comments for evaluation (the action on the phase list).
     ("dialog", "phase", ("view",)),
     ("strategy_site", "accessibilityfeedback", ("view", "change")),

@@ -67,12 +67,19 @@ def ideas_leading_to(obj):
 
 
 def connect() -> None:
-    from dialog.models import Phase
+    from dialog.models import Phase, Theme
     from dialog.participation import results as phase_results
 
     from .models import Idea
 
     related.register(Phase, "Ideen", ideas_links, anchor="ideen")
+    related.register(
+        Theme,
+        "Ideen zu diesem Thema",
+        lambda theme: Idea.objects.published().filter(theme=theme).order_by("-published_at"),
+        date=lambda idea: idea.published_at,
+        anchor="ideen",
+    )
     decisions.register_origin("Entstanden aus Ideen", "aus-ideen", ideas_leading_to)
     alerts.connect()
     phase_results.register_part(results.result_part)

@@ -68,9 +68,9 @@ def test_theme_page_query_count_does_not_grow_with_goals(
     theme = make_theme(make_phase(berlin(2019, 5, 6), berlin(2019, 11, 23)))
     for number in range(1, goals + 1):
         make_goal(education, number).themes.add(theme)
-    # Theme with phase, events, goals with their versions, blog posts;
+    # Theme with phase, events, goals with their versions, blog posts, ideas;
     # the (empty) thread: options, totals.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         html = client.get(theme.get_absolute_url()).content.decode()
     assert html.count("/strategie/2019/ziele/") == goals
 

@@ -59,9 +59,9 @@ def test_theme_page_query_count_does_not_grow_with_events(
     for day in range(events):
         start = berlin(2019, 1, 1, 10) + timedelta(days=day)
         make_event(start, start + timedelta(hours=2)).themes.add(theme)
-    # The theme with its phase, its events, its goals, its blog posts;
+    # The theme with its phase, its events, its goals, its blog posts, ideas;
     # the (empty) thread: options, totals.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         html = client.get(theme.get_absolute_url()).content.decode()
     assert html.count("/veranstaltungen/") == events
 

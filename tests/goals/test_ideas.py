@@ -509,3 +509,39 @@ def test_anyone_reports_an_idea_and_the_moderation_is_told(
     (message,) = mail.outbox
     assert message.to == [moderator.email]
     assert "Grund: Werbung oder Spam" in message.body and "Reklame" in message.body
+
+
+def test_a_moderator_works_through_ideas_in_the_admin(
+    client, phase, moderator, django_capture_on_commit_callbacks
+):
+    """As in the browser: the list, the action, its page with the reason, the button."""
+    spam, good = make_ideas(phase, 2)
+    client.force_login(moderator)
+    changelist = "/admin/goals/idea/"
+    listed = client.get(changelist).content.decode()
+    assert "Idee 0" in listed and "Idee 1" in listed
+    client.post(changelist, {"action": "mark_in_review", "_selected_action": [good.pk]})
+    assert "Status: in Prüfung" in client.get(good.get_absolute_url()).content.decode()
+    client.get(changelist)
+    page = client.post(changelist, {"action": "hide", "_selected_action": [spam.pk]})
+    assert "Ideen verbergen" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            changelist,
+            {"action": "hide", "_selected_action": [spam.pk], "reason": "werbung", "apply": "1"},
+            follow=True,
+        )
+    assert "1 Idee(n) verborgen" in done.content.decode()
+    spam.refresh_from_db()
+    assert spam.status == Idea.Status.HIDDEN and spam.moderated_by == moderator
+    assert [m.to for m in mail.outbox] == [[spam.email]]
+    assert client.get(spam.get_absolute_url()).status_code == 404
+
+
+def test_a_theme_page_lists_the_ideas_about_it(client, phase):
+    theme = make_theme(phase, title="Schule digital")
+    idea = make_ideas(phase, 1)[0]
+    Idea.objects.filter(pk=idea.pk).update(theme=theme)
+    page = client.get(theme.get_absolute_url()).content.decode()
+    assert "Ideen zu diesem Thema" in page
+    assert f'href="{idea.get_absolute_url()}"' in page
