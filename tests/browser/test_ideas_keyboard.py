@@ -79,3 +79,10 @@ def test_submit_confirm_support_by_keyboard_alone(page, live_server, demo_conten
     page.goto(live_server.url + IDEAS)
     item = page.locator("li.idea", has_text="Lernwerkstätten in Jugendzentren")
     assert "1 Unterstützung" in item.inner_text()
+
+    # Reporting it: the form is axe-clean and explains a missing reason beside the field.
+    page.goto(live_server.url + f"/dialog/ideen/{idea.pk}/melden/")
+    assert axe_violations(page) == []
+    press_button(page, "Idee melden")
+    assert "Bitte wählen Sie einen Grund aus." in page.inner_text("#id_reason_error")
+    assert axe_violations(page) == []
