@@ -26,6 +26,19 @@ class ModerationRefused(ValueError):
     was changed. Raised by the services of every kind of contribution."""
 
 
+def confirmed_only(items, is_unconfirmed, plural: str) -> list:
+    """The selection as a list, or ModerationRefused if any of it still awaits its
+    author's confirmation link (statements, ideas): those are not the moderation's yet."""
+    items = list(items)
+    unconfirmed = [item for item in items if is_unconfirmed(item)]
+    if unconfirmed:
+        raise ModerationRefused(
+            f"{len(unconfirmed)} der ausgewählten {plural} sind noch nicht per Link "
+            "bestätigt; sie lassen sich erst danach prüfen. Es wurde nichts geändert."
+        )
+    return items
+
+
 def moderator_emails() -> list[str]:
     return member_emails(MODERATION)
 

@@ -131,14 +131,9 @@ ModerationRefused = moderation.ModerationRefused
 
 
 def _moderatable(statements) -> list[Statement]:
-    statements = list(statements)
-    unconfirmed = [s for s in statements if s.status == Statement.Status.UNCONFIRMED]
-    if unconfirmed:
-        raise ModerationRefused(
-            f"{len(unconfirmed)} der ausgewählten Stellungnahmen sind noch nicht per Link "
-            "bestätigt; sie lassen sich erst danach prüfen. Es wurde nichts geändert."
-        )
-    return statements
+    return moderation.confirmed_only(
+        statements, lambda s: s.status == Statement.Status.UNCONFIRMED, "Stellungnahmen"
+    )
 
 
 def publish(statements, user, now=None) -> int:

@@ -113,14 +113,9 @@ def _tell_moderation_report(found) -> None:
 
 
 def _moderatable(ideas) -> list[Idea]:
-    ideas = list(ideas)
-    unconfirmed = [i for i in ideas if i.status == Idea.Status.UNCONFIRMED]
-    if unconfirmed:
-        raise ModerationRefused(
-            f"{len(unconfirmed)} der ausgewählten Ideen sind noch nicht per Link bestätigt; "
-            "sie lassen sich erst danach prüfen. Es wurde nichts geändert."
-        )
-    return ideas
+    return moderation.confirmed_only(
+        ideas, lambda idea: idea.status == Idea.Status.UNCONFIRMED, "Ideen"
+    )
 
 
 def publish(ideas, user, now=None) -> int:
