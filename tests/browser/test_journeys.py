@@ -1,9 +1,9 @@
 """Public journeys end to end in Chromium, each from the first click to the mailed link, its
-button and what the visitor then sees: comments on a blog post and on a dialog theme, a
+button and what the visitor then sees: comments on a goal, a blog post and a dialog theme, a
 reply and the reply mail's mute link, managing and ending alerts (and the RFC 8058 one-click
 POST a mail client sends), the newsletter, and changing one's ballot.
 
-The goal and paragraph comments, reports, accessibility feedback, following a topic, the
+Paragraph comments (and a comment written by keyboard alone), reports, accessibility feedback, following a topic, the
 first ballot and the statement are walked by keyboard in the other files of this folder.
 """
 
@@ -20,7 +20,7 @@ from blog.models import Post
 from dialog.comments.commentable import policy_for
 from dialog.comments.xtd import XtdComment
 from dialog.models import Phase, Theme
-from goals.models import PriorityBallot
+from goals.models import Goal, PriorityBallot
 from tests.browser.keyboard import press_button
 
 PRIORITIES = "/dialog/phasen/mitdiskutieren-digitalstrategie-2-0/prioritaeten/"
@@ -52,9 +52,14 @@ def write_comment(page, name, email, text, followup=False):
     assert "Bitte bestätigen Sie Ihren Kommentar" in page.inner_text("h1")
 
 
-@pytest.mark.parametrize("kind", ["blog post", "theme"])
-def test_comment_on_a_blog_post_or_a_theme_and_see_it_there(page, live_server, demo_content, kind):
-    if kind == "blog post":
+@pytest.mark.parametrize("kind", ["goal", "blog post", "theme"])
+def test_comment_on_a_goal_a_blog_post_or_a_theme_and_see_it_there(
+    page, live_server, demo_content, kind
+):
+    if kind == "goal":
+        # A goal of the version the running demo phase discusses.
+        target = open_target(Goal.objects.filter(version__slug="2-0").order_by("number"))
+    elif kind == "blog post":
         target = open_target(Post.objects.published().order_by("-published_at"))
     else:
         # The demo's themes belong to 2019; an editor adds one to the running phase.
