@@ -66,6 +66,11 @@ class IdeaForm(SingleLineFields, Honeypot):
         required=False,
         error_messages={"invalid_choice": "Bitte wählen Sie eines der angebotenen Ziele."},
     )
+    chapter = forms.ChoiceField(
+        label="Bezieht sich auf ein Kapitel des Strategietexts (freiwillig)",
+        required=False,
+        error_messages={"invalid_choice": "Bitte wählen Sie eines der angebotenen Kapitel."},
+    )
     theme = forms.ChoiceField(
         label="Dialogthema (freiwillig)",
         required=False,
@@ -95,15 +100,16 @@ class IdeaForm(SingleLineFields, Honeypot):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     field_order = [
-        "title", "text", "field", "goal", "theme", "name", "sender_kind", "organisation",
+        "title", "text", "field", "goal", "chapter", "theme", "name", "sender_kind", "organisation",
         "email", "website",
     ]  # fmt: skip
 
-    def __init__(self, *args, fields_of_action, goals=(), themes=(), **kwargs):
+    def __init__(self, *args, fields_of_action, goals=(), chapters=(), themes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.objects = {
             "field": {str(f.pk): f for f in fields_of_action},
             "goal": {str(g.pk): g for g in goals},
+            "chapter": {str(c.pk): c for c in chapters},
             "theme": {str(t.pk): t for t in themes},
         }
         self.fields["field"].choices = [("", "– bitte wählen –")] + [
@@ -112,6 +118,11 @@ class IdeaForm(SingleLineFields, Honeypot):
         self.fields["goal"].choices = [("", "– kein bestimmtes Ziel –")] + [
             (str(g.pk), f"Ziel {g.number}: {g.title}") for g in goals
         ]
+        self.fields["chapter"].choices = [("", "– kein bestimmtes Kapitel –")] + [
+            (str(c.pk), f"Kapitel {c.number} {c.title}") for c in chapters
+        ]
+        if not chapters:
+            del self.fields["chapter"]
         self.fields["theme"].choices = [("", "– kein Thema –")] + [
             (str(t.pk), t.title) for t in themes
         ]
@@ -174,6 +185,7 @@ class IdeaForm(SingleLineFields, Honeypot):
         return {
             "field": self._object("field"),
             "goal": self._object("goal"),
+            "chapter": self._object("chapter") if "chapter" in self.fields else None,
             "theme": self._object("theme") if "theme" in self.fields else None,
             "title": data["title"],
             "text": data["text"],

@@ -36,6 +36,28 @@ class IdeasLink:
         return reverse(self.name, args=[self.phase.slug])
 
 
+@dataclass(frozen=True)
+class ThemeIdeaLink:
+    theme: object
+
+    def __str__(self):
+        return "Eigene Idee zu diesem Thema einreichen"
+
+    def get_absolute_url(self):
+        url = reverse("goals:idea-submit", args=[self.theme.phase.slug])
+        return f"{url}?thema={self.theme.pk}"
+
+
+def theme_ideas(theme, model) -> list:
+    """The theme's published ideas, led by the way to add one while its phase takes them."""
+    from django.utils import timezone
+
+    ideas = list(model.objects.published().filter(theme=theme).order_by("-published_at"))
+    if theme.phase.takes_ideas(timezone.now()):
+        return [ThemeIdeaLink(theme), *ideas]
+    return ideas
+
+
 def ideas_links(phase) -> list[IdeasLink]:
     if not phase.ideas_allowed:
         return []
@@ -76,8 +98,8 @@ def connect() -> None:
     related.register(
         Theme,
         "Ideen zu diesem Thema",
-        lambda theme: Idea.objects.published().filter(theme=theme).order_by("-published_at"),
-        date=lambda idea: idea.published_at,
+        lambda theme: theme_ideas(theme, Idea),
+        date=lambda item: getattr(item, "published_at", None),
         anchor="ideen",
     )
     decisions.register_origin("Entstanden aus Ideen", "aus-ideen", ideas_leading_to)

@@ -91,6 +91,9 @@ def submit(request, slug):
         request.POST or None,
         fields_of_action=fields,
         goals=list(goals),
+        chapters=list(
+            goal_models.Chapter.objects.filter(version__phases=phase).order_by("order", "pk")
+        ),
         themes=list(phase.themes.order_by("position", "title")),
         initial={"theme": request.GET.get("thema", "")},
     )
@@ -158,7 +161,12 @@ def _published_idea(pk):
         Idea.objects.published()
         .with_counts()
         .select_related(
-            "phase", "field__version", "goal__field__version", "theme", "decision__result_type"
+            "phase",
+            "field__version",
+            "goal__field__version",
+            "chapter__version",
+            "theme",
+            "decision__result_type",
         ),
         pk=pk,
     )

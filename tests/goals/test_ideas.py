@@ -545,3 +545,21 @@ def test_a_theme_page_lists_the_ideas_about_it(client, phase):
     page = client.get(theme.get_absolute_url()).content.decode()
     assert "Ideen zu diesem Thema" in page
     assert f'href="{idea.get_absolute_url()}"' in page
+    submit = f"/dialog/phasen/{phase.slug}/ideen/einreichen/?thema={theme.pk}"
+    assert f'href="{submit}"' in page
+    form = client.get(submit).content.decode()
+    assert f'<option value="{theme.pk}" selected>Schule digital</option>' in form
+
+
+def test_an_idea_may_name_a_chapter_of_the_strategy_text(client, phase):
+    from goals.models import Chapter
+
+    version = phase.versions.get()
+    chapter = Chapter.objects.create(version=version, number="2", title="Bildung", slug="2")
+    idea = submit_and_confirm(client, phase, chapter=str(chapter.pk))
+    assert idea.chapter == chapter
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert f'<a href="{chapter.get_absolute_url()}">Kapitel 2 Bildung</a>' in page
+    client.get(submit_url(phase))
+    html = client.post(submit_url(phase), valid(phase, chapter="999999")).content.decode()
+    assert "Bitte wählen Sie eines der angebotenen Kapitel." in html
