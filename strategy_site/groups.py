@@ -34,6 +34,7 @@ MODERATION_PERMISSIONS = [
     ("dialog", "statement", ("view", "change")),
     # Citizens' ideas: published, hidden, marked "in Prüfung" and answered (with the editors).
     ("goals", "idea", ("view", "change")),
+    ("goals", "ideareport", ("view",)),
     # To find a phase and export its comments for evaluation (the action on the phase list).
     ("dialog", "phase", ("view",)),
     ("strategy_site", "accessibilityfeedback", ("view", "change")),

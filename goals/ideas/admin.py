@@ -62,6 +62,7 @@ class IdeaAdmin(admin.ModelAdmin):
         "phase",
         "field",
         "goal",
+        "chapter",
         "theme",
         "title",
         "text",

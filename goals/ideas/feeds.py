@@ -1,12 +1,10 @@
 """Atom feed of a phase's newest published ideas, each with its author as atom:author."""
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from dialog.models import Phase
-
+from . import listing
 from .models import Idea
 
 FEED_LENGTH = 50
@@ -17,7 +15,7 @@ class PhaseIdeasFeed(Feed):
     author_name = "Redaktion der Digitalstrategie.NRW"
 
     def get_object(self, request, slug):
-        return get_object_or_404(Phase, slug=slug)
+        return listing.phase_with_ideas(slug)
 
     def title(self, phase):
         return f"Digitalstrategie.NRW – Ideen: {phase.title}"

@@ -6,9 +6,12 @@ import datetime
 
 from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Mod
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from dialog.comments.counts import annotate_comment_counts
 from dialog.comments.models import Outcome
+from dialog.models import Phase
 
 from .models import Idea
 
@@ -33,6 +36,14 @@ _OUTCOME_OF = {
     "beantwortet": Outcome.BEANTWORTET,
 }
 PRIME = 10007
+
+
+def phase_with_ideas(slug):
+    """The phase of an ideas page or feed: 404 unless it collects ideas or has some."""
+    phase = get_object_or_404(Phase, slug=slug)
+    if not phase.ideas_allowed and not phase.ideas.published().exists():
+        raise Http404("Diese Phase sammelt keine Ideen.")
+    return phase
 
 
 def status_condition(status: str) -> Q:

@@ -3,6 +3,7 @@ address (the author's or a supporter's)."""
 
 from django.conf import settings
 from django.db.models import Max
+from django.utils import timezone
 
 from dialog.comments.counts import annotate_comment_counts
 
@@ -31,11 +32,20 @@ IDEA_COLUMNS = [
 ]  # fmt: skip
 
 
+def day_after(day):
+    """The first moment after `day` in the site's time zone (Berlin)."""
+    import datetime
+
+    following = day + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(following, datetime.time.min))
+
+
 def idea_rows(base_url: str = "", as_of=None) -> list[dict]:
     base_url = (base_url or settings.SITE_URL).rstrip("/")
     ideas = Idea.objects.published()
     if as_of is not None:
-        ideas = ideas.filter(published_at__date__lte=as_of)
+        # The day as Berlin counts it, as everywhere in the open data.
+        ideas = ideas.filter(published_at__lt=day_after(as_of))
     ideas = (
         annotate_comment_counts(ideas.with_counts())
         .select_related("phase", "field__version", "goal__field__version", "decision__result_type")
@@ -58,7 +68,7 @@ def idea_rows(base_url: str = "", as_of=None) -> list[dict]:
                 "name": idea.name,
                 "schreibt_als": idea.get_sender_kind_display(),
                 "organisation": idea.organisation or None,
-                "veroeffentlicht": idea.published_at.date().isoformat(),
+                "veroeffentlicht": timezone.localdate(idea.published_at).isoformat(),
                 "unterstuetzungen": idea.support_count,
                 "kommentare": idea.comment_count,
                 "stand": listing.public_status(idea),

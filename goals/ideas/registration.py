@@ -59,12 +59,14 @@ def theme_ideas(theme, model) -> list:
 
 
 def ideas_links(phase) -> list[IdeasLink]:
+    from django.utils import timezone
+
     if not phase.ideas_allowed:
         return []
-    return [
-        IdeasLink(phase, "Ideen lesen, unterstützen und diskutieren", "goals:ideas"),
-        IdeasLink(phase, "Eigene Idee einreichen", "goals:idea-submit"),
-    ]
+    links = [IdeasLink(phase, "Ideen lesen, unterstützen und diskutieren", "goals:ideas")]
+    if phase.takes_ideas(timezone.now()):
+        links.append(IdeasLink(phase, "Eigene Idee einreichen", "goals:idea-submit"))
+    return links
 
 
 def ideas_leading_to(obj):

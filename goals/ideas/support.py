@@ -13,7 +13,7 @@ from django.utils import timezone
 from common import addresses, confirmation
 from common.link_tokens import new_token, token_hash
 
-from .models import IdeaSupport
+from .models import Idea, IdeaDecision, IdeaSupport
 
 HASH_PURPOSE = "ideas.support"
 
@@ -31,11 +31,16 @@ def request(idea, email: str, wants_answer: bool, now=None) -> str:
         .first()
     )
     if support is None:
-        support = IdeaSupport(idea=idea, address_hash=current)
+        # get_or_create: a second request from the same mailbox at the same moment finds
+        # the row the first one made instead of failing on the unique constraint.
+        support, _ = IdeaSupport.objects.get_or_create(
+            idea=idea, address_hash=current, defaults={"token_hash": hashed}
+        )
     support.address_hash = current  # re-keyed after a key rotation
     support.token_hash = hashed
-    if wants_answer:
-        support.email = addresses.normalised(email)
+    # Kept only to send an answer still to come, and only while the supporter wants it.
+    answered = IdeaDecision.objects.filter(idea=idea).exists()
+    support.email = addresses.normalised(email) if wants_answer and not answered else ""
     if support.confirmed_at is None:
         support.created_at = now  # the new link's seven days start now
     support.save()
@@ -44,10 +49,11 @@ def request(idea, email: str, wants_answer: bool, now=None) -> str:
 
 def lookup(token: str, now=None):
     """The support a link names, changing nothing; None for an unknown link, an
-    unconfirmed support whose link expired, or one withdrawn."""
+    unconfirmed support whose link expired, one withdrawn, or one for an idea no longer
+    shown."""
     support = (
         IdeaSupport.objects.select_related("idea__phase")
-        .filter(token_hash=token_hash(token))
+        .filter(token_hash=token_hash(token), idea__status=Idea.Status.PUBLISHED)
         .first()
     )
     if support is None:

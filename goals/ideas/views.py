@@ -2,7 +2,6 @@
 support form and comments."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +10,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from common import confirmation, mail, posting_guard
 from common.csrf import csrf_protect_public_form
-from dialog.models import Phase
 
 from .. import models as goal_models
 from . import listing, support, workflow
@@ -19,13 +17,6 @@ from .forms import IdeaForm, IdeaReportForm, SupportForm
 from .models import Idea
 
 PAGE_SIZE = 20
-
-
-def _phase(slug):
-    phase = get_object_or_404(Phase, slug=slug)
-    if not phase.ideas_allowed and not phase.ideas.published().exists():
-        raise Http404("Diese Phase sammelt keine Ideen.")
-    return phase
 
 
 def _fields_of(phase):
@@ -39,7 +30,7 @@ def _fields_of(phase):
 @require_safe
 def idea_list(request, slug):
     """/dialog/phasen/<slug>/ideen/: the published ideas, filtered, sorted, paginated."""
-    phase = _phase(slug)
+    phase = listing.phase_with_ideas(slug)
     fields = _fields_of(phase)
     themes = list(phase.themes.order_by("position", "title"))
     field = {str(f.pk): f for f in fields}.get(request.GET.get("handlungsfeld", ""))
@@ -73,6 +64,7 @@ def idea_list(request, slug):
             "sorts": listing.SORTS,
             "statuses": listing.STATUSES,
             "open": phase.takes_ideas(now),
+            "upcoming": phase.ideas_allowed and phase.starts_at > now,
             "query": query.urlencode(),
         },
     )
@@ -82,7 +74,7 @@ def idea_list(request, slug):
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request, slug):
     """/dialog/phasen/<slug>/ideen/einreichen/: the form, then the mailed link."""
-    phase = _phase(slug)
+    phase = listing.phase_with_ideas(slug)
     now = timezone.now()
     open_now = phase.takes_ideas(now)
     fields = _fields_of(phase)
@@ -115,7 +107,7 @@ def submit(request, slug):
 
 @require_safe
 def sent(request, slug):
-    phase = _phase(slug)
+    phase = listing.phase_with_ideas(slug)
     return render(request, "goals/ideas/sent.html", {"phase": phase})
 
 
@@ -185,6 +177,7 @@ def _detail(request, idea, form=None, status=200, supported=False):
             "form": form or SupportForm(),
             "open": idea.phase.takes_ideas(timezone.now()),
             "supported": supported,
+            "answered": decision is not None,
         },
         status=status,
     )
@@ -252,6 +245,8 @@ def _support_preview(request, token):
         return _support_link_broken(request)
     if found.confirmed_at is not None:
         return _support_page(request, found, token)
+    if not found.idea.phase.takes_ideas(timezone.now()):
+        return _phase_over(request, found.idea)
     return confirmation.Preview(
         title="Unterstützung bestätigen",
         intro=f"Sie möchten diese Idee in der Phase „{found.idea.phase.title}“ unterstützen:",
@@ -269,7 +264,10 @@ def confirm_support(request, token):
         return _support_link_broken(request)
     if not found.idea.phase.takes_ideas(timezone.now()):
         return _phase_over(request, found.idea)
-    return _support_page(request, support.confirm(token), token, just_confirmed=True)
+    confirmed = support.confirm(token)
+    if confirmed is None:  # withdrawn (or the idea hidden) in the meantime
+        return _support_link_broken(request)
+    return _support_page(request, confirmed, token, just_confirmed=True)
 
 
 def _support_page(request, found, token, just_confirmed=False):

@@ -62,7 +62,9 @@ def lookup(token: str, now=None, *, for_update: bool = False):
 @transaction.atomic
 def confirm(token: str, now=None):
     """(idea, newly confirmed); (None, False) for an unknown or expired link. A second
-    press finds the idea and changes nothing."""
+    press finds the idea and changes nothing. An idea submitted while the phase took ideas
+    is taken when its link is pressed later (within the link's days): confirming checks the
+    address, the deadline applied to the submission."""
     now = now or timezone.now()
     idea = lookup(token, now, for_update=True)
     if idea is None or idea.status != Idea.Status.UNCONFIRMED:

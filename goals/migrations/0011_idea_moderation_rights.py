@@ -8,7 +8,12 @@ new model's rights are added, so moderators can work on ideas after the upgrade 
 
 from django.db import migrations
 
-ACTIONS = {"view": "Can view Idee", "change": "Can change Idee"}
+# (model, codename, name): ideas to moderate, and the reports shown beside them.
+RIGHTS = [
+    ("idea", "view_idea", "Can view Idee"),
+    ("idea", "change_idea", "Can change Idee"),
+    ("ideareport", "view_ideareport", "Can view Meldung zu einer Idee"),
+]
 
 
 def grant(apps, schema_editor):
@@ -19,10 +24,12 @@ def grant(apps, schema_editor):
     group = Group.objects.using(db).filter(name="Moderation").first()
     if group is None:
         return  # created with every right by the post_migrate handler
-    content_type, _ = ContentType.objects.using(db).get_or_create(app_label="goals", model="idea")
-    for action, name in ACTIONS.items():
+    for model, codename, name in RIGHTS:
+        content_type, _ = ContentType.objects.using(db).get_or_create(
+            app_label="goals", model=model
+        )
         permission, _ = Permission.objects.using(db).get_or_create(
-            content_type=content_type, codename=f"{action}_idea", defaults={"name": name}
+            content_type=content_type, codename=codename, defaults={"name": name}
         )
         group.permissions.add(permission)
 

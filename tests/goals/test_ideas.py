@@ -242,7 +242,8 @@ def test_after_the_phase_support_is_refused(client, phase):
     idea = submit_and_confirm(client, phase)
     link = support(client, idea, "uwe@example.org")
     Phase.objects.filter(pk=phase.pk).update(ideas_until=timezone.now() - timedelta(minutes=1))
-    assert "Die Phase ist beendet" in press_confirm(client, link).content.decode()
+    assert "Die Phase ist beendet" in client.get(link).content.decode()  # no button
+    assert "Die Phase ist beendet" in client.post(link).content.decode()
     assert IdeaSupport.objects.get().confirmed_at is None
     page = client.get(idea.get_absolute_url()).content.decode()
     assert "Die Phase sammelt keine Ideen mehr" in page and "Idee unterstützen" not in page
@@ -563,3 +564,53 @@ def test_an_idea_may_name_a_chapter_of_the_strategy_text(client, phase):
     client.get(submit_url(phase))
     html = client.post(submit_url(phase), valid(phase, chapter="999999")).content.decode()
     assert "Bitte wählen Sie eines der angebotenen Kapitel." in html
+
+
+def test_a_moderator_sees_the_reports_beside_the_idea(client, phase, moderator):
+    from goals.ideas.models import IdeaReport
+
+    idea = make_ideas(phase, 1)[0]
+    IdeaReport.objects.create(idea=idea, reason="werbung", note="Reklame für einen Shop")
+    client.force_login(moderator)
+    page = client.get(f"/admin/goals/idea/{idea.pk}/change/").content.decode()
+    assert "Meldungen von Besucherinnen und Besuchern" in page
+    assert "Reklame für einen Shop" in page
+
+
+def test_a_support_link_for_a_hidden_idea_counts_nothing(client, phase, moderator):
+    idea = submit_and_confirm(client, phase)
+    link = support(client, idea, "uwe@example.org")
+    workflow.hide([idea], "werbung", moderator)
+    assert client.get(link).status_code == 404
+    assert client.post(link).status_code == 404
+    assert IdeaSupport.objects.get().confirmed_at is None
+
+
+def test_no_address_is_kept_for_an_answer_already_given_or_no_longer_wanted(client, phase, editor):
+    idea = submit_and_confirm(client, phase)
+    support(client, idea, "uwe@example.org", wants_answer=True)
+    assert IdeaSupport.objects.get().email == "uwe@example.org"
+    support(client, idea, "uwe@example.org")  # asked again, box left empty
+    assert IdeaSupport.objects.get().email == ""
+    decisions.decide([idea], "beantwortet", "Danke.", editor, notify=False)
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Mir schreiben, wenn die Redaktion" not in page  # nothing left to wait for
+    support(client, idea, "neu@example.org", wants_answer=True)
+    assert set(IdeaSupport.objects.values_list("email", flat=True)) == {""}
+
+
+def test_before_and_after_the_phase_the_pages_say_so(client, phase):
+    later = timezone.now() + timedelta(days=3)
+    Phase.objects.filter(pk=phase.pk).update(starts_at=later)
+    listed = client.get(f"/dialog/phasen/{phase.slug}/ideen/").content.decode()
+    assert "Ideen können Sie ab dem" in listed and "Idee einreichen</a>" not in listed
+    Phase.objects.filter(pk=phase.pk).update(
+        starts_at=timezone.now() - timedelta(days=9), ideas_until=timezone.now()
+    )
+    listed = client.get(f"/dialog/phasen/{phase.slug}/ideen/").content.decode()
+    assert "Die Phase nimmt keine neuen Ideen mehr an" in listed
+    phase_page = client.get(phase.get_absolute_url()).content.decode()
+    assert "Eigene Idee einreichen" not in phase_page
+    assert f"/dialog/phasen/{phase.slug}/ideen/" in phase_page
+    other = make_phase(phase.starts_at, phase.ends_at)
+    assert client.get(f"/dialog/phasen/{other.slug}/ideen/feed/").status_code == 404
