@@ -203,6 +203,13 @@ class IdeaReportForm(ReportForm):
 
 
 class SupportForm(SingleLineFields, Honeypot):
+    """Shown on the idea's page beside the comment form: ids of its own (no duplicate
+    "id_email" on one page)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "unterstuetzen-%s")
+        super().__init__(*args, **kwargs)
+
     email = forms.EmailField(
         label="Ihre E-Mail-Adresse",
         help_text="Für den Bestätigungslink. Jede Adresse zählt einmal; öffentlich ist nur die Zahl.",

@@ -63,7 +63,7 @@ def test_submit_confirm_support_by_keyboard_alone(page, live_server, demo_conten
     page.goto(live_server.url + idea.get_absolute_url())
     assert axe_violations(page) == []
     assert "0 bestätigte Unterstützungen" in page.inner_text("#unterstuetzen")
-    tab_to(page, focus_is("id_email"))
+    tab_to(page, focus_is("unterstuetzen-email"))
     page.keyboard.type("fan@example.org")
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # tell me the answer

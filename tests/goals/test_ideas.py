@@ -614,3 +614,13 @@ def test_before_and_after_the_phase_the_pages_say_so(client, phase):
     assert f"/dialog/phasen/{phase.slug}/ideen/" in phase_page
     other = make_phase(phase.starts_at, phase.ends_at)
     assert client.get(f"/dialog/phasen/{other.slug}/ideen/feed/").status_code == 404
+
+
+def test_an_idea_page_with_its_two_forms_has_no_duplicate_ids(client, phase):
+    """The support form and the comment form both ask for an e-mail address (the Nu Html
+    Checker found "Duplicate ID id_email")."""
+    idea = make_ideas(phase, 1)[0]
+    html = client.get(idea.get_absolute_url()).content.decode()
+    assert 'id="unterstuetzen-email"' in html and 'id="id_email"' in html
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
