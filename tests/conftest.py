@@ -37,12 +37,12 @@ def _static_and_messages(tmp_path_factory):
 def client():
     """Every test posts as a browser does: CSRF checked, the token from the form on the
     page, the site's Origin sent (tests/support/browser_client.py)."""
-    return BrowserClient()
+    return BrowserClient(enforce_csrf_checks=True)
 
 
 @pytest.fixture
 def admin_client(db, admin_user):
-    client = BrowserClient()
+    client = BrowserClient(enforce_csrf_checks=True)
     client.force_login(admin_user)
     return client
 
