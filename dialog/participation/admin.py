@@ -12,7 +12,7 @@ from dialog.participation.phases import phase_comments
 
 class ThemeInline(admin.TabularInline):
     model = Theme
-    fields = ["title", "slug", "position"]
+    fields = ["title", "slug", "position", "ideas_allowed"]
     prepopulated_fields = {"slug": ["title"]}
     extra = 0
     show_change_link = True
@@ -92,8 +92,8 @@ class PhaseAdmin(admin.ModelAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["title", "phase", "position"]
-    list_filter = ["phase"]
+    list_display = ["title", "phase", "position", "ideas_allowed"]
+    list_filter = ["phase", "ideas_allowed"]
     list_select_related = ["phase"]
     search_fields = ["title", "introduction"]
     prepopulated_fields = {"slug": ["title"]}

@@ -191,6 +191,12 @@ class Theme(models.Model):
         related_name="themes",
     )
     position = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+    ideas_allowed = models.BooleanField(
+        "Ideen zu diesem Thema annehmen",
+        default=True,
+        help_text="Nur wirksam, solange die Phase Ideen sammelt (Zeitraum wie dort). "
+        "Ausgeschaltet: Das Thema wird im Ideenformular nicht angeboten.",
+    )
 
     class Meta:
         ordering = ["position", "title"]
@@ -202,6 +208,10 @@ class Theme(models.Model):
 
     def get_absolute_url(self):
         return reverse("dialog:theme", args=[self.slug])
+
+    def takes_ideas(self, now) -> bool:
+        """Whether a new idea may name this theme at `now`: its phase's dates, its own switch."""
+        return self.ideas_allowed and self.phase.takes_ideas(now)
 
 
 class EventQuerySet(PeriodQuerySet):

@@ -53,7 +53,7 @@ def theme_ideas(theme, model) -> list:
     from django.utils import timezone
 
     ideas = list(model.objects.published().filter(theme=theme).order_by("-published_at"))
-    if theme.phase.takes_ideas(timezone.now()):
+    if theme.takes_ideas(timezone.now()):
         return [ThemeIdeaLink(theme), *ideas]
     return ideas
 

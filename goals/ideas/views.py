@@ -86,7 +86,7 @@ def submit(request, slug):
         chapters=list(
             goal_models.Chapter.objects.filter(version__phases=phase).order_by("order", "pk")
         ),
-        themes=list(phase.themes.order_by("position", "title")),
+        themes=list(phase.themes.filter(ideas_allowed=True).order_by("position", "title")),
         initial={"theme": request.GET.get("thema", "")},
     )
     if request.method == "POST" and open_now and form.is_valid():

@@ -552,6 +552,29 @@ def test_a_theme_page_lists_the_ideas_about_it(client, phase):
     assert f'<option value="{theme.pk}" selected>Schule digital</option>' in form
 
 
+def test_editors_switch_ideas_off_for_one_theme(client, phase):
+    """A theme switched off is not offered in the form (a crafted choice is refused with a
+    German message and nothing stored); its page keeps its ideas but no way to add one."""
+    open_theme = make_theme(phase, title="Schule digital")
+    closed = make_theme(phase, title="Rückblick", ideas_allowed=False)
+    idea = make_ideas(phase, 1)[0]
+    Idea.objects.filter(pk=idea.pk).update(theme=closed)
+    form = client.get(submit_url(phase)).content.decode()
+    assert f'<option value="{open_theme.pk}">Schule digital</option>' in form
+    assert "Rückblick" not in form
+    page = client.post(submit_url(phase), valid(phase, theme=str(closed.pk))).content.decode()
+    assert "Bitte wählen Sie eines der angebotenen Themen." in page
+    assert "Offenes WLAN in allen Bibliotheken" in page  # the text stays
+    assert not Idea.objects.filter(title="Offenes WLAN in allen Bibliotheken").exists()
+    theme_page = client.get(closed.get_absolute_url()).content.decode()
+    assert f'href="{idea.get_absolute_url()}"' in theme_page
+    assert "Eigene Idee zu diesem Thema einreichen" not in theme_page
+    assert (
+        "Eigene Idee zu diesem Thema einreichen"
+        in client.get(open_theme.get_absolute_url()).content.decode()
+    )
+
+
 def test_an_idea_may_name_a_chapter_of_the_strategy_text(client, phase):
     from goals.models import Chapter
 
