@@ -5,13 +5,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from common import confirmation, mail, posting_guard
+from common import confirmation, posting_guard
 from common.csrf import csrf_protect_public_form
 
 from .. import models as goal_models
+from ..contributions.support_views import SupportPages
 from . import listing, support, workflow
 from .forms import IdeaForm, IdeaReportForm, SupportForm
 from .models import Idea
@@ -189,36 +189,6 @@ def detail(request, pk):
 
 
 @csrf_protect_public_form
-@require_POST
-def support_idea(request, pk):
-    """The support form under an idea: mails the link that counts it."""
-    idea = _published_idea(pk)
-    form = SupportForm(request.POST)
-    if not idea.phase.takes_ideas(timezone.now()):
-        form.add_error(None, "Die Phase ist beendet; Ideen lassen sich nicht mehr unterstützen.")
-        return _detail(request, idea, form, status=409)
-    if not form.is_valid():
-        return _detail(request, idea, form, status=400)
-    email = form.cleaned_data["email"]
-    refused = posting_guard.check(request, "support", recipient=email)
-    if refused:
-        form.add_error(refused.field, refused.message)
-        return _detail(request, idea, form, status=refused.status)
-    token = support.request(idea, email, form.cleaned_data["wants_answer"])
-    mail.send(
-        f"Bitte bestätigen Sie Ihre Unterstützung: {idea.title}",
-        email,
-        "mail/idea_support.txt",
-        {
-            "idea": idea,
-            "link": request.build_absolute_uri(reverse("goals:idea-support-confirm", args=[token])),
-            "valid_days": confirmation.valid_for().days,
-        },
-    )
-    return redirect(idea.get_absolute_url() + "?unterstuetzt=1#unterstuetzen")
-
-
-@csrf_protect_public_form
 @require_http_methods(["GET", "HEAD", "POST"])
 def report(request, pk):
     """ "Idee melden": anyone, without login, with a reason from the Netiquette."""
@@ -239,81 +209,14 @@ def report(request, pk):
     )
 
 
-def _support_preview(request, token):
-    found = support.lookup(token)
-    if found is None:
-        return _support_link_broken(request)
-    if found.confirmed_at is not None:
-        return _support_page(request, found, token)
-    if not found.idea.phase.takes_ideas(timezone.now()):
-        return _phase_over(request, found.idea)
-    return confirmation.Preview(
-        title="Unterstützung bestätigen",
-        intro=f"Sie möchten diese Idee in der Phase „{found.idea.phase.title}“ unterstützen:",
-        details=[found.idea.title],
-        button="Unterstützung bestätigen",
-        after="Jede E-Mail-Adresse zählt einmal. Mit demselben Link können Sie die "
-        "Unterstützung zurückziehen, solange die Phase läuft.",
-    )
-
-
-@confirmation.confirm_by_button(_support_preview)
-def confirm_support(request, token):
-    found = support.lookup(token)
-    if found is None:
-        return _support_link_broken(request)
-    if not found.idea.phase.takes_ideas(timezone.now()):
-        return _phase_over(request, found.idea)
-    confirmed = support.confirm(token)
-    if confirmed is None:  # withdrawn (or the idea hidden) in the meantime
-        return _support_link_broken(request)
-    return _support_page(request, confirmed, token, just_confirmed=True)
-
-
-def _support_page(request, found, token, just_confirmed=False):
-    idea = found.idea
-    return render(
-        request,
-        "goals/ideas/supported.html",
-        {
-            "idea": idea,
-            "count": support.count(idea),
-            "token": token,
-            "just_confirmed": just_confirmed,
-            "open": idea.phase.takes_ideas(timezone.now()),
-        },
-    )
-
-
-@never_cache
-@csrf_protect_public_form
-@require_POST
-def withdraw_support(request, token):
-    found = support.lookup(token)
-    if found is None:
-        return _support_link_broken(request)
-    if not found.idea.phase.takes_ideas(timezone.now()):
-        return _phase_over(request, found.idea)
-    idea = support.withdraw(token)
-    return render(request, "goals/ideas/withdrawn.html", {"idea": idea})
-
-
-def _support_link_broken(request):
-    return confirmation.problem(
-        request,
-        "Dieser Link ist nicht mehr gültig",
-        f"Er ist unvollständig, älter als {confirmation.valid_for().days} Tage oder die "
-        "Unterstützung wurde zurückgezogen. Sie können die Idee auf ihrer Seite neu unterstützen.",
-        status=404,
-        back=("Zum Dialog", reverse("dialog:phases")),
-    )
-
-
-def _phase_over(request, idea):
-    return confirmation.problem(
-        request,
-        "Die Phase ist beendet",
-        "Unterstützungen lassen sich nur ändern, solange die Phase Ideen sammelt. Die Idee "
-        "bleibt sichtbar und wird beantwortet.",
-        back=(f"Zur Idee „{idea.title}“", idea.get_absolute_url()),
-    )
+support_pages = SupportPages(
+    supports=support.supports,
+    published=_published_idea,
+    detail=_detail,
+    is_open=lambda idea: idea.phase.takes_ideas(timezone.now()),
+    url_name="goals:idea-support",
+    noun="Idee",
+    this="diese Idee",
+    while_open="solange die Phase Ideen sammelt",
+)
+support_idea, confirm_support, withdraw_support = support_pages.views(SupportForm)

@@ -26,6 +26,8 @@ SELF_POSTING = {
     "dialog/statements/submit.html": "dialog:statement-submit",
     "goals/priorities.html": "goals:priorities",
     "dialog/comments/report.html": "comment-flag",
+    # the withdraw address is passed in (goals/contributions/support_views.py)
+    "goals/contributions/supported.html": "goals:idea-support-withdraw",
 }
 
 

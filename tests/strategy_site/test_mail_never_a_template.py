@@ -440,7 +440,7 @@ COVERED = {
     "statement_decision.txt": test_statement_from_submission_to_decision,
     "idea_confirmation.txt": test_idea_from_submission_to_answer,
     "idea_waiting.txt": test_idea_from_submission_to_answer,
-    "idea_support.txt": test_idea_from_submission_to_answer,
+    "support.txt": test_idea_from_submission_to_answer,
     "idea_decision.txt": test_idea_from_submission_to_answer,
     "idea_reported.txt": test_idea_from_submission_to_answer,
     "alerts/confirm.txt": test_alert_confirmation,
