@@ -1,14 +1,12 @@
 """Querysets for reading the strategy text, each a fixed number of queries."""
 
-import difflib
-
 from django.db.models import Prefetch
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import mark_safe
+from django.utils.html import strip_tags
 
 from dialog.comments.counts import annotate_comment_counts
 
 from ..models import Chapter, Goal, Paragraph
+from . import difference
 
 
 def marked_goals():
@@ -45,21 +43,8 @@ def most_commented(version, limit=5):
 
 
 def word_diff(old: str, new: str) -> str:
-    """Word-level difference as HTML with <ins>/<del>; text is escaped."""
-    a, b = strip_tags(old).split(), strip_tags(new).split()
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b).get_opcodes():
-        if op == "equal":
-            out.append(escape(" ".join(a[i1:i2])))
-            continue
-        if op in ("delete", "replace"):
-            out.append(
-                '<del><span class="visually-hidden">[gestrichen:] </span>'
-                f"{escape(' '.join(a[i1:i2]))}</del>"
-            )
-        if op in ("insert", "replace"):
-            out.append(
-                '<ins><span class="visually-hidden">[eingefügt:] </span>'
-                f"{escape(' '.join(b[j1:j2]))}</ins>"
-            )
-    return mark_safe(" ".join(out))  # noqa: S308 - every piece is escaped above
+    """Word-level difference of two versions' paragraphs (HTML in, marked-up text out;
+    goals/text/difference.py); line breaks and spacing of the markup do not count."""
+    return difference.as_html(
+        difference.pieces(" ".join(strip_tags(old).split()), " ".join(strip_tags(new).split()))
+    )
