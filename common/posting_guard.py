@@ -28,6 +28,7 @@ KIND_NOUNS = {
     "subscription": "Anfragen",
     "idea": "Ideen",
     "support": "Unterstützungen",
+    "suggestion": "Formulierungsvorschläge",
 }
 
 

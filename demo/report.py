@@ -19,6 +19,7 @@ LOADERS = [
     "demo.loaders.dialog.load",
     "demo.loaders.dialog_links.load",
     "demo.loaders.ideas.load",
+    "demo.loaders.suggestions.load",
     "demo.loaders.blog.load",
 ]
 

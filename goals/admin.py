@@ -19,6 +19,7 @@ from .models import (
 )
 from .resources import GoalResource, IndicatorResource, MeasurementResource, StatusReportResource
 from .status import Status
+from .suggestions import admin as suggestions_admin  # noqa: F401 - registers it
 from .text import admin as text_admin  # noqa: F401 - registers the chapter admin
 
 

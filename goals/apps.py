@@ -11,6 +11,7 @@ class GoalsConfig(AppConfig):
         from . import alerts, comments, dialog_links
         from .ideas import registration as ideas
         from .priorities import views as priorities
+        from .suggestions import registration as suggestions
         from .text import commenting as text_commenting
 
         comments.connect()
@@ -21,6 +22,7 @@ class GoalsConfig(AppConfig):
         alerts.connect()
         priorities.connect()
         ideas.connect()
+        suggestions.connect()
         # What the strategy, goal, dashboard, indicator and result pages show (the page
         # cache renews on their changes); a ballot counts once it is confirmed.
         page_shows.shows(

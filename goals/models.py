@@ -502,4 +502,10 @@ from .ideas.models import Idea, IdeaDecision, IdeaReport, IdeaSupport  # noqa: E
 from .indicators.assessment_models import Assessment, GoalVerdict, Verdict  # noqa: E402, F401
 from .indicators.models import Indicator, Measurement  # noqa: E402, F401
 from .priorities.models import PriorityBallot  # noqa: E402, F401
+from .suggestions.models import (  # noqa: E402, F401
+    Suggestion,
+    SuggestionDecision,
+    SuggestionReport,
+    SuggestionSupport,
+)
 from .text.models import Chapter, Paragraph  # noqa: E402, F401

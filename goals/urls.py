@@ -5,6 +5,7 @@ import common.bounds  # noqa: F401  (registers the <id:…> converter)
 from .ideas import views as ideas
 from .ideas.feeds import PhaseIdeasFeed
 from .priorities import views as priorities
+from .suggestions import views as suggestions
 from .text import views as text
 from .views import dashboard, data, deadlines, feeds, strategy
 
@@ -16,6 +17,12 @@ urlpatterns = [
     path("strategie/<slug:version>/ziele/<id:number>/", strategy.goal_detail, name="goal"),
     path("strategie/<slug:version>/text/", text.contents, name="text"),
     path("strategie/<slug:version>/text/<slug:chapter>/", text.chapter, name="chapter"),
+    # Before the paragraph's address, whose anchor would take the word.
+    path(
+        "strategie/<slug:version>/text/<slug:chapter>/vorschlaege/",
+        suggestions.chapter_list,
+        name="chapter-suggestions",
+    ),
     path(
         "strategie/<slug:version>/text/<slug:chapter>/<slug:anchor>/",
         text.paragraph,
@@ -45,6 +52,39 @@ urlpatterns = [
         "dialog/ideen/unterstuetzung/<str:token>/zurueckziehen/",
         ideas.withdraw_support,
         name="idea-support-withdraw",
+    ),
+    path(
+        "strategie/<slug:version>/text/<slug:chapter>/<slug:anchor>/vorschlagen/",
+        suggestions.propose,
+        name="suggestion-propose",
+    ),
+    path(
+        "strategie/<slug:version>/text/<slug:chapter>/<slug:anchor>/vorschlagen/gesendet/",
+        suggestions.sent,
+        name="suggestion-sent",
+    ),
+    path("dialog/phasen/<slug:slug>/vorschlaege/", suggestions.phase_list, name="suggestions"),
+    path("dialog/vorschlaege/<id:pk>/", suggestions.detail, name="suggestion"),
+    path(
+        "dialog/vorschlaege/<id:pk>/unterstuetzen/",
+        suggestions.support_suggestion,
+        name="suggestion-support",
+    ),
+    path("dialog/vorschlaege/<id:pk>/melden/", suggestions.report, name="suggestion-report"),
+    path(
+        "dialog/vorschlaege/bestaetigen/<str:token>/",
+        suggestions.confirm,
+        name="suggestion-confirm",
+    ),
+    path(
+        "dialog/vorschlaege/unterstuetzung/<str:token>/",
+        suggestions.confirm_support,
+        name="suggestion-support-confirm",
+    ),
+    path(
+        "dialog/vorschlaege/unterstuetzung/<str:token>/zurueckziehen/",
+        suggestions.withdraw_support,
+        name="suggestion-support-withdraw",
     ),
     path("umsetzung/", dashboard.dashboard, name="dashboard"),
     path("umsetzung/feed/", feeds.StatusReportFeed(), name="feed"),

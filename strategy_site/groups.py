@@ -35,6 +35,9 @@ MODERATION_PERMISSIONS = [
     # Citizens' ideas: published, hidden, marked "in Prüfung" and answered (with the editors).
     ("goals", "idea", ("view", "change")),
     ("goals", "ideareport", ("view",)),
+    # Wording suggestions on the strategy text: the same (editors also adopt them).
+    ("goals", "suggestion", ("view", "change")),
+    ("goals", "suggestionreport", ("view",)),
     # To find a phase and export its comments for evaluation (the action on the phase list).
     ("dialog", "phase", ("view",)),
     ("strategy_site", "accessibilityfeedback", ("view", "change")),

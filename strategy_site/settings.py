@@ -343,6 +343,7 @@ PUBLIC_FORM_LIMITS = {
     "subscription": envlimit("LIMIT_SUBSCRIPTIONS", (5, 600)),
     "idea": envlimit("LIMIT_IDEAS", (5, 3600)),
     "support": envlimit("LIMIT_SUPPORTS", (20, 600)),
+    "suggestion": envlimit("LIMIT_SUGGESTIONS", (5, 3600)),
 }
 # Mails with a link the site sends to one mailbox on visitors' requests, any form:
 MAIL_RECIPIENT_LIMIT = envlimit("LIMIT_MAILS_PER_RECIPIENT", (5, 3600))

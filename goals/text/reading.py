@@ -1,10 +1,11 @@
 """Querysets for reading the strategy text, each a fixed number of queries."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.utils.html import strip_tags
 
 from dialog.comments.counts import annotate_comment_counts
 
+from ..contributions.models import Contribution
 from ..models import Chapter, Goal, Paragraph
 from . import difference
 
@@ -14,9 +15,17 @@ def marked_goals():
 
 
 def paragraphs():
-    return annotate_comment_counts(
-        Paragraph.objects.current().select_related("chapter__version")
-    ).prefetch_related(Prefetch("goals", queryset=marked_goals()))
+    """Current paragraphs with their comment and published-suggestion counts."""
+    suggestions = Count(
+        "suggestions",
+        filter=Q(suggestions__status=Contribution.Status.PUBLISHED),
+        distinct=True,
+    )
+    return (
+        annotate_comment_counts(Paragraph.objects.current().select_related("chapter__version"))
+        .annotate(suggestion_count=suggestions)
+        .prefetch_related(Prefetch("goals", queryset=marked_goals()))
+    )
 
 
 def chapters_with_counts(version):

@@ -17,12 +17,14 @@ def chapter(request, version, chapter):
         Chapter.objects.select_related("version", "parent"), version__slug=version, slug=chapter
     )
     siblings = Chapter.objects.filter(version=chapter.version)
+    paragraphs = list(reading.paragraphs().filter(chapter=chapter).order_by("order", "pk"))
     return render(
         request,
         "goals/text/chapter.html",
         {
             "chapter": chapter,
-            "paragraphs": reading.paragraphs().filter(chapter=chapter).order_by("order", "pk"),
+            "paragraphs": paragraphs,
+            "suggestion_total": sum(p.suggestion_count for p in paragraphs),
             "previous": siblings.filter(order__lt=chapter.order).order_by("-order").first(),
             "next": siblings.filter(order__gt=chapter.order).order_by("order").first(),
         },

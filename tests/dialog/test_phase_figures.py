@@ -100,7 +100,8 @@ def test_phase_page_query_count_does_not_grow_with_comments(
     for i in range(comments):
         comment(themes[i % 5], f"p{i % 17}@example.org", START + timedelta(hours=i))
     # Phase, themes, versions covered, totals, then one breakdown per kind of content
-    # (themes, goals, paragraphs of the strategy text, ideas), and the published statements.
-    with django_assert_num_queries(9):
+    # (themes, goals, paragraphs of the strategy text, ideas, wording suggestions), and the
+    # published statements.
+    with django_assert_num_queries(10):
         html = client.get(phase.get_absolute_url()).content.decode()
     assert f"<div><dt>Kommentare</dt><dd>{comments}</dd></div>" in html

@@ -163,10 +163,10 @@ def test_results_page_queries_do_not_grow_with_contributions(
     decisions.decide(statements, "beantwortet", "Danke.", moderator, notify=False)
     client.get("/dialog/phasen/gross/ergebnisse/")  # warm the content-type cache
     # Phase; decided comments and the undecided count; totals and one breakdown per kind of
-    # commentable object (goals, paragraphs, themes, ideas); per sender; per day; most
-    # discussed and the objects they are about (here one query: themes); statements: per
-    # kind of organisation, the decided ones; ideas: their counts by status.
-    with django_assert_num_queries(15):
+    # commentable object (goals, paragraphs, themes, ideas, suggestions); per sender; per day;
+    # most discussed and the objects they are about (here one query: themes); statements: per
+    # kind of organisation, the decided ones; ideas and suggestions: their counts by status.
+    with django_assert_num_queries(17):
         html = client.get("/dialog/phasen/gross/ergebnisse/").content.decode()
     assert f"<div><dt>Kommentare</dt><dd>{count}</dd></div>" in html
     assert f"<h3>Beantwortet ({count // 50 + 1})</h3>" in html

@@ -37,7 +37,9 @@ from dialog.models import Statement
 from dialog.statements import workflow
 from goals.ideas import workflow as ideas_workflow
 from goals.ideas.models import Idea
-from goals.models import FieldOfAction, Goal, StrategyVersion
+from goals.models import Chapter, FieldOfAction, Goal, Paragraph, StrategyVersion
+from goals.suggestions import workflow as suggestions_workflow
+from goals.suggestions.models import Suggestion
 
 # The commentable test pages of the dialog tests, as fixtures here too.
 from tests.dialog.conftest import add_comment, commentable_pages, make_page, target  # noqa: F401
@@ -339,6 +341,60 @@ def test_idea_from_submission_to_answer(client, moderator, editor, deliver, text
     assert_literal(hidden, short)
 
 
+def test_suggestion_from_proposal_to_adoption(client, moderator, editor, deliver, text):
+    short, long = text
+    now = timezone.now()
+    phase = make_phase(
+        now - timedelta(days=2), now + timedelta(days=20), title=long, slug="t", moderation="pre"
+    )
+    version = StrategyVersion.objects.create(title=long[:100], slug="v", year=2019)
+    version.phases.add(phase)
+    chapter = Chapter.objects.create(version=version, number="1", title=long, slug="k")
+    paragraph = Paragraph.objects.create(chapter=chapter, order=1, text="<p>Alter Text.</p>")
+    form = paragraph.get_absolute_url() + "vorschlagen/"
+    client.get(form)
+    data = {
+        "text": long,
+        "reason": long,
+        "name": short,
+        "sender_kind": "verband",
+        "organisation": long,
+        "email": "vorschlag@example.org",
+    }
+    response, (confirmation,) = deliver(lambda: client.post(form, data))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert_literal(confirmation, long)
+    _, (waiting,) = deliver(
+        lambda: press_confirm(client, link(confirmation, "/dialog/vorschlaege/bestaetigen/"))
+    )
+    assert waiting.to == [moderator.email]
+    assert_literal(waiting, short, long)
+    suggestion = Suggestion.objects.get()
+    suggestions_workflow.pipeline.publish([suggestion], moderator)
+    client.get(suggestion.get_absolute_url())
+    support = {"email": "fan@example.org", "wants_answer": "on"}
+    _, (asked,) = deliver(
+        lambda: client.post(f"/dialog/vorschlaege/{suggestion.pk}/unterstuetzen/", support)
+    )
+    assert_literal(asked, short)
+    press_confirm(client, link(asked, "/dialog/vorschlaege/unterstuetzung/"))
+    report_url = f"/dialog/vorschlaege/{suggestion.pk}/melden/"
+    client.get(report_url)
+    _, (reported,) = deliver(lambda: client.post(report_url, {"reason": "werbung", "note": long}))
+    assert_literal(reported, short, long)
+    later = StrategyVersion.objects.create(title=long[:100], slug="w", year=2021)
+    target = Paragraph.objects.create(
+        chapter=Chapter.objects.create(version=later, number="1", title=long, slug="k"),
+        order=1,
+        text="<p>Alter Text.</p>",
+        continues=paragraph,
+    )
+    _, answers = deliver(lambda: suggestions_workflow.adopt(suggestion, target, long, editor))
+    assert sorted(m.to[0] for m in answers) == ["fan@example.org", "vorschlag@example.org"]
+    for answer in answers:
+        assert_literal(answer, long)
+
+
 # --- Mails that carry editors' text ----------------------------------------------------
 
 
@@ -443,6 +499,10 @@ COVERED = {
     "support.txt": test_idea_from_submission_to_answer,
     "idea_decision.txt": test_idea_from_submission_to_answer,
     "idea_reported.txt": test_idea_from_submission_to_answer,
+    "suggestion_confirmation.txt": test_suggestion_from_proposal_to_adoption,
+    "suggestion_waiting.txt": test_suggestion_from_proposal_to_adoption,
+    "suggestion_reported.txt": test_suggestion_from_proposal_to_adoption,
+    "suggestion_decision.txt": test_suggestion_from_proposal_to_adoption,
     "alerts/confirm.txt": test_alert_confirmation,
     "alerts/digest.txt": test_digest,
     "alerts/digest.html": test_digest,

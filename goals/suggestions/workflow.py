@@ -1,0 +1,169 @@
+"""A wording suggestion's way (the pipeline of goals.contributions): proposed on a paragraph
+open for comment, confirmed by the link's button, published or moderated, answered; and,
+once adopted, applied to the paragraph of the next version that continues it."""
+
+import html
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape, strip_tags
+
+from common import confirmation, mail
+from common.link_tokens import new_token
+from dialog.comments import decisions, moderation
+from dialog.comments.commentable import policy_for
+from dialog.comments.models import Outcome
+from dialog.participation.models import is_running
+from dialog.participation.phase_rules import PhaseRule
+
+from ..contributions.workflow import Kind, Pipeline
+from ..text.models import Paragraph
+from .models import Suggestion, SuggestionDecision, SuggestionReport
+from .support import supports
+
+ModerationRefused = moderation.ModerationRefused
+pipeline = Pipeline(
+    Kind(
+        model=Suggestion,
+        report_model=SuggestionReport,
+        supports=supports,
+        name="suggestion",
+        plural="Vorschläge",
+        waiting_subject="Neuer Formulierungsvorschlag wartet auf Prüfung: {}",
+        reported_subject="Ein Formulierungsvorschlag wurde gemeldet: {}",
+        related=("phase", "paragraph__chapter__version"),
+    )
+)
+
+
+def plain_text(paragraph) -> str:
+    """The paragraph's wording as a visitor edits it: text only, spacing made single."""
+    return " ".join(html.unescape(strip_tags(paragraph.text)).split())
+
+
+def same_wording(a: str, b: str) -> bool:
+    return a.split() == b.split()
+
+
+def taking_phase(paragraph, now=None):
+    """The running phase that takes suggestions on `paragraph` (exactly while its thread is
+    open for comment), or None."""
+    policy = policy_for(paragraph)
+    if paragraph.removed or not policy.is_open(paragraph):
+        return None
+    now = now or timezone.now()
+    # The phase rule has fetched the paragraph's phases for is_open (no second query).
+    rule = next(r for r in policy.rules if isinstance(r, PhaseRule))
+    running = [p for p in rule.phases(paragraph) if is_running(p, now)]
+    return min(running, key=lambda p: p.ends_at, default=None)
+
+
+def submit(paragraph, phase, *, text, reason, name, sender_kind, organisation, email):
+    """Store an unconfirmed suggestion; returns (suggestion, token for the link)."""
+    token, hashed = new_token()
+    suggestion = Suggestion.objects.create(
+        paragraph=paragraph,
+        phase=phase,
+        original=plain_text(paragraph),
+        text=text,
+        reason=reason,
+        name=name,
+        sender_kind=sender_kind,
+        organisation=organisation,
+        email=email,
+        token_hash=hashed,
+    )
+    return suggestion, token
+
+
+def send_confirmation(suggestion, link: str) -> None:
+    mail.send(
+        "Bitte bestätigen Sie Ihren Formulierungsvorschlag",
+        suggestion.email,
+        "mail/suggestion_confirmation.txt",
+        {"suggestion": suggestion, "link": link, "valid_days": confirmation.valid_for().days},
+        reply_to=[settings.COMMENTS_XTD_CONTACT_EMAIL],
+    )
+
+
+def _tell_author_hidden(suggestion, reason_label: str) -> None:
+    moderation.mail_author_removed(
+        suggestion.email,
+        "Ihr Formulierungsvorschlag wird nicht angezeigt",
+        reason_label,
+        name=suggestion.name,
+        what="Ihren Formulierungsvorschlag geprüft und",
+        done="verborgen",
+        it="ihn",
+        it_again="ihn",
+    )
+
+
+def hide(suggestions, reason: str, user) -> int:
+    return pipeline.hide(suggestions, reason, user, tell_author=_tell_author_hidden)
+
+
+def next_paragraphs(suggestion):
+    """The paragraphs of later versions that continue the suggestion's paragraph: where an
+    adopted suggestion can be applied."""
+    return (
+        Paragraph.objects.current()
+        .filter(continues=suggestion.paragraph)
+        .select_related("chapter__version")
+    )
+
+
+def as_paragraph_html(text: str) -> str:
+    """A suggestion's plain wording as the paragraph's stored (sanitised) markup."""
+    return f"<p>{escape(text)}</p>"
+
+
+@transaction.atomic
+def adopt(suggestion, target, text: str, user, now=None) -> None:
+    """Write `text` (the suggested wording, as the editor checked it) into `target`, the
+    paragraph of the next version, and record that the suggestion was adopted there. A
+    suggestion not yet answered is answered "übernommen"; the author and supporters who
+    asked are told when the answer is new."""
+    now = now or timezone.now()
+    target.text = as_paragraph_html(text)
+    target.save(update_fields=["text"])
+    decision = SuggestionDecision.objects.filter(suggestion=suggestion).first()
+    new_answer = decision is None
+    if new_answer:
+        decision = SuggestionDecision(
+            suggestion=suggestion,
+            outcome=Outcome.BERUECKSICHTIGT,
+            reason="Wir haben Ihren Vorschlag in die nächste Fassung übernommen.",
+        )
+    decision.result = target
+    decision.decided_by = user
+    decision.save()
+    Suggestion.objects.filter(pk=suggestion.pk).update(applied_at=now)
+    if new_answer:
+        transaction.on_commit(lambda: _mail_decision(suggestion))
+
+
+def _mail_decision(suggestion) -> None:
+    decision = SuggestionDecision.objects.select_related("result_type").get(suggestion=suggestion)
+    pipeline.mail_answer(
+        suggestion,
+        "Was aus Ihrem Formulierungsvorschlag wurde",
+        "Was aus dem Formulierungsvorschlag wurde, den Sie unterstützen",
+        {"decision": decision, "result": decision.result},
+    )
+
+
+def connect() -> None:
+    decisions.register_decidable(
+        decisions.Decidable(
+            model=Suggestion,
+            decision_model=SuggestionDecision,
+            owner_field="suggestion",
+            plural="Formulierungsvorschläge",
+            is_visible=lambda suggestion: suggestion.is_published,
+            author_email=lambda suggestion: suggestion.email,
+            mail_author=_mail_decision,
+        )
+    )
+    confirmation.register_purge("unbestätigte Formulierungsvorschläge", pipeline.purge_unconfirmed)
