@@ -19,6 +19,7 @@ from common.spreadsheet import neutralise_cell
 
 from .ideas import opendata as ideas_opendata
 from .models import Goal, Indicator, Lineage, Measurement, StatusReport
+from .suggestions import opendata as suggestions_opendata
 
 LICENCE_NAME = "Datenlizenz Deutschland – Zero – Version 2.0"
 LICENCE_URL = "https://www.govdata.de/dl-de/zero-2-0"
@@ -295,6 +296,17 @@ DATASETS = {
             ideas_opendata.idea_rows,
             "ideen",
         ),
+        Dataset(
+            "vorschlaege",
+            "Formulierungsvorschläge zum Text der Digitalstrategie.NRW",
+            "Jeder veröffentlichte Vorschlag für einen neuen Wortlaut eines Absatzes: bisheriger "
+            "und vorgeschlagener Text, Begründung, Zahl der Unterstützungen und Kommentare, die "
+            "Antwort der Redaktion und der Absatz, in den er übernommen wurde, ohne "
+            "E-Mail-Adressen.",
+            suggestions_opendata.SUGGESTION_COLUMNS,
+            suggestions_opendata.suggestion_rows,
+            "vorschlaege",
+        ),
     ]
 }
 
@@ -336,6 +348,9 @@ def last_modified():
 def _modified(slug: str):
     if slug == "ideen":
         latest = ideas_opendata.last_published()
+        return latest.date() if latest else None
+    if slug == "vorschlaege":
+        latest = suggestions_opendata.last_published()
         return latest.date() if latest else None
     if slug == "indikatoren":
         return Measurement.objects.aggregate(latest=Max("date"))["latest"]

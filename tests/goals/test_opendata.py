@@ -185,14 +185,15 @@ def test_catalog_describes_the_datasets_in_dcat_ap_de(client, data):
     catalog = json.loads(response.content)
     assert catalog["@type"] == "dcat:Catalog"
     assert catalog["@context"]["dcatde"] == "http://dcat-ap.de/def/dcatde/"
-    goals, reports, indicators, ideas = catalog["dcat:dataset"]
+    goals, reports, indicators, ideas, suggestions = catalog["dcat:dataset"]
     assert ideas["dct:title"] == "Ideen aus der Beteiligung zur Digitalstrategie.NRW"
+    assert suggestions["dct:title"] == "Formulierungsvorschläge zum Text der Digitalstrategie.NRW"
     assert goals["dct:title"] == "Ziele der Digitalstrategie.NRW und ihr Stand der Umsetzung"
     assert reports["dct:title"] == "Statusberichte zu den Zielen der Digitalstrategie.NRW"
     assert indicators["dct:title"] == (
         "Indikatoren und Messwerte zu den Zielen der Digitalstrategie.NRW"
     )
-    for dataset in (goals, reports, indicators, ideas):
+    for dataset in (goals, reports, indicators, ideas, suggestions):
         assert dataset["dct:description"]
         assert dataset["dct:publisher"]["foaf:name"].startswith("Ministerium für Wirtschaft")
         assert dataset["dcatde:politicalGeocodingURI"] == {

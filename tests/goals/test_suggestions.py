@@ -400,3 +400,22 @@ def test_the_demo_shows_suggestions_adopted_rejected_and_open(client, demo):
     assert "Formulierung vorschlagen" in page
     results = client.get("/dialog/phasen/online-phase-2021/ergebnisse/").content.decode()
     assert "in die nächste Fassung übernommen" in results
+
+
+def test_the_suggestions_dataset_has_every_published_one_and_no_address(client, paragraph, editor):
+    import json
+
+    suggestion = propose_and_confirm(client, paragraph)
+    target = next_version_paragraph(paragraph)
+    workflow.adopt(suggestion, target, BETTER, editor)
+    hidden = propose_and_confirm(client, paragraph, name="Verborgen", email="v@example.org")
+    Suggestion.objects.filter(pk=hidden.pk).update(status=Suggestion.Status.HIDDEN)
+    data = json.loads(client.get("/daten/vorschlaege.json").content)
+    (row,) = data["vorschlaege"]
+    assert (row["bisher"], row["vorschlag"], row["stand"]) == (WORDING, BETTER, "übernommen")
+    assert row["uebernommen_in"] == "http://testserver" + target.get_absolute_url()
+    assert (row["fassung"], row["kapitel"], row["absatz"]) == ("2019", "2 Bildung", 1)
+    csv_text = client.get("/daten/vorschlaege.csv").content.decode("utf-8-sig")
+    assert "Petra" in csv_text and "Verborgen" not in csv_text and "@" not in csv_text
+    assert "/daten/vorschlaege.csv" in client.get("/daten/katalog.jsonld").content.decode()
+    assert "Formulierungsvorschläge zum Text" in client.get("/daten/").content.decode()
