@@ -40,11 +40,11 @@ class ChapterForm(forms.ModelForm):
         source = cleaned.get("source", "")
         if source.strip() and self.instance.pk:
             plan = editing.plan_for(self.instance, source)
-            counts = editing.comment_counts(plan.removed)
-            at_risk = plan.removed_with_comments(counts)
+            described = editing.describe_removed(plan.removed)
+            at_risk = [p for p in plan.removed if p.pk in described]
             if at_risk and not cleaned.get("confirm_removal"):
                 names = "; ".join(
-                    f"Absatz {p.order} ({counts[p.pk]} Kommentare): „{Truncator(p.text).words(8)}“"
+                    f"Absatz {p.order} ({described[p.pk]}): „{Truncator(p.text).words(8)}“"
                     for p in at_risk
                 )
                 self.add_error(

@@ -1,6 +1,7 @@
 """Store a pasted chapter: the write side of goals.text.split."""
 
 from django.db import transaction
+from django.db.models import Count
 
 from dialog.comments.counts import annotate_comment_counts
 
@@ -18,6 +19,29 @@ def comment_counts(paragraphs) -> dict:
     return {p.pk: p.comment_count for p in rows}
 
 
+def suggestion_counts(paragraphs) -> dict:
+    """Wording suggestions on each paragraph, in any state: a paragraph that has them stays
+    (marked removed) so they keep the wording they were made on."""
+    pks = [p.pk for p in paragraphs]
+    rows = Paragraph.objects.filter(pk__in=pks).annotate(n=Count("suggestions"))
+    return {p.pk: p.n for p in rows}
+
+
+def describe_removed(paragraphs) -> dict:
+    """{pk: "1 Kommentar, 2 Formulierungsvorschläge"} for paragraphs with contributions."""
+    comments, suggestions = comment_counts(paragraphs), suggestion_counts(paragraphs)
+    described = {}
+    for paragraph in paragraphs:
+        parts = []
+        if n := comments.get(paragraph.pk, 0):
+            parts.append(f"{n} Kommentar{'' if n == 1 else 'e'}")
+        if n := suggestions.get(paragraph.pk, 0):
+            parts.append(f"{n} Formulierungsvorschl{'ag' if n == 1 else 'äge'}")
+        if parts:
+            described[paragraph.pk] = ", ".join(parts)
+    return described
+
+
 @transaction.atomic
 def apply(chapter, source: str) -> Plan:
     """Rewrite the chapter's paragraphs; removed ones with comments stay, marked removed."""
@@ -27,9 +51,9 @@ def apply(chapter, source: str) -> Plan:
             paragraph = Paragraph(chapter=chapter)
         paragraph.order, paragraph.text, paragraph.heading = order, block.text, block.heading
         paragraph.save()
-    counts = comment_counts(plan.removed)
+    kept = describe_removed(plan.removed)
     for paragraph in plan.removed:
-        if counts.get(paragraph.pk):
+        if paragraph.pk in kept:
             paragraph.removed = True
             paragraph.save(update_fields=["removed"])
         else:

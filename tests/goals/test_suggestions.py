@@ -419,3 +419,32 @@ def test_the_suggestions_dataset_has_every_published_one_and_no_address(client, 
     assert "Petra" in csv_text and "Verborgen" not in csv_text and "@" not in csv_text
     assert "/daten/vorschlaege.csv" in client.get("/daten/katalog.jsonld").content.decode()
     assert "Formulierungsvorschläge zum Text" in client.get("/daten/").content.decode()
+
+
+def test_a_paragraph_with_suggestions_is_kept_when_the_editors_drop_it(client, paragraph, editor):
+    """Re-pasting the chapter without the paragraph asks first, in correct German, and keeps
+    the paragraph (marked removed) so its suggestion keeps the wording it was made on."""
+    from goals.text import editing
+
+    suggestion = propose_and_confirm(client, paragraph)
+    chapter = paragraph.chapter
+    client.force_login(editor)
+    url = f"/admin/goals/chapter/{chapter.pk}/change/"
+    client.get(url)
+    data = {
+        "version": chapter.version_id,
+        "parent": "",
+        "number": chapter.number,
+        "title": chapter.title,
+        "slug": chapter.slug,
+        "order": chapter.order,
+        "source": "Beispieltext: Ein ganz anderer Absatz über Verwaltung und Bürgerämter.",
+    }
+    page = client.post(url, data).content.decode()
+    assert "Diese kommentierten Absätze fielen weg: Absatz 1 (1 Formulierungsvorschlag)" in page
+    paragraph.refresh_from_db()
+    assert not paragraph.removed
+    editing.apply(chapter, data["source"])
+    paragraph.refresh_from_db()
+    assert paragraph.removed
+    assert client.get(suggestion.get_absolute_url()).status_code == 200
