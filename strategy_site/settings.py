@@ -97,6 +97,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "strategy_site.middleware.ContentSecurityPolicyMiddleware",
+    # A load balancer's probe by address gets its answer before anything checks the
+    # host name (strategy_site/health_probe.py); the headers above still apply.
+    "strategy_site.health_probe.HealthProbeMiddleware",
     "common.middleware.RejectNulBytesMiddleware",
     "common.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -308,6 +311,8 @@ FEEDBACK_EMAILS = envlist("FEEDBACK_EMAILS", [])
 
 # --- Security -------------------------------------------------------------
 SECURE_SSL_REDIRECT = HTTPS
+# A load balancer probes /healthz over plain HTTP by address: answer, do not redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = envint("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0, minimum=0)
@@ -380,11 +385,15 @@ LOGGING = {
         # Every 500 also goes by mail to DJANGO_ADMINS (when set), as the error page says.
         "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
     },
+    "filters": {"as_warning": {"()": "common.log_filters.AsWarning"}},
     "root": {"handlers": ["console"], "level": envstr("DJANGO_LOG_LEVEL", "WARNING")},
     # pypdf warns about every damaged upload it reads; the editor gets a message
     # in the admin instead, so the log keeps only real errors.
     "loggers": {
         "pypdf": {"level": "ERROR"},
         "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+        # A request for someone else's host name (scanners probing the address) is a
+        # warning in the log, never a mail to DJANGO_ADMINS (common/log_filters.py).
+        "django.security.DisallowedHost": {"filters": ["as_warning"]},
     },
 }
