@@ -305,6 +305,10 @@ POST_OFFICE = {
     "RETRY_INTERVAL": datetime.timedelta(minutes=10),
     "LOG_LEVEL": 1,  # keep a log entry for failures only
     "MESSAGE_ID_ENABLED": True,
+    # mail_worker and post_office's own send_queued_mail take this lock file, so two
+    # senders on one machine never send the same batch (common/mail_worker.py).
+    "LOCK_FILE_NAME": str(VAR_DIR / "mail-worker"),
+    "BATCH_SIZE": 500,
 }
 # Addresses told about new accessibility feedback besides the Redaktion group.
 FEEDBACK_EMAILS = envlist("FEEDBACK_EMAILS", [])
@@ -395,5 +399,9 @@ LOGGING = {
         # A request for someone else's host name (scanners probing the address) is a
         # warning in the log, never a mail to DJANGO_ADMINS (common/log_filters.py).
         "django.security.DisallowedHost": {"filters": ["as_warning"]},
+        # post_office logs four INFO lines per batch, also for every empty poll; the worker
+        # logs one line per batch that sent something (common/mail_worker.py).
+        "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "common.mail_worker": {"level": "INFO"},
     },
 }
