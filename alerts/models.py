@@ -10,11 +10,6 @@ from common.link_tokens import new_token, token_hash
 MAX_FAILURES = 3
 
 
-def hash_address(email: str) -> str:
-    """A keyed hash: the sent-record cannot be matched against a list of guessed addresses."""
-    return addresses.keyed_hash(addresses.normalised(email), "alerts.address")
-
-
 def unsubscribe_key(email: str) -> str:
     """The address's one-click unsubscribe key: stable, opaque, not reversible to the address."""
     return addresses.keyed_hash(addresses.normalised(email), "alerts.unsubscribe")

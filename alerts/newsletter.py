@@ -6,14 +6,15 @@ addresses in batches like the digest and records each delivery.
 """
 
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.utils import timezone
 
 from common import mail
 
-from . import links
-from .models import Newsletter, NewsletterSent, Subscription, hash_address
+from . import links, sent_once
+from .models import Newsletter, NewsletterSent, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -65,24 +66,20 @@ def _send_to_followers(newsletter, batch_size) -> int:
         if not addresses:
             return sent
         last = addresses[-1]
-        hashes = {email: hash_address(email) for email in addresses}
-        done = set(
-            NewsletterSent.objects.filter(
-                newsletter=newsletter, address_hash__in=hashes.values()
-            ).values_list("address_hash", flat=True)
+        done = sent_once.already_served(
+            NewsletterSent.objects.filter(newsletter=newsletter), addresses
         )
-        rows, failed = [], []
+        failed = []
         for email in addresses:
-            if hashes[email] in done:
+            if email in done:
                 continue
+            record = NewsletterSent(
+                newsletter=newsletter, address_hash=sent_once.address_hash(email)
+            )
             try:
-                _send_one(newsletter, email)
+                sent += sent_once.send_once(record, partial(_send_one, newsletter, email))
             except Exception:
                 log.exception("Newsletter to one address failed")
                 failed.append(email)
-                continue
-            rows.append(NewsletterSent(newsletter=newsletter, address_hash=hashes[email]))
-        NewsletterSent.objects.bulk_create(rows, ignore_conflicts=True)
         if failed:
             record_failures(failed)
-        sent += len(rows)
