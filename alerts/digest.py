@@ -55,11 +55,12 @@ def send_digest(day: date, batch_size: int = BATCH_SIZE) -> int:
 
 
 def _send_batch(day, addresses, followers, events_by_topic) -> int:
-    topics = defaultdict(dict)
-    for email, topic, label in followers.filter(email__in=addresses).values_list(
-        "email", "topic", "topic_label"
+    topics, keys = defaultdict(dict), {}
+    for email, topic, label, key in followers.filter(email__in=addresses).values_list(
+        "email", "topic", "topic_label", "unsubscribe_key"
     ):
         topics[email][topic] = label
+        keys[email] = key  # the same for all of an address's subscriptions
     done = sent_once.already_served(DigestSent.objects.filter(day=day), addresses)
     sent, failed = 0, []
     for email in addresses:
@@ -71,7 +72,9 @@ def _send_batch(day, addresses, followers, events_by_topic) -> int:
         ]
         record = DigestSent(address_hash=sent_once.address_hash(email), day=day)
         try:
-            sent += sent_once.send_once(record, partial(_send_digest, day, email, groups))
+            sent += sent_once.send_once(
+                record, partial(_send_digest, day, email, groups, keys[email])
+            )
         except Exception:  # any delivery error counts as a failure of this address
             log.exception("Alert digest to one address failed")
             failed.append(email)
@@ -80,7 +83,7 @@ def _send_batch(day, addresses, followers, events_by_topic) -> int:
     return sent
 
 
-def _send_digest(day, email, groups) -> None:
+def _send_digest(day, email, groups, unsubscribe_key) -> None:
     mail.send(
         f"Neues am {day:%d.%m.%Y}: {len(groups)} " + ("Thema" if len(groups) == 1 else "Themen"),
         email,
@@ -88,10 +91,10 @@ def _send_digest(day, email, groups) -> None:
         {
             "day": day,
             "groups": groups,
-            "unsubscribe_url": links.unsubscribe_url(email),
+            "unsubscribe_url": links.unsubscribe_url(email, unsubscribe_key),
             "manage_link": links.manage_request_url(),
         },
-        headers=links.unsubscribe_headers(email),
+        headers=links.unsubscribe_headers(email, unsubscribe_key),
         html_template="mail/alerts/digest.html",
     )
 

@@ -22,18 +22,18 @@ NEWS_TOPIC = "news"
 BATCH_SIZE = 500
 
 
-def _send_one(newsletter, email, *, test=False):
+def _send_one(newsletter, email, unsubscribe_key="", *, test=False):
     mail.send(
         ("[Test] " if test else "") + newsletter.subject,
         email,
         "mail/alerts/newsletter.txt",
         {
             "newsletter": newsletter,
-            "unsubscribe_url": links.unsubscribe_url(email),
+            "unsubscribe_url": links.unsubscribe_url(email, unsubscribe_key),
             "manage_link": links.manage_request_url(),
             "archive_url": settings.SITE_URL + newsletter.get_absolute_url(),
         },
-        headers=links.unsubscribe_headers(email),
+        headers=links.unsubscribe_headers(email, unsubscribe_key),
         html_template="mail/alerts/newsletter.html",
     )
 
@@ -58,13 +58,14 @@ def _send_to_followers(newsletter, batch_size) -> int:
     followers = Subscription.objects.active().filter(topic=NEWS_TOPIC)
     sent, last = 0, ""
     while True:
-        addresses = list(
+        keys = dict(
             followers.filter(email__gt=last)
             .order_by("email")
-            .values_list("email", flat=True)[:batch_size]
+            .values_list("email", "unsubscribe_key")[:batch_size]
         )
-        if not addresses:
+        if not keys:
             return sent
+        addresses = list(keys)
         last = addresses[-1]
         done = sent_once.already_served(
             NewsletterSent.objects.filter(newsletter=newsletter), addresses
@@ -77,7 +78,9 @@ def _send_to_followers(newsletter, batch_size) -> int:
                 newsletter=newsletter, address_hash=sent_once.address_hash(email)
             )
             try:
-                sent += sent_once.send_once(record, partial(_send_one, newsletter, email))
+                sent += sent_once.send_once(
+                    record, partial(_send_one, newsletter, email, keys[email])
+                )
             except Exception:
                 log.exception("Newsletter to one address failed")
                 failed.append(email)

@@ -155,6 +155,7 @@ def test_query_count_does_not_grow_with_subscribers(goal, report, subscribers, s
             topic=f"goal:{goal.pk}",
             topic_label="Ziel 3",
             token_hash=f"{n:064}",
+            unsubscribe_key=f"{n:064x}",  # as save() gives every subscription
             confirmed_at=timezone.now(),
         )
         for n in range(subscribers)
