@@ -38,7 +38,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, interval, once, **options):
-        last_cleanup = 0.0
+        last_cleanup = -float("inf")  # at the first run, then daily
         while True:
             mail_worker.run_once()
             if time.monotonic() - last_cleanup > 24 * 3600:
