@@ -46,7 +46,8 @@ def path_without_tokens(path: str) -> str:
     except Resolver404:
         return path
     except Exception:  # noqa: BLE001  (Django not set up: keep only the first segment)
-        return "/" + path.lstrip("/").split("/", 1)[0] + "/[unresolved]"
+        first, _, rest = path.lstrip("/").partition("/")
+        return f"/{first}/[…]" if rest else path
     if not token:
         return path
     return path.replace(f"/{token}/", f"/{TOKEN}/").replace(f"/{token}", f"/{TOKEN}")
