@@ -15,6 +15,7 @@ them, so even an operator's own `access_log_format` cannot bring them back:
 """
 
 import ipaddress
+import logging
 
 from gunicorn.glogging import Logger
 
@@ -67,3 +68,17 @@ class PrivateAccessLogger(Logger):
             a="-",
         )
         return atoms
+
+
+class LogWithoutTokens(logging.Filter):
+    """Django's own request log lines name the path ("Not Found: /…/verwalten/<token>/",
+    "Service Unavailable: …"): the token of a mailed link is masked there as well
+    (settings.LOGGING, logger "django.request")."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        path = getattr(getattr(record, "request", None), "path", None)
+        if path and isinstance(record.args, tuple):
+            masked = path_without_tokens(path)
+            if masked != path:
+                record.args = tuple(masked if arg == path else arg for arg in record.args)
+        return True

@@ -389,13 +389,21 @@ LOGGING = {
         # Every 500 also goes by mail to DJANGO_ADMINS (when set), as the error page says.
         "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
     },
-    "filters": {"as_warning": {"()": "common.log_filters.AsWarning"}},
+    "filters": {
+        "as_warning": {"()": "common.log_filters.AsWarning"},
+        "without_tokens": {"()": "strategy_site.access_log.LogWithoutTokens"},
+    },
     "root": {"handlers": ["console"], "level": envstr("DJANGO_LOG_LEVEL", "WARNING")},
     # pypdf warns about every damaged upload it reads; the editor gets a message
     # in the admin instead, so the log keeps only real errors.
     "loggers": {
         "pypdf": {"level": "ERROR"},
-        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+        # Its lines name the path: the token of a mailed link is masked (access_log.py).
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "filters": ["without_tokens"],
+            "propagate": False,
+        },
         # A request for someone else's host name (scanners probing the address) is a
         # warning in the log, never a mail to DJANGO_ADMINS (common/log_filters.py).
         "django.security.DisallowedHost": {"filters": ["as_warning"]},

@@ -124,3 +124,13 @@ def test_the_privacy_page_says_what_the_log_keeps(client):
     page = client.get("/datenschutz/").content.decode()
     assert "ohne Suchbegriffe und ohne die Schlüssel aus E-Mail-Links" in page
     assert "gekürzte IP-Adresse" in page
+
+
+def test_django_s_own_log_lines_mask_the_token_of_a_mailed_link(client, caplog):
+    """An expired or mistyped manage link is a 404, and Django logs its path."""
+    caplog.set_level(logging.WARNING, logger="django.request")
+    token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde"
+    response = client.get(f"/benachrichtigungen/verwalten/{token}/")
+    assert response.status_code == 404
+    (line,) = [r.getMessage() for r in caplog.records if r.name == "django.request"]
+    assert line == "Not Found: /benachrichtigungen/verwalten/[token]/"
