@@ -8,7 +8,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 export SITE_URL
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup lint bench clean chromium lock
+.PHONY: run test setup lint bench bench-mail clean chromium lock
 
 # Virtualenv with exactly the locked runtime dependencies (hashes checked), so a
 # fresh machine gets what CI tested; redone when the lock file changes.
@@ -59,6 +59,11 @@ test: $(VENV)/.installed-dev chromium lint
 # production; prints a table for docs/performance.md (scripts/bench.py).
 bench: setup
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/mail_bench.py
+
+# Mails per second from `manage.py mail_worker` into a local SMTP sink (scripts/mail_bench.py).
+bench-mail: setup
+	$(BIN)/python scripts/mail_bench.py
 
 clean:
 	rm -rf $(VENV) var/static

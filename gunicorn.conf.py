@@ -9,6 +9,7 @@ Values come through the same typed readers as settings.py, so a malformed
 value stops the start with a message naming the variable.
 """
 
+from strategy_site import access_log
 from strategy_site.env import envint, envlist, envstr
 
 bind = f"{envstr('HOST', '127.0.0.1')}:{envint('PORT', 8000, minimum=1)}"
@@ -34,6 +35,10 @@ preload_app = True
 control_socket_disable = True
 accesslog = "-"
 errorlog = "-"
+# The access log keeps what the privacy page names and no more: no query strings, no
+# tokens of mailed links, no referer, shortened client addresses (strategy_site/access_log.py).
+logger_class = "strategy_site.access_log.PrivateAccessLogger"
+access_log_format = access_log.FORMAT
 # The one list of trusted proxies (settings.TRUSTED_PROXIES reads it too): only
 # these may set X-Forwarded-Proto/-For. Without it, only the local machine.
 forwarded_allow_ips = ",".join(envlist("DJANGO_TRUSTED_PROXIES", ["127.0.0.1"]))

@@ -3,20 +3,22 @@
 Addresses are walked in batches ordered by address (keyset pagination), so
 10,000 subscribers of one goal never sit in memory at once, and each batch
 costs the same few queries whatever its size. `DigestSent` remembers who got
-the day's mail: a second run, or a run that died half-way, sends nothing twice.
+the day's mail, written with each mail in one transaction (alerts/sent_once.py): a
+second run, a parallel run or a run that died half-way sends nothing twice.
 """
 
 import logging
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.db.models import F
 from django.utils import timezone
 
 from common import mail
 
-from . import links, registry
-from .models import MAX_FAILURES, DigestSent, Subscription, hash_address
+from . import links, registry, sent_once
+from .models import MAX_FAILURES, DigestSent, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -53,49 +55,48 @@ def send_digest(day: date, batch_size: int = BATCH_SIZE) -> int:
 
 
 def _send_batch(day, addresses, followers, events_by_topic) -> int:
-    topics = defaultdict(dict)
-    for email, topic, label in followers.filter(email__in=addresses).values_list(
-        "email", "topic", "topic_label"
+    topics, keys = defaultdict(dict), {}
+    for email, topic, label, key in followers.filter(email__in=addresses).values_list(
+        "email", "topic", "topic_label", "unsubscribe_key"
     ):
         topics[email][topic] = label
-    hashes = {email: hash_address(email) for email in addresses}
-    done = set(
-        DigestSent.objects.filter(day=day, address_hash__in=hashes.values()).values_list(
-            "address_hash", flat=True
-        )
-    )
-    sent_rows, failed = [], []
+        keys[email] = key  # the same for all of an address's subscriptions
+    done = sent_once.already_served(DigestSent.objects.filter(day=day), addresses)
+    sent, failed = 0, []
     for email in addresses:
-        if hashes[email] in done:
+        if email in done:
             continue
         groups = [
             {"label": label, "events": events_by_topic[topic]}
             for topic, label in sorted(topics[email].items(), key=lambda item: item[1])
         ]
+        record = DigestSent(address_hash=sent_once.address_hash(email), day=day)
         try:
-            mail.send(
-                f"Neues am {day:%d.%m.%Y}: {len(groups)} "
-                + ("Thema" if len(groups) == 1 else "Themen"),
-                email,
-                "mail/alerts/digest.txt",
-                {
-                    "day": day,
-                    "groups": groups,
-                    "unsubscribe_url": links.unsubscribe_url(email),
-                    "manage_link": links.manage_request_url(),
-                },
-                headers=links.unsubscribe_headers(email),
-                html_template="mail/alerts/digest.html",
+            sent += sent_once.send_once(
+                record, partial(_send_digest, day, email, groups, keys[email])
             )
         except Exception:  # any delivery error counts as a failure of this address
             log.exception("Alert digest to one address failed")
             failed.append(email)
-            continue
-        sent_rows.append(DigestSent(address_hash=hashes[email], day=day))
-    DigestSent.objects.bulk_create(sent_rows, ignore_conflicts=True)
     if failed:
         record_failures(failed)
-    return len(sent_rows)
+    return sent
+
+
+def _send_digest(day, email, groups, unsubscribe_key) -> None:
+    mail.send(
+        f"Neues am {day:%d.%m.%Y}: {len(groups)} " + ("Thema" if len(groups) == 1 else "Themen"),
+        email,
+        "mail/alerts/digest.txt",
+        {
+            "day": day,
+            "groups": groups,
+            "unsubscribe_url": links.unsubscribe_url(email, unsubscribe_key),
+            "manage_link": links.manage_request_url(),
+        },
+        headers=links.unsubscribe_headers(email, unsubscribe_key),
+        html_template="mail/alerts/digest.html",
+    )
 
 
 def record_failures(addresses) -> None:

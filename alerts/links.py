@@ -1,8 +1,9 @@
 """Links in alert mails that act for an address without a password.
 
 Neither kind of link names the address, not even signed:
-- the unsubscribe link carries the address's unsubscribe key (a keyed hash, see
-  models.unsubscribe_key) and never expires, as RFC 8058 asks for one-click;
+- the unsubscribe link carries the address's unsubscribe key (random, stored with its
+  subscriptions, see models.unsubscribe_key) and never expires, as RFC 8058 asks for
+  one-click; it survives a rotation of the secret key;
 - the "manage my alerts" link carries a random token whose hash is stored with
   the address for a week only.
 """
@@ -16,8 +17,10 @@ from common.link_tokens import new_token, token_hash
 from .models import ManageLink, Subscription, unsubscribe_key
 
 
-def unsubscribe_url(email: str) -> str:
-    return settings.SITE_URL + reverse("alerts:unsubscribe", args=[unsubscribe_key(email)])
+def unsubscribe_url(email: str, key: str = "") -> str:
+    """`key`: the address's unsubscribe key when the caller read it with its subscriptions
+    (a digest or newsletter batch), saving a query per mail."""
+    return settings.SITE_URL + reverse("alerts:unsubscribe", args=[key or unsubscribe_key(email)])
 
 
 def address_from_unsubscribe(token: str) -> str | None:
@@ -63,8 +66,8 @@ def purge_manage_links(cutoff) -> int:
     return deleted
 
 
-def unsubscribe_headers(email: str) -> dict:
+def unsubscribe_headers(email: str, key: str = "") -> dict:
     return {
-        "List-Unsubscribe": f"<{unsubscribe_url(email)}>",
+        "List-Unsubscribe": f"<{unsubscribe_url(email, key)}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }

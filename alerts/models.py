@@ -1,23 +1,33 @@
 """Subscriptions by address alone, and the record of digests already sent."""
 
+import secrets
+
 from django.db import models
 from django.utils import timezone
 
-from common import addresses, confirmation
+from common import confirmation
 from common.link_tokens import new_token, token_hash
 
 # After this many failed deliveries in a row an address gets no more mail.
 MAX_FAILURES = 3
 
 
-def hash_address(email: str) -> str:
-    """A keyed hash: the sent-record cannot be matched against a list of guessed addresses."""
-    return addresses.keyed_hash(addresses.normalised(email), "alerts.address")
-
-
 def unsubscribe_key(email: str) -> str:
-    """The address's one-click unsubscribe key: stable, opaque, not reversible to the address."""
-    return addresses.keyed_hash(addresses.normalised(email), "alerts.unsubscribe")
+    """The address's one-click unsubscribe key: the one its subscriptions hold, else a new one.
+
+    Random and stored, not derived from the address with the secret key: a link in a mail
+    already sent keeps working after DJANGO_SECRET_KEY is rotated, and so does every link
+    mailed later (rows from before December 2026 keep the keyed hash they were given; it
+    works the same way). Nothing leads from the key back to the address but this table.
+    """
+    held = (
+        Subscription.objects.of_address(email)
+        .exclude(unsubscribe_key="")
+        .order_by("pk")
+        .values_list("unsubscribe_key", flat=True)
+        .first()
+    )
+    return held or secrets.token_hex(32)
 
 
 class SubscriptionQuerySet(models.QuerySet):
@@ -75,7 +85,8 @@ class Subscription(models.Model):
         return self.topic_label
 
     def save(self, *args, **kwargs):
-        self.unsubscribe_key = unsubscribe_key(self.email)
+        if not self.unsubscribe_key:
+            self.unsubscribe_key = unsubscribe_key(self.email)
         super().save(*args, **kwargs)
 
     @classmethod

@@ -6,14 +6,15 @@ addresses in batches like the digest and records each delivery.
 """
 
 import logging
+from functools import partial
 
 from django.conf import settings
 from django.utils import timezone
 
 from common import mail
 
-from . import links
-from .models import Newsletter, NewsletterSent, Subscription, hash_address
+from . import links, sent_once
+from .models import Newsletter, NewsletterSent, Subscription
 
 log = logging.getLogger(__name__)
 
@@ -21,18 +22,18 @@ NEWS_TOPIC = "news"
 BATCH_SIZE = 500
 
 
-def _send_one(newsletter, email, *, test=False):
+def _send_one(newsletter, email, unsubscribe_key="", *, test=False):
     mail.send(
         ("[Test] " if test else "") + newsletter.subject,
         email,
         "mail/alerts/newsletter.txt",
         {
             "newsletter": newsletter,
-            "unsubscribe_url": links.unsubscribe_url(email),
+            "unsubscribe_url": links.unsubscribe_url(email, unsubscribe_key),
             "manage_link": links.manage_request_url(),
             "archive_url": settings.SITE_URL + newsletter.get_absolute_url(),
         },
-        headers=links.unsubscribe_headers(email),
+        headers=links.unsubscribe_headers(email, unsubscribe_key),
         html_template="mail/alerts/newsletter.html",
     )
 
@@ -57,32 +58,31 @@ def _send_to_followers(newsletter, batch_size) -> int:
     followers = Subscription.objects.active().filter(topic=NEWS_TOPIC)
     sent, last = 0, ""
     while True:
-        addresses = list(
+        keys = dict(
             followers.filter(email__gt=last)
             .order_by("email")
-            .values_list("email", flat=True)[:batch_size]
+            .values_list("email", "unsubscribe_key")[:batch_size]
         )
-        if not addresses:
+        if not keys:
             return sent
+        addresses = list(keys)
         last = addresses[-1]
-        hashes = {email: hash_address(email) for email in addresses}
-        done = set(
-            NewsletterSent.objects.filter(
-                newsletter=newsletter, address_hash__in=hashes.values()
-            ).values_list("address_hash", flat=True)
+        done = sent_once.already_served(
+            NewsletterSent.objects.filter(newsletter=newsletter), addresses
         )
-        rows, failed = [], []
+        failed = []
         for email in addresses:
-            if hashes[email] in done:
+            if email in done:
                 continue
+            record = NewsletterSent(
+                newsletter=newsletter, address_hash=sent_once.address_hash(email)
+            )
             try:
-                _send_one(newsletter, email)
+                sent += sent_once.send_once(
+                    record, partial(_send_one, newsletter, email, keys[email])
+                )
             except Exception:
                 log.exception("Newsletter to one address failed")
                 failed.append(email)
-                continue
-            rows.append(NewsletterSent(newsletter=newsletter, address_hash=hashes[email]))
-        NewsletterSent.objects.bulk_create(rows, ignore_conflicts=True)
         if failed:
             record_failures(failed)
-        sent += len(rows)

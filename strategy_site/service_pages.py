@@ -50,7 +50,8 @@ Berger Allee 25, 40213 Düsseldorf, <a href="mailto:{CONTACT}">{CONTACT}</a>.</p
 <h2>Lesen der Website</h2>
 <p>Wenn Sie Seiten nur lesen, setzen wir keine Cookies und laden nichts von anderen Anbietern: Schriften,
 Bilder und Programme kommen ausschließlich von unserem eigenen Server. Der Server speichert technisch
-notwendige Zugriffsdaten (Zeitpunkt, aufgerufene Adresse, IP-Adresse) für höchstens sieben Tage, um
+notwendige Zugriffsdaten (Zeitpunkt, aufgerufene Seite ohne Suchbegriffe und ohne die Schlüssel aus E-Mail-Links,
+gekürzte IP-Adresse) für höchstens sieben Tage, um
 Angriffe abwehren zu können (Art. 6 Abs. 1 Buchst. e DSGVO).</p>
 <h2>Cookies</h2>
 <p>Auch Formulare (Kommentar, Meldung, Rückmeldung) setzen beim Lesen kein Cookie; sie sind durch eine

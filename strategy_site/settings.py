@@ -97,6 +97,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "strategy_site.middleware.ContentSecurityPolicyMiddleware",
+    # A load balancer's probe by address gets its answer before anything checks the
+    # host name (strategy_site/health_probe.py); the headers above still apply.
+    "strategy_site.health_probe.HealthProbeMiddleware",
     "common.middleware.RejectNulBytesMiddleware",
     "common.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -302,12 +305,18 @@ POST_OFFICE = {
     "RETRY_INTERVAL": datetime.timedelta(minutes=10),
     "LOG_LEVEL": 1,  # keep a log entry for failures only
     "MESSAGE_ID_ENABLED": True,
+    # mail_worker and post_office's own send_queued_mail take this lock file, so two
+    # senders on one machine never send the same batch (common/mail_worker.py).
+    "LOCK_FILE_NAME": str(VAR_DIR / "mail-worker"),
+    "BATCH_SIZE": 500,
 }
 # Addresses told about new accessibility feedback besides the Redaktion group.
 FEEDBACK_EMAILS = envlist("FEEDBACK_EMAILS", [])
 
 # --- Security -------------------------------------------------------------
 SECURE_SSL_REDIRECT = HTTPS
+# A load balancer probes /healthz over plain HTTP by address: answer, do not redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = envint("DJANGO_HSTS_SECONDS", 31536000 if HTTPS else 0, minimum=0)
@@ -381,11 +390,27 @@ LOGGING = {
         # Every 500 also goes by mail to DJANGO_ADMINS (when set), as the error page says.
         "mail_admins": {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"},
     },
+    "filters": {
+        "as_warning": {"()": "common.log_filters.AsWarning"},
+        "without_tokens": {"()": "strategy_site.access_log.LogWithoutTokens"},
+    },
     "root": {"handlers": ["console"], "level": envstr("DJANGO_LOG_LEVEL", "WARNING")},
     # pypdf warns about every damaged upload it reads; the editor gets a message
     # in the admin instead, so the log keeps only real errors.
     "loggers": {
         "pypdf": {"level": "ERROR"},
-        "django.request": {"handlers": ["console", "mail_admins"], "propagate": False},
+        # Its lines name the path: the token of a mailed link is masked (access_log.py).
+        "django.request": {
+            "handlers": ["console", "mail_admins"],
+            "filters": ["without_tokens"],
+            "propagate": False,
+        },
+        # A request for someone else's host name (scanners probing the address) is a
+        # warning in the log, never a mail to DJANGO_ADMINS (common/log_filters.py).
+        "django.security.DisallowedHost": {"filters": ["as_warning"]},
+        # post_office logs four INFO lines per batch, also for every empty poll; the worker
+        # logs one line per batch that sent something (common/mail_worker.py).
+        "post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "common.mail_worker": {"level": "INFO"},
     },
 }

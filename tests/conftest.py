@@ -60,16 +60,18 @@ def _own_cache(settings):
 
 
 @pytest.fixture(autouse=True)
-def _real_mail_queue(settings):
+def _real_mail_queue(settings, tmp_path_factory):
     """Every mail of every test takes the site's own path (the queue backend and its
     row in post_office's table), delivered at once into `mail.outbox`. Django's test
     setup would hand mails straight to the outbox and skip the queue, which is how a
-    second template rendering in the queue once went unnoticed."""
+    second template rendering in the queue once went unnoticed. The sender's lock file
+    is the test process's own: parallel test processes are not rival mail workers."""
     settings.EMAIL_BACKEND = "common.mail_queue.EmailBackend"
     settings.POST_OFFICE = {
         **settings.POST_OFFICE,
         "BACKENDS": {"default": "django.core.mail.backends.locmem.EmailBackend"},
         "DEFAULT_PRIORITY": "now",
+        "LOCK_FILE_NAME": str(tmp_path_factory.getbasetemp() / "mail-worker"),
     }
 
 

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_deny
 
 from common import middleware
 
@@ -37,6 +38,9 @@ def _cache_state() -> str:
     return "ok"
 
 
+# Answered before the clickjacking middleware (strategy_site/health_probe.py): the
+# header every response carries is set here.
+@xframe_options_deny
 @never_cache
 def healthz(request):
     """200 while the database answers (the cache may be "degraded"), else 503."""

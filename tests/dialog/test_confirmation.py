@@ -88,3 +88,17 @@ def test_the_link_carries_a_random_token_and_nothing_of_the_visitor(client, targ
     press_confirm(client, link)
     waiting.refresh_from_db()
     assert waiting.data == {} and waiting.comment == XtdComment.objects.get()
+
+
+def test_a_link_mailed_before_a_key_rotation_still_publishes(client, target, outbox, settings):
+    """The operator rotates DJANGO_SECRET_KEY (old key kept in the fallbacks) while
+    Paula's confirmation mail waits in her inbox: her link and its button still work."""
+    old, new = "alter-schluessel-" + "a" * 40, "neuer-schluessel-" + "b" * 40
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = old, []
+    client.post("/kommentare/senden/", form_data(target))
+    path = link_in(outbox[0], "/kommentare/bestaetigen/")
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = new, [old]
+    press_confirm(client, path)
+    assert XtdComment.objects.get().comment == "Mehr Glasfaser auf dem Land, bitte."
+    page = client.get(target.get_absolute_url()).content.decode()
+    assert "Mehr Glasfaser auf dem Land, bitte." in page

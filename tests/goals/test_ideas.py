@@ -225,6 +225,24 @@ def test_support_counts_once_per_mailbox_and_can_be_withdrawn(client, phase):
     assert client.get(link).status_code == 404
 
 
+def test_a_support_link_mailed_before_a_key_rotation_still_works(client, phase, settings):
+    """Uwe's support link waits in his inbox while the operator rotates DJANGO_SECRET_KEY
+    (old key in the fallbacks): the button counts his support, and asking again from the
+    same mailbox afterwards finds it instead of counting it twice."""
+    old, new = "alter-schluessel-" + "a" * 40, "neuer-schluessel-" + "b" * 40
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = old, []
+    idea = submit_and_confirm(client, phase)
+    link = support(client, idea, "uwe@example.org")
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = new, [old]
+    done = press_confirm(client, link).content.decode()
+    assert "Danke, Ihre Unterstützung zählt" in done
+    again = support(client, idea, "Uwe+neu@example.org")
+    assert "Sie unterstützen diese Idee" in client.get(again).content.decode()
+    assert IdeaSupport.objects.filter(confirmed_at__isnull=False).count() == 1
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "<strong>1</strong> bestätigte Unterstützung." in page
+
+
 def test_support_is_limited_per_visitor_and_per_mailbox(client, phase, settings):
     idea = submit_and_confirm(client, phase)
     settings.PUBLIC_FORM_LIMITS = {**settings.PUBLIC_FORM_LIMITS, "support": (3, 600)}
