@@ -3,7 +3,7 @@ one, on the paragraph page (goals.text knows nothing of suggestions)."""
 
 from django import template
 
-from ..suggestions import listing, workflow
+from ..suggestions import listing, registration, workflow
 
 register = template.Library()
 
@@ -16,3 +16,10 @@ def suggestions_on(context, paragraph):
         "open": workflow.taking_phase(paragraph) is not None,
         "request": context.get("request"),
     }
+
+
+@register.inclusion_tag("goals/suggestions/_adopted_note.html")
+def adopted_suggestions_note(paragraph):
+    """In the paragraph's difference to the earlier version: which of the changes came from
+    adopted wording suggestions (one query, only on paragraphs that continue another)."""
+    return {"adopted": list(registration.adopted_into(paragraph))}

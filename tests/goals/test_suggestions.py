@@ -256,8 +256,10 @@ def test_an_editor_adopts_a_suggestion_into_the_next_version_after_seeing_the_re
     public = client.get(target.get_absolute_url()).content.decode()
     assert "Übernommen aus einem Vorschlag" in public
     assert f'href="{suggestion.get_absolute_url()}"' in public
-    # The version diff of 2.0 against 2019 shows the adopted words.
+    # The version diff of 2.0 against 2019 shows the adopted words and where they came from.
     assert "[eingefügt: </span>2024<span" in public
+    assert "Übernommen aus einem Vorschlag: <a" in public
+    assert "Die Änderungen unten gehen auf ihn zurück." in public
     detail = client.get(suggestion.get_absolute_url()).content.decode()
     assert "Antwort der Redaktion: übernommen" in detail
     assert f'href="{target.get_absolute_url()}"' in detail
@@ -448,3 +450,19 @@ def test_a_paragraph_with_suggestions_is_kept_when_the_editors_drop_it(client, p
     paragraph.refresh_from_db()
     assert paragraph.removed
     assert client.get(suggestion.get_absolute_url()).status_code == 200
+
+
+def test_a_suggestion_is_discussed_in_its_own_thread(client, paragraph):
+    from tests.dialog.helpers import form_data
+
+    suggestion = propose_and_confirm(client, paragraph)
+    page = client.get(suggestion.get_absolute_url()).content.decode()
+    assert "Kommentar schreiben" in page
+    mail.outbox.clear()
+    data = form_data(suggestion, comment="Die Hochschulen sind schon angebunden.")
+    assert client.post("/kommentare/senden/", data).status_code == 302
+    press_confirm(client, link_in_last_mail("/kommentare/bestaetigen/"))
+    page = client.get(suggestion.get_absolute_url()).content.decode()
+    assert "Die Hochschulen sind schon angebunden." in page
+    listed = client.get(paragraph.get_absolute_url()).content.decode()
+    assert "1 Kommentar</p>" in listed or "· 1 Kommentar" in listed
