@@ -74,14 +74,18 @@ class Supports:
             return None
         return support
 
+    @transaction.atomic
     def confirm(self, token: str, now=None):
-        """The support, confirmed now (a second press changes nothing); None for a bad link."""
+        """The support, confirmed now (a second press changes nothing); None for a bad link.
+        Saved, not updated: the page cache renews on the save (common/page_shows.py)."""
         now = now or timezone.now()
         support = self.lookup(token, now)
         if support is None:
             return None
-        self.model.objects.filter(pk=support.pk, confirmed_at__isnull=True).update(confirmed_at=now)
-        support.refresh_from_db()
+        support = self.model.objects.select_for_update().filter(pk=support.pk).first()
+        if support is not None and support.confirmed_at is None:
+            support.confirmed_at = now
+            support.save(update_fields=["confirmed_at"])
         return support
 
     def withdraw(self, token: str):

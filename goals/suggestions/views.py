@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from common import confirmation, posting_guard
 from common.csrf import csrf_protect_public_form
 from dialog.models import Phase
+from dialog.participation.models import is_running
 
 from ..contributions.support_views import SupportPages
 from ..text.models import Chapter, Paragraph
@@ -60,10 +61,14 @@ def propose(request, version, chapter, anchor):
 
 def _closed_note(paragraph) -> str:
     if paragraph.removed:
-        return "Dieser Absatz steht nicht mehr im Strategietext."
-    from dialog.comments.commentable import policy_for
-
-    return policy_for(paragraph).closed_note(paragraph).replace("Kommentieren", "Vorschlagen")
+        return (
+            "Dieser Absatz steht nicht mehr im Strategietext; Vorschläge dazu sind nicht möglich."
+        )
+    return (
+        "Neue Formulierungen lassen sich vorschlagen, solange eine Beteiligungsphase zu dieser "
+        "Fassung läuft und der Absatz für Kommentare offen ist. Das ist gerade nicht der Fall; "
+        "die bisherigen Vorschläge bleiben lesbar."
+    )
 
 
 @require_safe
@@ -123,7 +128,8 @@ def _published(pk):
 
 
 def _is_open(suggestion) -> bool:
-    return workflow.taking_phase(suggestion.paragraph) is not None
+    """Supports change while the suggestion's own phase runs (as for ideas)."""
+    return is_running(suggestion.phase, timezone.now())
 
 
 def _detail(request, suggestion, form=None, status=200, supported=False):

@@ -2,12 +2,12 @@
 open for comment, confirmed by the link's button, published or moderated, answered; and,
 once adopted, applied to the paragraph of the next version that continues it."""
 
-import html
+import re
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 
 from common import confirmation, mail
 from common.link_tokens import new_token
@@ -18,6 +18,7 @@ from dialog.participation.models import is_running
 from dialog.participation.phase_rules import PhaseRule
 
 from ..contributions.workflow import Kind, Pipeline
+from ..text import reading
 from ..text.models import Paragraph
 from .models import Suggestion, SuggestionDecision, SuggestionReport
 from .support import supports
@@ -39,7 +40,7 @@ pipeline = Pipeline(
 
 def plain_text(paragraph) -> str:
     """The paragraph's wording as a visitor edits it: text only, spacing made single."""
-    return " ".join(html.unescape(strip_tags(paragraph.text)).split())
+    return reading.plain_text(paragraph.text)
 
 
 def same_wording(a: str, b: str) -> bool:
@@ -115,20 +116,55 @@ def next_paragraphs(suggestion):
 
 
 def as_paragraph_html(text: str) -> str:
-    """A suggestion's plain wording as the paragraph's stored (sanitised) markup."""
-    return f"<p>{escape(text)}</p>"
+    """A suggestion's plain wording as the paragraph's stored (sanitised) markup: each block
+    between blank lines one <p>."""
+    blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text.strip())]
+    return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
+
+
+def markup_lost(paragraph) -> bool:
+    """Whether writing plain wording into `paragraph` drops formatting it has (links,
+    emphasis, lists): anything but paragraphs."""
+    return bool(re.search(r"<(?!/?p[\s>])[a-z]", paragraph.text, re.IGNORECASE))
+
+
+class AdoptionRefused(Exception):
+    """Why a suggestion cannot be applied (said to the editor in German)."""
+
+
+ADOPTABLE = (Outcome.BERUECKSICHTIGT, Outcome.TEILWEISE)
 
 
 @transaction.atomic
-def adopt(suggestion, target, text: str, user, now=None) -> None:
+def adopt(suggestion, target, text: str, user, now=None) -> str:
     """Write `text` (the suggested wording, as the editor checked it) into `target`, the
-    paragraph of the next version, and record that the suggestion was adopted there. A
-    suggestion not yet answered is answered "übernommen"; the author and supporters who
-    asked are told when the answer is new."""
+    paragraph of the next version, and record that the suggestion was adopted there; returns
+    the paragraph's text before. A suggestion not yet answered is answered "übernommen";
+    the author and supporters who asked are told when the answer is new. Refused for a
+    suggestion applied before, one answered otherwise, or a paragraph that does not
+    continue the suggestion's paragraph."""
     now = now or timezone.now()
+    suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if suggestion.applied_at is not None:
+        raise AdoptionRefused(
+            f"Dieser Vorschlag wurde schon am {timezone.localtime(suggestion.applied_at):%d.%m.%Y} "
+            "übernommen. Ändern Sie den Absatz bei Bedarf direkt."
+        )
+    if not suggestion.is_published:
+        raise AdoptionRefused("Nur veröffentlichte Vorschläge lassen sich übernehmen.")
+    decision = SuggestionDecision.objects.filter(suggestion=suggestion).first()
+    if decision is not None and decision.outcome not in ADOPTABLE:
+        raise AdoptionRefused(
+            f"Die Antwort auf diesen Vorschlag lautet „{decision.outcome_label}“. Ändern Sie "
+            "zuerst die Antwort, wenn Sie ihn doch übernehmen möchten."
+        )
+    if not next_paragraphs(suggestion).filter(pk=target.pk).exists():
+        raise AdoptionRefused(
+            "Dieser Absatz schreibt den Absatz des Vorschlags nicht fort oder ist entfernt."
+        )
+    before = target.text
     target.text = as_paragraph_html(text)
     target.save(update_fields=["text"])
-    decision = SuggestionDecision.objects.filter(suggestion=suggestion).first()
     new_answer = decision is None
     if new_answer:
         decision = SuggestionDecision(
@@ -139,9 +175,11 @@ def adopt(suggestion, target, text: str, user, now=None) -> None:
     decision.result = target
     decision.decided_by = user
     decision.save()
-    Suggestion.objects.filter(pk=suggestion.pk).update(applied_at=now)
+    suggestion.applied_at = now
+    suggestion.save(update_fields=["applied_at"])
     if new_answer:
         transaction.on_commit(lambda: _mail_decision(suggestion))
+    return before
 
 
 def _mail_decision(suggestion) -> None:

@@ -22,7 +22,7 @@ class ChapterForm(forms.ModelForm):
         "Zwischenüberschrift. Leer lassen, um die Absätze nicht zu ändern.",
     )
     confirm_removal = forms.BooleanField(
-        label="Ja, kommentierte Absätze entfernen (ihre Kommentare bleiben lesbar)",
+        label="Ja, diese Absätze entfernen (ihre Kommentare und Vorschläge bleiben lesbar)",
         required=False,
     )
 
@@ -49,7 +49,7 @@ class ChapterForm(forms.ModelForm):
                 )
                 self.add_error(
                     "confirm_removal",
-                    f"Diese kommentierten Absätze fielen weg: {names}. Bitte bestätigen Sie das "
+                    f"Diese Absätze mit Beiträgen fielen weg: {names}. Bitte bestätigen Sie das "
                     "oder ändern Sie den Text.",
                 )
         return cleaned

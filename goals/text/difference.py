@@ -2,7 +2,7 @@
 
 Texts are cut into words, single punctuation marks and runs of white space, so the pieces
 put together give back each text exactly: the unchanged and deleted pieces the old text,
-the unchanged and inserted pieces the new one (tests/goals/test_suggestion_difference.py
+the unchanged and inserted pieces the new one (tests/goals/test_text_difference.py
 checks that for arbitrary text). Deletions and insertions are marked up as <del> and <ins>
 with a hidden "gestrichen:"/"eingefügt:" in words, so the change is not told by colour or
 strike-through alone.
@@ -31,20 +31,39 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+# The matcher's work grows with the product of the changed parts' lengths (and worse for
+# repetitive text): above this many token pairs the changed middle is shown as replaced
+# as a whole, so no text a visitor sends can keep a page busy for seconds.
+MAX_WORK = 250_000
+
+
 def pieces(old: str, new: str) -> list[Piece]:
     """The difference as pieces; a replaced run is its deletion, then its insertion."""
     a, b = tokens(old), tokens(new)
-    found = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            found.append(Piece(EQUAL, "".join(a[i1:i2])))
-            continue
-        if op in ("delete", "replace"):
-            found.append(Piece(DELETED, "".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            found.append(Piece(INSERTED, "".join(b[j1:j2])))
-    return _merged(found)
+    # The unchanged beginning and end cost nothing to find and are most of a typical edit.
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a_mid, b_mid = a[start : len(a) - end], b[start : len(b) - end]
+    found = [Piece(EQUAL, "".join(a[:start]))] if start else []
+    if len(a_mid) * len(b_mid) > MAX_WORK:
+        found += [Piece(DELETED, "".join(a_mid)), Piece(INSERTED, "".join(b_mid))]
+    else:
+        matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op == "equal":
+                found.append(Piece(EQUAL, "".join(a_mid[i1:i2])))
+                continue
+            if op in ("delete", "replace"):
+                found.append(Piece(DELETED, "".join(a_mid[i1:i2])))
+            if op in ("insert", "replace"):
+                found.append(Piece(INSERTED, "".join(b_mid[j1:j2])))
+    if end:
+        found.append(Piece(EQUAL, "".join(a[len(a) - end :])))
+    return _merged([p for p in found if p.text])
 
 
 def _merged(found: list[Piece]) -> list[Piece]:

@@ -1,5 +1,7 @@
 """Querysets for reading the strategy text, each a fixed number of queries."""
 
+import html
+
 from django.db.models import Count, Prefetch, Q
 from django.utils.html import strip_tags
 
@@ -54,6 +56,10 @@ def most_commented(version, limit=5):
 def word_diff(old: str, new: str) -> str:
     """Word-level difference of two versions' paragraphs (HTML in, marked-up text out;
     goals/text/difference.py); line breaks and spacing of the markup do not count."""
-    return difference.as_html(
-        difference.pieces(" ".join(strip_tags(old).split()), " ".join(strip_tags(new).split()))
-    )
+    return difference.as_html(difference.pieces(plain_text(old), plain_text(new)))
+
+
+def plain_text(markup: str) -> str:
+    """A paragraph's words as a reader sees them: no tags, entities read ("&amp;" is "&"),
+    spacing made single."""
+    return " ".join(html.unescape(strip_tags(markup)).split())

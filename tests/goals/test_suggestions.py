@@ -103,7 +103,7 @@ def test_a_suggestion_is_proposed_confirmed_by_the_button_and_shown_as_a_differe
         '<span class="visually-hidden">]</span></del>'
     ) in page
     assert "[eingefügt: </span>2024<span" in page
-    assert "[eingefügt: </span>und Hochschulen <span" in page
+    assert "[eingefügt: </span> und Hochschulen<span" in page
     assert "1 Wort gestrichen, 3 Wörter eingefügt" in page
     assert "Hochschulen brauchen den Anschluss genauso" in page
     assert "petra@example.org" not in page
@@ -151,7 +151,7 @@ def test_a_paragraph_not_open_for_comment_takes_no_suggestions(client, paragraph
     page = client.get(paragraph.get_absolute_url()).content.decode()
     assert "Formulierung vorschlagen" not in page
     html = client.post(propose_url(paragraph), valid()).content.decode()
-    assert "ist beendet" in html
+    assert "Das ist gerade nicht der Fall" in html
     assert not Suggestion.objects.exists() and not mail.outbox
 
 
@@ -223,6 +223,11 @@ def next_version_paragraph(paragraph, text=WORDING):
     )
 
 
+def shown_key(html: str) -> str:
+    """The preview's mark in the adopt form: saving needs the state the editor saw."""
+    return re.search(r'name="shown" value="([0-9a-f]+)"', html)[1]
+
+
 def test_an_editor_adopts_a_suggestion_into_the_next_version_after_seeing_the_result(
     client, paragraph, editor
 ):
@@ -237,22 +242,32 @@ def test_an_editor_adopts_a_suggestion_into_the_next_version_after_seeing_the_re
     # Before anything is stored: the paragraph of 2.0 as it would change.
     assert "So ändert sich Absatz 2 in Kapitel 3 Bildung und Schule" in page
     assert "[eingefügt: </span>2024<span" in page
+    assert "Formatierungen" not in page  # the target is plain paragraphs: nothing lost
     edited = BETTER.replace("Hochschulen", "Hochschulen in NRW")
-    preview = client.post(
-        adopt_url, {"target": target.pk, "text": edited, "preview": "1"}
+    # Saving an edited text the editor has not seen previewed stores nothing and shows it.
+    unseen = client.post(
+        adopt_url, {"target": target.pk, "text": edited, "shown": shown_key(page), "apply": "1"}
     ).content.decode()
-    assert "[eingefügt: </span>und Hochschulen in NRW <span" in preview
+    assert "hat sich seit der Vorschau geändert" in unseen
+    assert "[eingefügt: </span> und Hochschulen in NRW<span" in unseen
     target.refresh_from_db()
-    assert target.text == f"<p>{WORDING}</p>"  # the preview stored nothing
+    assert target.text == f"<p>{WORDING}</p>"
     assert not hasattr(Suggestion.objects.get(), "decision")
     mail.outbox.clear()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        done = client.post(adopt_url, {"target": target.pk, "text": edited, "apply": "1"})
+        done = client.post(
+            adopt_url,
+            {"target": target.pk, "text": edited, "shown": shown_key(unseen), "apply": "1"},
+        )
     assert done["Location"] == target.get_absolute_url()
     target.refresh_from_db()
     assert target.text == f"<p>{edited}</p>"
     assert sorted(m.to[0] for m in mail.outbox) == ["petra@example.org", "will@example.org"]
     assert all("Übernommen." in m.body for m in mail.outbox)
+    assert all(
+        "Ihr Vorschlag betrifft" in m.body or "Der Vorschlag betrifft" in m.body
+        for m in mail.outbox
+    )
     public = client.get(target.get_absolute_url()).content.decode()
     assert "Übernommen aus einem Vorschlag" in public
     assert f'href="{suggestion.get_absolute_url()}"' in public
@@ -263,6 +278,57 @@ def test_an_editor_adopts_a_suggestion_into_the_next_version_after_seeing_the_re
     detail = client.get(suggestion.get_absolute_url()).content.decode()
     assert "Antwort der Redaktion: übernommen" in detail
     assert f'href="{target.get_absolute_url()}"' in detail
+    # The old wording is kept in the paragraph's history; a second adoption is refused.
+    from django.contrib.admin.models import LogEntry
+
+    assert (
+        f"vorher: <p>{WORDING}</p>" in LogEntry.objects.get(object_id=str(target.pk)).change_message
+    )
+    change = client.get(f"/admin/goals/suggestion/{suggestion.pk}/change/").content.decode()
+    assert adopt_url not in change
+    again = client.get(adopt_url).content.decode()
+    assert "Dieser Vorschlag wurde schon am" in again and 'name="apply"' not in again
+    # The form kept open in another tab, sent again:
+    refused = client.post_holding_a_token(
+        adopt_url,
+        {"target": target.pk, "text": "Anders.", "shown": shown_key(unseen), "apply": "1"},
+        follow=True,
+    ).content.decode()
+    assert "Dieser Vorschlag wurde schon am" in refused
+    target.refresh_from_db()
+    assert target.text == f"<p>{edited}</p>"
+    assert len(mail.outbox) == 2
+
+
+def test_a_rejected_or_hidden_suggestion_is_not_adopted(client, paragraph, editor, moderator):
+    suggestion = propose_and_confirm(client, paragraph)
+    target = next_version_paragraph(paragraph)
+    decisions.decide([suggestion], "nicht", "Das Ziel bleibt 2025.", editor, notify=False)
+    client.force_login(editor)
+    adopt_url = f"/admin/goals/suggestion/{suggestion.pk}/uebernehmen/"
+    page = client.get(adopt_url).content.decode()
+    assert "Die Antwort auf diesen Vorschlag lautet „nicht übernommen“" in page
+    with pytest.raises(workflow.AdoptionRefused):
+        workflow.adopt(suggestion, target, BETTER, editor)
+    workflow.hide([suggestion], "werbung", moderator)
+    assert client.get(adopt_url).status_code == 404
+    target.refresh_from_db()
+    assert target.text == f"<p>{WORDING}</p>"
+
+
+def test_formatting_the_plain_wording_would_drop_is_named_first(client, paragraph, editor):
+    suggestion = propose_and_confirm(client, paragraph)
+    target = next_version_paragraph(paragraph)
+    Paragraph.objects.filter(pk=target.pk).update(
+        text=f'<p>{WORDING} <a href="https://www.land.nrw/">Mehr</a></p>'
+    )
+    client.force_login(editor)
+    page = client.get(f"/admin/goals/suggestion/{suggestion.pk}/uebernehmen/").content.decode()
+    assert "Der Absatz enthält Formatierungen" in page
+    # Blank lines in the wording become paragraphs of their own.
+    assert workflow.as_paragraph_html("Eins & zwei.\n\n Drei.") == (
+        "<p>Eins &amp; zwei.</p><p>Drei.</p>"
+    )
 
 
 def test_a_suggestion_without_a_next_paragraph_cannot_be_applied_and_says_why(
@@ -276,10 +342,18 @@ def test_a_suggestion_without_a_next_paragraph_cannot_be_applied_and_says_why(
 
 def test_a_moderator_may_not_rewrite_the_strategy_text(client, paragraph, moderator):
     suggestion = propose_and_confirm(client, paragraph)
-    next_version_paragraph(paragraph)
+    target = next_version_paragraph(paragraph)
     client.force_login(moderator)
+    change = client.get(f"/admin/goals/suggestion/{suggestion.pk}/change/").content.decode()
     url = f"/admin/goals/suggestion/{suggestion.pk}/uebernehmen/"
+    assert url not in change  # no way offered that would end in 403
     assert client.get(url).status_code == 403
+    crafted = client.post_holding_a_token(
+        url, {"target": target.pk, "text": "Umgeschrieben.", "apply": "1"}
+    )
+    assert crafted.status_code == 403
+    target.refresh_from_db()
+    assert target.text == f"<p>{WORDING}</p>"
 
 
 def test_a_rejection_is_shown_and_mailed(client, paragraph, editor):
@@ -443,7 +517,7 @@ def test_a_paragraph_with_suggestions_is_kept_when_the_editors_drop_it(client, p
         "source": "Beispieltext: Ein ganz anderer Absatz über Verwaltung und Bürgerämter.",
     }
     page = client.post(url, data).content.decode()
-    assert "Diese kommentierten Absätze fielen weg: Absatz 1 (1 Formulierungsvorschlag)" in page
+    assert "Diese Absätze mit Beiträgen fielen weg: Absatz 1 (1 Formulierungsvorschlag)" in page
     paragraph.refresh_from_db()
     assert not paragraph.removed
     editing.apply(chapter, data["source"])
@@ -466,3 +540,21 @@ def test_a_suggestion_is_discussed_in_its_own_thread(client, paragraph):
     assert "Die Hochschulen sind schon angebunden." in page
     listed = client.get(paragraph.get_absolute_url()).content.decode()
     assert "1 Kommentar</p>" in listed or "· 1 Kommentar" in listed
+
+
+def test_a_confirmed_support_shows_at_once_on_kept_pages(client, paragraph, settings):
+    """The page cache keeps the suggestion's page; confirming a support renews it."""
+    from django.core.cache import cache
+
+    suggestion = propose_and_confirm(client, paragraph)
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    client.get(suggestion.get_absolute_url())
+    assert client.get(suggestion.get_absolute_url()).get("X-Page-Cache") == "hit"
+    link = support(client, suggestion, "uwe@example.org")
+    assert "<strong>0</strong>" in client.get(suggestion.get_absolute_url()).content.decode()
+    press_confirm(client, link)
+    assert (
+        "<strong>1</strong> bestätigte"
+        in client.get(suggestion.get_absolute_url()).content.decode()
+    )

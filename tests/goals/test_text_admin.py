@@ -43,7 +43,7 @@ def test_paste_that_drops_a_commented_paragraph_stops_until_confirmed(admin_clie
 
     response = post(admin_client, chapter, shorter)
     page = response.content.decode()
-    assert "Diese kommentierten Absätze fielen weg: Absatz 2 (1 Kommentar)" in page
+    assert "Diese Absätze mit Beiträgen fielen weg: Absatz 2 (1 Kommentar)" in page
     assert "Verwaltung online für alle Menschen." in page  # the editor's paste is kept
     assert chapter.paragraphs.current().count() == 2  # nothing stored yet
 

@@ -48,6 +48,31 @@ def test_the_shown_edits_turn_the_old_text_into_the_new_one(old, new):
     assert shown_new(markup) == new
 
 
+@settings(max_examples=200, deadline=None)
+@given(texts, texts)
+def test_the_edits_stay_exact_when_the_work_is_capped(old, new):
+    """Above the cap the changed middle is shown replaced as a whole: still exact."""
+    from goals.text import difference
+
+    cap, difference.MAX_WORK = difference.MAX_WORK, 4
+    try:
+        markup = as_html(pieces(old, new))
+    finally:
+        difference.MAX_WORK = cap
+    assert (shown_old(markup), shown_new(markup)) == (old, new)
+
+
+def test_a_long_repetitive_text_is_compared_at_once():
+    """Measured before the cap: over 60 s for this pair; now the middle is one change."""
+    old, new = "ab " * 3000, "ba " * 3000
+    found = pieces(old, new)
+    assert [(p.kind, len(p.text)) for p in found] == [
+        ("deleted", 8999),
+        ("inserted", 8999),
+        ("equal", 1),  # the final space
+    ]
+
+
 @given(texts)
 def test_tokens_lose_nothing(text):
     assert "".join(tokens(text)) == text
@@ -71,3 +96,11 @@ def test_a_replaced_phrase_reads_as_one_change():
     found = pieces("Wir prüfen das bald.", "Wir setzen es sofort um.")
     kinds = [p.kind for p in found]
     assert kinds.count("deleted") == 1 and kinds.count("inserted") == 1
+
+
+def test_the_version_difference_reads_entities_as_the_reader_sees_them():
+    """Stored paragraphs escape "&" (an adopted suggestion too); the difference shows "&"."""
+    from goals.text.reading import word_diff
+
+    markup = word_diff("<p>Bund &amp; Land</p>", "<p>Bund &amp; Kommunen</p>")
+    assert markup.startswith("Bund &amp; ") and "&amp;amp;" not in markup
