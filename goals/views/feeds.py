@@ -2,12 +2,12 @@
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
+from common.feeds import SiteFeed
 from common.provenance import Provenance
 
 from ..models import FieldOfAction, Goal, StatusReport
@@ -26,7 +26,7 @@ def provenance_notice(report) -> str:
     return ""
 
 
-class StatusReportFeed(Feed):
+class StatusReportFeed(SiteFeed):
     feed_type = Atom1Feed
     link = "/umsetzung/"
 
