@@ -25,6 +25,11 @@ LICENCE_URL = "https://www.govdata.de/dl-de/zero-2-0"
 LICENCE_URI = "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"
 PUBLISHER = "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie des Landes Nordrhein-Westfalen"
 NRW_GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/stateKey/05"
+# DCAT-AP.de requires each dataset to name exactly one data provider of GovData's list
+# (http://dcat-ap.de/def/contributors/); the state's datasets reach GovData via Open.NRW.
+CONTRIBUTOR_ID = "http://dcat-ap.de/def/contributors/openNRW"
+# Media types as IRIs of IANA's registry, as DCAT-AP 3 requires (a string fails its shapes).
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 
 PROVENANCE_WORDS = (
     "amtlich, Annahme der Redaktion oder Beispielinhalt (für die Vorführung ausgedacht)"
@@ -344,7 +349,13 @@ def _modified(slug: str):
 
 def catalog(absolute) -> dict:
     """The DCAT-AP.de description of the datasets; `absolute(path)` builds full URLs."""
-    publisher = {"@type": "foaf:Organization", "foaf:name": PUBLISHER}
+    # An IRI, not a blank node: harvesters merge the publisher of all datasets by it. The
+    # Impressum names and describes the provider.
+    publisher = {
+        "@id": absolute("/impressum/#anbieter"),
+        "@type": "foaf:Organization",
+        "foaf:name": PUBLISHER,
+    }
     datasets = []
     for dataset in DATASETS.values():
         entry = {
@@ -354,6 +365,7 @@ def catalog(absolute) -> dict:
             "dct:description": dataset.description,
             "dct:publisher": publisher,
             "dcatde:maintainer": publisher,
+            "dcatde:contributorID": {"@id": CONTRIBUTOR_ID},
             "dcat:contactPoint": {
                 "@type": "vcard:Organization",
                 "vcard:fn": "Digitalstrategie.NRW",
@@ -382,7 +394,7 @@ def catalog(absolute) -> dict:
                     "dct:description": description,
                     "dcat:accessURL": {"@id": url},
                     "dcat:downloadURL": {"@id": url},
-                    "dcat:mediaType": media_type,
+                    "dcat:mediaType": {"@id": IANA_MEDIA_TYPES + media_type},
                     "dct:format": {
                         "@id": f"http://publications.europa.eu/resource/authority/file-type/{name}"
                     },
