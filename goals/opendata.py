@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Max, Prefetch
-from django.utils.html import strip_tags
 
 from common.provenance import Provenance
 from common.spreadsheet import neutralise_cell
+from richtext import plain_text
 
 from .ideas import opendata as ideas_opendata
 from .models import Goal, Indicator, Lineage, Measurement, StatusReport
@@ -196,7 +196,7 @@ def report_rows(base_url: str = "", as_of=None) -> list[dict]:
             "ziel_titel": r.goal.title,
             "datum": r.date.isoformat(),
             "status": r.get_status_display(),
-            "bericht": " ".join(strip_tags(r.text).split()),
+            "bericht": plain_text(r.text),
             "herkunft": r.get_provenance_display(),
             "quelle": r.source_title,
             "quelle_url": r.source_url,
