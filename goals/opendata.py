@@ -5,7 +5,6 @@ One row builder per dataset feeds both formats so they cannot drift apart; the
 column names below are documented on /daten/.
 """
 
-import csv
 import io
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,7 +13,7 @@ from django.conf import settings
 from django.db.models import Max, Prefetch
 
 from common.provenance import Provenance
-from common.spreadsheet import neutralise_cell
+from common.spreadsheet import BYTE_ORDER_MARK, csv_writer, neutralise_cell
 from richtext import plain_text
 
 from .ideas import opendata as ideas_opendata
@@ -317,8 +316,8 @@ def _csv_value(value):
 def as_csv(rows: list[dict], columns=COLUMNS) -> str:
     """CSV text with a byte order mark, so spreadsheet programs read UTF-8 umlauts."""
     out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
+    out.write(BYTE_ORDER_MARK)
+    writer = csv_writer(out)
     writer.writerow([key for key, _ in columns])
     for row in rows:
         writer.writerow([_csv_value(row[key]) for key, _ in columns])

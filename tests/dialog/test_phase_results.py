@@ -82,7 +82,7 @@ def test_results_page_shows_it_all_with_charts_and_tables(client, phase_with_con
 def test_results_csv_has_public_fields_and_decisions_only(client, phase_with_contributions):
     response = client.get("/dialog/phasen/online-2021/ergebnisse.csv")
     assert response["Content-Disposition"] == 'attachment; filename="ergebnisse-online-2021.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == [
         "Datum",
         "Art des Beitrags",
