@@ -62,12 +62,12 @@ def rfc4287_problems(address: str, xml: bytes) -> list[str]:
 @pytest.mark.django_db
 def test_every_feed_names_its_author_and_has_what_rfc_4287_requires(client, demo):
     feeds = feeds_on_the_site(client)
-    problems, kinds = [], set()
+    problems, kinds, entries = [], set(), 0
     for address in sorted(feeds):
         response = client.get(address)
         parsed = feedparser.parse(response.content)
         assert not parsed.bozo, (address, parsed.get("bozo_exception"))
-        assert parsed.entries, address  # a feed reader shows something
+        entries += len(parsed.entries)
         kinds.add(parsed.version)
         # The feed as a reader shows it: by the editors.
         assert parsed.feed.get("author_detail", {}).get("name") == AUTHOR_NAME, address
@@ -79,4 +79,5 @@ def test_every_feed_names_its_author_and_has_what_rfc_4287_requires(client, demo
     assert sum(bool(re.fullmatch(r"/strategie/[^/]+/ziele/\d+/feed/", a)) for a in feeds) > 100
     assert any(a.endswith("/ideen/feed/") for a in feeds), feeds
     assert kinds == {"atom10", "rss20"}
+    assert entries > len(feeds)  # the readers see reports, ideas and posts
     assert problems == []
