@@ -8,7 +8,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 export SITE_URL
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup lint bench bench-mail clean chromium lock
+.PHONY: run test setup lint bench bench-mail clean chromium vnu lock
 
 # Virtualenv with exactly the locked runtime dependencies (hashes checked), so a
 # fresh machine gets what CI tested; redone when the lock file changes.
@@ -45,11 +45,15 @@ run: setup
 chromium:
 	@sh scripts/ensure-chromium.sh
 
+# The Nu Html Checker for tests/validators/ (fetched once into ~/.cache, then reused).
+vnu:
+	@sh scripts/ensure-vnu.sh >/dev/null
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: $(VENV)/.installed-dev chromium lint
+test: $(VENV)/.installed-dev chromium vnu lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
 	$(MANAGE) collectstatic --noinput -v0

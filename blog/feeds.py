@@ -3,9 +3,10 @@
 import re
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from common.feeds import SiteFeed
 
 from .models import Post
 
@@ -15,13 +16,21 @@ RELATIVE_URL = re.compile(r'(href|src)="/(?!/)')
 
 
 class RssWithContent(Rss201rev2Feed):
-    """RSS 2.0 with the full text in <content:encoded>, the teaser in <description>."""
+    """RSS 2.0 with the full text in <content:encoded>, the teaser in <description>, and
+    the feed's author."""
 
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
             "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
         }
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        # Django's RSS writer drops the feed's author; RSS 2.0 names it managingEditor.
+        if self.feed["author_email"] and self.feed["author_name"]:
+            editor = f"{self.feed['author_email']} ({self.feed['author_name']})"
+            handler.addQuickElement("managingEditor", editor)
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -36,7 +45,7 @@ class AtomWithContent(Atom1Feed):
         handler.addQuickElement("content", item["content"], {"type": "html"})
 
 
-class PostFeed(Feed):
+class PostFeed(SiteFeed):
     feed_type = RssWithContent
     title = "Digitalstrategie.NRW – Blog"
     description = "Erfolgsgeschichten und Berichte zur Umsetzung der Digitalstrategie.NRW"

@@ -4,6 +4,7 @@ One neutraliser for every CSV and XLSX the site writes (open data, comment
 export, admin spreadsheet export), so the rule cannot drift apart again.
 """
 
+import csv
 import re
 
 # = + - @ start a formula; tab and carriage return are skipped by some programs
@@ -36,3 +37,15 @@ def restore_cell(value):
     if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
         return value[1:]
     return value
+
+
+# One CSV dialect for every CSV the site writes (open data, phase results, the staff's
+# comment export): RFC 4180 (comma, CRLF, double quotes where needed) in UTF-8 with a
+# byte order mark, so spreadsheet programs read the umlauts. German Excel splits
+# semicolons on a double click, but mixing two dialects confused every other tool; staff
+# who want Excel take the XLSX export. Documented on /daten/ and in README.md.
+BYTE_ORDER_MARK = "\ufeff"
+
+
+def csv_writer(out):
+    return csv.writer(out, lineterminator="\r\n")

@@ -5,17 +5,16 @@ One row builder per dataset feeds both formats so they cannot drift apart; the
 column names below are documented on /daten/.
 """
 
-import csv
 import io
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Max, Prefetch
-from django.utils.html import strip_tags
 
 from common.provenance import Provenance
-from common.spreadsheet import neutralise_cell
+from common.spreadsheet import BYTE_ORDER_MARK, csv_writer, neutralise_cell
+from richtext import plain_text
 
 from .ideas import opendata as ideas_opendata
 from .models import Goal, Indicator, Lineage, Measurement, StatusReport
@@ -26,6 +25,11 @@ LICENCE_URL = "https://www.govdata.de/dl-de/zero-2-0"
 LICENCE_URI = "http://dcat-ap.de/def/licenses/dl-zero-de/2.0"
 PUBLISHER = "Ministerium für Wirtschaft, Innovation, Digitalisierung und Energie des Landes Nordrhein-Westfalen"
 NRW_GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/stateKey/05"
+# DCAT-AP.de requires each dataset to name exactly one data provider of GovData's list
+# (http://dcat-ap.de/def/contributors/); the state's datasets reach GovData via Open.NRW.
+CONTRIBUTOR_ID = "http://dcat-ap.de/def/contributors/openNRW"
+# Media types as IRIs of IANA's registry, as DCAT-AP 3 requires (a string fails its shapes).
+IANA_MEDIA_TYPES = "https://www.iana.org/assignments/media-types/"
 
 PROVENANCE_WORDS = (
     "amtlich, Annahme der Redaktion oder Beispielinhalt (für die Vorführung ausgedacht)"
@@ -192,7 +196,7 @@ def report_rows(base_url: str = "", as_of=None) -> list[dict]:
             "ziel_titel": r.goal.title,
             "datum": r.date.isoformat(),
             "status": r.get_status_display(),
-            "bericht": " ".join(strip_tags(r.text).split()),
+            "bericht": plain_text(r.text),
             "herkunft": r.get_provenance_display(),
             "quelle": r.source_title,
             "quelle_url": r.source_url,
@@ -324,8 +328,8 @@ def _csv_value(value):
 def as_csv(rows: list[dict], columns=COLUMNS) -> str:
     """CSV text with a byte order mark, so spreadsheet programs read UTF-8 umlauts."""
     out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
+    out.write(BYTE_ORDER_MARK)
+    writer = csv_writer(out)
     writer.writerow([key for key, _ in columns])
     for row in rows:
         writer.writerow([_csv_value(row[key]) for key, _ in columns])
@@ -359,7 +363,13 @@ def _modified(slug: str):
 
 def catalog(absolute) -> dict:
     """The DCAT-AP.de description of the datasets; `absolute(path)` builds full URLs."""
-    publisher = {"@type": "foaf:Organization", "foaf:name": PUBLISHER}
+    # An IRI, not a blank node: harvesters merge the publisher of all datasets by it. The
+    # Impressum names and describes the provider.
+    publisher = {
+        "@id": absolute("/impressum/#anbieter"),
+        "@type": "foaf:Organization",
+        "foaf:name": PUBLISHER,
+    }
     datasets = []
     for dataset in DATASETS.values():
         entry = {
@@ -369,6 +379,7 @@ def catalog(absolute) -> dict:
             "dct:description": dataset.description,
             "dct:publisher": publisher,
             "dcatde:maintainer": publisher,
+            "dcatde:contributorID": {"@id": CONTRIBUTOR_ID},
             "dcat:contactPoint": {
                 "@type": "vcard:Organization",
                 "vcard:fn": "Digitalstrategie.NRW",
@@ -397,7 +408,7 @@ def catalog(absolute) -> dict:
                     "dct:description": description,
                     "dcat:accessURL": {"@id": url},
                     "dcat:downloadURL": {"@id": url},
-                    "dcat:mediaType": media_type,
+                    "dcat:mediaType": {"@id": IANA_MEDIA_TYPES + media_type},
                     "dct:format": {
                         "@id": f"http://publications.europa.eu/resource/authority/file-type/{name}"
                     },

@@ -31,7 +31,7 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", self.policy)
-        response.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        )
+        # Only features the Permissions-Policy specification knows: browsers warn about
+        # unknown ones (the FLoC trial's interest-cohort ended in 2021).
+        response.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         return response

@@ -67,6 +67,12 @@ PUBLIC_PAGES = [
     "/strategie/2019/text/4-2/",
     "/strategie/2019/text/4-2/a4-2-1/",
     "/strategie/2-0/text/2/a2-1/",
+    # Wording suggestions: a 2019 paragraph with its suggestions and their differences, the
+    # form on a 2.0 paragraph (open in the running phase), a chapter's and a phase's list.
+    "/strategie/2019/text/5-1/a5-1-1/",
+    "/strategie/2-0/text/1/a1-2/vorschlagen/",
+    "/strategie/2019/text/5-1/vorschlaege/",
+    "/dialog/phasen/online-phase-2021/vorschlaege/",
     # Mail alerts: the subscribe page (also shown with errors) and the manage request.
     "/benachrichtigungen/?thema=news",
     "/benachrichtigungen/?thema=dialog",

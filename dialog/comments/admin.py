@@ -348,7 +348,7 @@ class CommentModerationAdmin(admin.ModelAdmin):
 class ExportForm(forms.Form):
     scope = forms.ChoiceField(label="Welche Kommentare?")
     format = forms.ChoiceField(
-        label="Format", choices=[("csv", "CSV (Semikolon, UTF-8)"), ("xlsx", "Excel (XLSX)")]
+        label="Format", choices=[("csv", "CSV (Komma, UTF-8)"), ("xlsx", "Excel (XLSX)")]
     )
     include_email = forms.BooleanField(
         label="E-Mail-Adressen aufnehmen",

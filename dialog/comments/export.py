@@ -6,7 +6,6 @@ that start with = + - @ (or a tab/carriage return) get a leading apostrophe,
 so a spreadsheet never runs a visitor's text as a formula.
 """
 
-import csv
 import io
 from dataclasses import dataclass
 
@@ -16,7 +15,7 @@ from django.db.models import CharField, Count, QuerySet, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from common.spreadsheet import neutralise_cell, xlsx_cell
+from common.spreadsheet import BYTE_ORDER_MARK, csv_writer, neutralise_cell, xlsx_cell
 from dialog.comments import commentable, state
 from dialog.comments.models import Channel
 from dialog.comments.threads import hidden_reason, is_official, sender_of
@@ -175,12 +174,11 @@ def to_csv(export: Export) -> bytes:
 
 
 def csv_chunks(headers, rows):
-    """The CSV as byte chunks, one per row. Semicolons and a byte-order mark: what German
-    spreadsheet programs open correctly."""
+    """The CSV as byte chunks, one per row, in the site's one dialect (common.spreadsheet)."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = csv_writer(out)
     writer.writerow(headers)
-    yield ("\ufeff" + out.getvalue()).encode("utf-8")
+    yield (BYTE_ORDER_MARK + out.getvalue()).encode("utf-8")
     for row in rows:
         out.seek(0)
         out.truncate()

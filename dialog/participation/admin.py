@@ -45,9 +45,16 @@ class PhaseAdmin(admin.ModelAdmin):
         (
             "Zahlen aus einem früheren Bericht",
             {
-                "fields": ["reported_comments", "reported_responses", "reported_source"],
-                "description": "Nur für Phasen, deren Beiträge diese Website nicht gezählt hat; "
-                "die Ergebnisseite zeigt sie getrennt von den eigenen Zahlen.",
+                "fields": [
+                    ("reported_comments", "reported_comments_text"),
+                    ("reported_responses", "reported_responses_text"),
+                    ("reported_participants", "reported_participants_text"),
+                    "reported_source",
+                ],
+                "description": "Nur für Phasen, deren Beiträge diese Website nicht gezählt hat: "
+                "Die Seite der Phase zeigt diese Zahlen statt der eigenen, mit der Quelle; "
+                "die Ergebnisseite zeigt beide getrennt. Der Wortlaut (z. B. „knapp 400“) "
+                "erscheint statt der Zahl, wenn er ausgefüllt ist.",
             },
         ),
     ]

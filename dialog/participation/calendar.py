@@ -4,17 +4,13 @@ from datetime import UTC, date
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.utils.html import strip_tags
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from dialog.participation.models import Event
+from richtext import plain_text
 
 UID_DOMAIN = "digitalstrategie.nrw"
-
-
-def _plain(html: str) -> str:
-    return " ".join(strip_tags(html).split())
 
 
 def event_component(event: Event, absolute_url: str) -> CalendarEvent:
@@ -30,7 +26,7 @@ def event_component(event: Event, absolute_url: str) -> CalendarEvent:
     component.add("location", event.location)
     component.add("categories", [event.get_kind_display()])
     component.add("url", absolute_url)
-    description = _plain(event.description)
+    description = plain_text(event.description)
     component.add(
         "description", f"{description}\n\n{absolute_url}" if description else absolute_url
     )

@@ -106,10 +106,17 @@ class Phase(Period):
         blank=True,
         help_text="Auswertung nach dem Ende der Phase. Formatierter Text; wird bereinigt.",
     )
-    # Figures from a report of the time (e.g. a phase before this website), shown apart
-    # from what the site counts itself.
+    # Figures from a report of the time (e.g. a phase before this website): a phase that
+    # has them shows them as its figures instead of what the site counted (often 0).
+    # The number is for tables and sorting, the wording ("knapp 400") is what people read.
     reported_comments = models.PositiveIntegerField(
         "Berichtete Zahl der Kommentare", null=True, blank=True
+    )
+    reported_comments_text = models.CharField(
+        "Kommentare im Wortlaut des Berichts",
+        max_length=60,
+        blank=True,
+        help_text="z. B. „knapp 400“; leer: die Zahl wird gezeigt.",
     )
     reported_responses = models.PositiveIntegerField(
         "Berichtete Zahl aller Rückmeldungen",
@@ -117,12 +124,26 @@ class Phase(Period):
         blank=True,
         help_text="Mit Veranstaltungen und anderen Wegen, wenn der Bericht sie nennt.",
     )
+    reported_responses_text = models.CharField(
+        "Rückmeldungen im Wortlaut des Berichts",
+        max_length=60,
+        blank=True,
+        help_text="z. B. „mehr als 2.000“; leer: die Zahl wird gezeigt.",
+    )
+    reported_participants = models.PositiveIntegerField(
+        "Berichtete Zahl der Teilnehmenden", null=True, blank=True
+    )
+    reported_participants_text = models.CharField(
+        "Teilnehmende im Wortlaut des Berichts",
+        max_length=60,
+        blank=True,
+        help_text="z. B. „rund 250“; leer: die Zahl wird gezeigt.",
+    )
     reported_source = models.CharField(
         "Quelle der berichteten Zahlen",
         max_length=300,
         blank=True,
-        help_text="z. B. „Auswertung der Online-Beteiligung, Oktober 2018“; "
-        "„knapp“ oder „mehr als“ gehören hierher, nicht in die Zahl.",
+        help_text="z. B. „Auswertung der Online-Beteiligung, Oktober 2018“.",
     )
     priorities_question = models.CharField(
         "Frage zu Prioritäten",

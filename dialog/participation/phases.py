@@ -17,6 +17,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Concat
+from django.utils.formats import number_format
 
 from dialog.comments import state
 from dialog.participation import phase_content
@@ -140,3 +141,31 @@ def participation_figures(phase: Phase) -> ParticipationFigures:
                 )
             )
     return ParticipationFigures(totals["comments"], totals["commenters"], breakdowns)
+
+
+@dataclass(frozen=True)
+class ReportedFigure:
+    label: str
+    text: str
+
+
+REPORTED = [
+    ("Kommentare", "reported_comments"),
+    ("Rückmeldungen insgesamt", "reported_responses"),
+    ("Teilnehmende", "reported_participants"),
+]
+
+
+def reported_figures(phase: Phase) -> list[ReportedFigure]:
+    """The figures a report of the time gives for `phase`, each in the report's wording
+    ("knapp 400") or else as a number with German grouping; [] when there is no report.
+    A phase with any of them shows them instead of the site's own count, which for a
+    phase before this website is 0 and would contradict the text beside it."""
+    figures = []
+    for label, name in REPORTED:
+        number, wording = getattr(phase, name), getattr(phase, f"{name}_text").strip()
+        if wording or number is not None:
+            figures.append(
+                ReportedFigure(label, wording or number_format(number, force_grouping=True))
+            )
+    return figures

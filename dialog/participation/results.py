@@ -6,7 +6,6 @@ number of queries however many there are. Figures from a report of the time (a p
 kept apart as `reported`, so a page never shows "0 Kommentare" beside "knapp 400".
 """
 
-import csv
 import datetime
 import io
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from common import charts
-from common.spreadsheet import neutralise_cell
+from common.spreadsheet import BYTE_ORDER_MARK, csv_writer, neutralise_cell
 from dialog.comments.models import Channel, Outcome
 from dialog.comments.threads import decision_of, sender_of
 from dialog.object_choices import load_objects
@@ -223,7 +222,7 @@ def results_csv(phase: Phase, site_url: str) -> bytes:
     )
     objects = load_objects((c.content_type_id, c.object_pk) for c in comments)
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
+    writer = csv_writer(out)
     writer.writerow(CSV_COLUMNS)
     for comment in comments:
         decision = decision_of(comment)
@@ -250,7 +249,7 @@ def results_csv(phase: Phase, site_url: str) -> bytes:
     for rows_of in _csv_rows:
         for row in rows_of(phase, site_url):
             writer.writerow(neutralise_cell(value) for value in row)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return (BYTE_ORDER_MARK + out.getvalue()).encode("utf-8")
 
 
 def _statement_rows(writer, phase: Phase, site_url: str) -> None:

@@ -1,8 +1,9 @@
 """Atom feed of a phase's newest published ideas, each with its author as atom:author."""
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+
+from common.feeds import SiteFeed
 
 from . import listing
 from .models import Idea
@@ -10,9 +11,8 @@ from .models import Idea
 FEED_LENGTH = 50
 
 
-class PhaseIdeasFeed(Feed):
+class PhaseIdeasFeed(SiteFeed):
     feed_type = Atom1Feed
-    author_name = "Redaktion der Digitalstrategie.NRW"
 
     def get_object(self, request, slug):
         return listing.phase_with_ideas(slug)

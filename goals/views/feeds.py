@@ -2,13 +2,13 @@
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
 
+from common.feeds import SiteFeed
 from common.provenance import Provenance
+from richtext import plain_text
 
 from ..models import FieldOfAction, Goal, StatusReport
 
@@ -26,7 +26,7 @@ def provenance_notice(report) -> str:
     return ""
 
 
-class StatusReportFeed(Feed):
+class StatusReportFeed(SiteFeed):
     feed_type = Atom1Feed
     link = "/umsetzung/"
 
@@ -61,7 +61,7 @@ class StatusReportFeed(Feed):
         return f"{title} ({notice.split(':')[0]})" if notice else title
 
     def item_description(self, report):
-        text = strip_tags(report.text)
+        text = plain_text(report.text)
         notice = provenance_notice(report)
         return f"{notice} {text}" if notice else text
 

@@ -9,13 +9,11 @@ publicity changes without a save (a scheduled post appears, a comment is hidden)
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import unescape
 
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.db import models
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from blog.models import Post
 from dialog.comments import state
@@ -24,6 +22,7 @@ from dialog.models import Event, Phase, Statement, Theme
 from downloads.models import Document
 from goals.ideas.models import Idea
 from goals.models import FieldOfAction, Goal, Paragraph
+from richtext import one_line
 
 # How much of a PDF's text goes into the index: enough for every word a reader
 # would search for in a strategy document, bounded so one upload cannot bloat it.
@@ -59,7 +58,7 @@ class Source:
 
 def text(html: str) -> str:
     """Plain text of rich text: tags gone, entities read (&lt; is "<", escaped again on output)."""
-    return " ".join(unescape(strip_tags(html or "")).split())
+    return one_line(html)
 
 
 def _goal(goal: Goal) -> Entry:

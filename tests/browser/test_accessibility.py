@@ -1,6 +1,9 @@
-"""axe-core finds no WCAG 2.1 AA violation on any page type, at phone and desktop width."""
+"""axe-core finds no WCAG 2.2 AA or best-practice violation on any page type, at phone and
+desktop width, and every landmark has a name of its own (tests/browser/landmarks.py)."""
 
 from tests.pages import PUBLIC_PAGES
+
+from .landmarks import landmark_problems
 
 
 def test_every_page_type_is_axe_clean(page, live_server, demo_content, axe_violations):
@@ -9,10 +12,10 @@ def test_every_page_type_is_axe_clean(page, live_server, demo_content, axe_viola
         page.set_viewport_size({"width": width, "height": 900})
         for url in PUBLIC_PAGES:
             page.goto(live_server.url + url)
-            violations = axe_violations(page)
+            violations = axe_violations(page) + landmark_problems(page)
             if violations:
                 found[f"{url} @ {width}px"] = violations
-    assert found == {}
+    assert found == {}, "\n".join(f"{page}: {v}" for page, v in found.items())
 
 
 def test_no_horizontal_scrolling_at_320px(page, live_server, demo_content):

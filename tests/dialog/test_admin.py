@@ -125,3 +125,43 @@ def test_moderators_may_not_edit_events(client, moderator):
     event = make_event(berlin(2019, 6, 18, 17), berlin(2019, 6, 18, 20))
     client.force_login(moderator)
     assert client.get(f"/admin/dialog/event/{event.pk}/change/").status_code == 403
+
+
+def test_editor_enters_reported_figures_and_the_phase_shows_them_instead_of_zero(client, editor):
+    """A phase before this website: the editors type the figures of the report of the time,
+    with its wording, and the phase page shows them as its figures, never "0"."""
+    client.force_login(editor)
+    client.get("/admin/dialog/phase/add/")
+    response = client.post(
+        "/admin/dialog/phase/add/",
+        _phase_form(
+            slug="online-beteiligung-2018",
+            starts_at_0="27.08.2018",
+            ends_at_0="08.10.2018",
+            reported_comments="400",
+            reported_comments_text="knapp 400",
+            reported_responses="2000",
+            reported_responses_text="mehr als 2.000",
+            reported_participants="250",
+            reported_source="Auswertung der Online-Beteiligung 2018",
+        ),
+    )
+    assert response.status_code == 302
+    client.logout()
+    html = client.get("/dialog/phasen/online-beteiligung-2018/").content.decode()
+    figures = html[html.index('<h2 id="zahlen">') : html.index("</section>", html.index("zahlen"))]
+    assert "<div><dt>Kommentare</dt><dd>knapp 400</dd></div>" in figures
+    assert "<div><dt>Rückmeldungen insgesamt</dt><dd>mehr als 2.000</dd></div>" in figures
+    # No wording given: the number, grouped the German way.
+    assert "<div><dt>Teilnehmende</dt><dd>250</dd></div>" in figures
+    assert "aus dem Bericht zur Phase: Auswertung der Online-Beteiligung 2018" in figures
+    assert "<dd>0</dd>" not in figures and "Kommentierende" not in figures
+    results = client.get("/dialog/phasen/online-beteiligung-2018/ergebnisse/").content.decode()
+    assert "<div><dt>Kommentare (laut Bericht)</dt><dd>knapp 400</dd></div>" in results
+
+
+def test_a_phase_without_a_report_shows_what_the_site_counted(client, editor):
+    make_phase(berlin(2021, 2, 15), berlin(2021, 3, 29), slug="online-phase-2021")
+    html = client.get("/dialog/phasen/online-phase-2021/").content.decode()
+    assert "<div><dt>Kommentare</dt><dd>0</dd></div>" in html
+    assert "aus dem Bericht" not in html

@@ -47,7 +47,7 @@ def parse_csv(response):
     # The CSV export streams row by row (StreamingHttpResponse): read all of its chunks.
     assert response.streaming
     text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def test_csv_export_of_one_field_with_all_columns(

@@ -176,7 +176,7 @@ def test_per_phase_export_holds_the_phases_comments_only(client, moderator, goal
     assert response["Content-Disposition"] == f'attachment; filename="kommentare-{phase.slug}.csv"'
     # Streamed row by row: read all of its chunks.
     text = b"".join(response.streaming_content).decode("utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    rows = list(csv.DictReader(io.StringIO(text)))
     assert sorted((r["Name"], r["Status"]) for r in rows) == [
         ("Anna", "veröffentlicht"),
         ("Ben", "wartet auf Freigabe"),

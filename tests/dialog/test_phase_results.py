@@ -82,7 +82,7 @@ def test_results_page_shows_it_all_with_charts_and_tables(client, phase_with_con
 def test_results_csv_has_public_fields_and_decisions_only(client, phase_with_contributions):
     response = client.get("/dialog/phasen/online-2021/ergebnisse.csv")
     assert response["Content-Disposition"] == 'attachment; filename="ergebnisse-online-2021.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0] == [
         "Datum",
         "Art des Beitrags",
@@ -126,6 +126,7 @@ def test_reported_figures_stand_apart_from_the_sites_own_count(client):
     assert "Zahlen aus dem Bericht der damaligen Beteiligung" in html
     assert "knapp 400 Kommentare, mehr als 2.000 Rückmeldungen" in html
     assert "<div><dt>Kommentare (laut Bericht)</dt><dd>400</dd></div>" in html
+    # Without a wording the number, grouped the German way.
     assert "<div><dt>Rückmeldungen insgesamt (laut Bericht)</dt><dd>2.000</dd></div>" in html
     # No "0 Kommentare" beside the reported figure.
     assert "<dt>Kommentare</dt><dd>0</dd>" not in html
@@ -180,4 +181,9 @@ def test_demo_results_show_decisions_marked_as_examples(client, demo):
     assert "Beispielinhalt: Die Strategie 2.0 stärkt Medienkompetenz" in html
     assert "Stellungnahme von Beispielverband Digitale Bildung NRW (Verband)" in html
     old = client.get("/dialog/phasen/online-beteiligung-2018/ergebnisse/").content.decode()
-    assert "knapp 400 Kommentare online" in old
+    assert "<div><dt>Kommentare (laut Bericht)</dt><dd>knapp 400</dd></div>" in old
+    # The phase page of the 2018 demo phase: the figures of FACTS.md, never "0".
+    page = client.get("/dialog/phasen/online-beteiligung-2018/").content.decode()
+    assert "<div><dt>Kommentare</dt><dd>knapp 400</dd></div>" in page
+    assert "<div><dt>Rückmeldungen insgesamt</dt><dd>mehr als 2.000</dd></div>" in page
+    assert "<dd>0</dd>" not in page

@@ -408,7 +408,7 @@ def test_results_page_and_csv_count_and_decide_statements(client, phase, moderat
     assert "Zu 1 weiteren Beitrag steht die Entscheidung noch aus." in html
 
     body = client.get("/dialog/phasen/mitreden/ergebnisse.csv").content.decode("utf-8-sig")
-    table = list(csv.reader(io.StringIO(body), delimiter=";"))
+    table = list(csv.reader(io.StringIO(body)))
     rows = [dict(zip(table[0], row, strict=True)) for row in table[1:]]
     hochschule = next(r for r in rows if r["Organisation"] == "Hochschule Musterstadt")
     assert hochschule["Art des Beitrags"] == "Stellungnahme"

@@ -148,7 +148,6 @@ def test_export_by_field_names_goal_number_field_and_version(
         return list(
             csv.DictReader(
                 io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")),
-                delimiter=";",
             )
         )
 

@@ -422,7 +422,7 @@ def test_results_page_and_csv_count_ideas_supports_and_answers(client, phase, ed
     assert '<th scope="row">nicht aufgenommen</th><td>1</td>' in page
     assert '<th scope="row">eingegangen</th><td>2</td>' in page
     response = client.get(f"/dialog/phasen/{phase.slug}/ergebnisse.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[0][-1] == "Unterstützungen"
     by_title = {row[7].split("\n")[0]: row for row in rows[1:] if row[1] == "Idee"}
     assert set(by_title) == {"Idee 0", "Idee 1", "Idee 2"}

@@ -208,7 +208,11 @@ def test_catalog_describes_the_datasets_in_dcat_ap_de(client, data):
         for dataset in (goals, reports, indicators)
         for x in dataset["dcat:distribution"]
     ] == [
-        (f"http://testserver/daten/{name}.{ext}", media, licence)
+        (
+            f"http://testserver/daten/{name}.{ext}",
+            {"@id": f"https://www.iana.org/assignments/media-types/{media}"},
+            licence,
+        )
         for name in ("ziele", "berichte", "indikatoren")
         for ext, media in (("csv", "text/csv"), ("json", "application/json"))
     ]

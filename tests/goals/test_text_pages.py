@@ -129,7 +129,6 @@ def test_export_of_a_chapter_names_chapter_and_paragraph(client, chapters, old_v
     rows = list(
         csv.DictReader(
             io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")),
-            delimiter=";",
         )
     )
     assert [(r["Fassung"], r["Kapitel"], r["Absatz"], r["Text"]) for r in rows] == [

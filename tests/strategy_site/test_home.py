@@ -47,7 +47,9 @@ def test_base_layout_has_navigation_search_footer_and_skip_link(client):
     assert '<main id="inhalt"' in html
     for label in ["Strategie", "Umsetzung", "Dialog", "Blog", "Downloads"]:
         assert f">{label}</a></li>" in html
-    assert '<form class="site-search" role="search" action="/suche/"' in html
+    assert (
+        '<form class="site-search" role="search" aria-label="Schnellsuche" action="/suche/"' in html
+    )
     for label in [
         "Impressum",
         "Datenschutz",

@@ -9,7 +9,7 @@ from common.related import sections_for
 from dialog.participation import results
 from dialog.participation.dates import format_period, time_left_text
 from dialog.participation.models import Phase, Theme
-from dialog.participation.phases import participation_figures, phase_overview
+from dialog.participation.phases import participation_figures, phase_overview, reported_figures
 
 
 @require_safe
@@ -37,6 +37,7 @@ def phase_detail(request, slug):
             "upcoming": phase.starts_at > now,
             "time_left": time_left_text(phase.ends_at, now) if running else "",
             "figures": participation_figures(phase),
+            "reported": reported_figures(phase),
             "statements_published": phase.statements.published().count(),
             "related": sections_for(phase),
         },
@@ -55,6 +56,7 @@ def phase_results(request, slug):
             "period": format_period(phase.starts_at, phase.ends_at),
             "finished": phase.ends_at <= timezone.now(),
             "results": results.phase_results(phase),
+            "reported": reported_figures(phase),
             "extra_parts": results.extra_parts(phase),
         },
     )
