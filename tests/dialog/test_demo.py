@@ -65,6 +65,13 @@ def test_demo_phase_pages_show_figures_of_the_demo_comments(client, demo):
     html = client.get("/dialog/phasen/online-phase-2021/").content.decode()
     people = {row["name"] for row in comments}
     assert (len(comments), len(people)) == (5, 4)
-    assert f"<dt>Kommentare</dt><dd>{len(comments)}</dd>" in html
+    # And one comment on a wording suggestion of that phase (demo/data/dialog/suggestions.csv).
+    on_suggestions = [
+        row
+        for row in table("dialog/suggestions.csv")
+        if row["comment"] and row["phase"] == "online-phase-2021"
+    ]
+    people |= {row["comment_name"] for row in on_suggestions}
+    assert f"<dt>Kommentare</dt><dd>{len(comments) + len(on_suggestions)}</dd>" in html
     assert f"<dt>Kommentierende</dt><dd>{len(people)}</dd>" in html
     assert '<tr><th scope="row">4.2 Bildung und Kultur</th><td>3</td><td>2</td></tr>' in html
