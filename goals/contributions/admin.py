@@ -32,6 +32,14 @@ class ContributionAdmin(admin.ModelAdmin):
     removal: Removal
     plural = ""
     date_hierarchy = "created_at"
+    list_filter = [
+        "status",
+        "phase",
+        "in_review",
+        "decision__outcome",
+        "is_example",
+        "reports__reason",
+    ]
     actions = ["publish", "hide", "mark_in_review", "decide"]
     # Only the review flag and the example mark are edited by hand; the rest is the
     # author's or the workflow's.

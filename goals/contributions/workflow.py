@@ -15,7 +15,7 @@ from django.utils import timezone
 from common import confirmation, mail
 from common.groups import MODERATION, member_emails
 from common.link_tokens import token_hash
-from dialog.comments import moderation
+from dialog.comments import decisions, moderation
 from dialog.comments.netiquette import NetiquetteReason
 
 from .models import Contribution
@@ -37,6 +37,10 @@ class Kind:
     # The moderation's mail subjects, "{}" standing for the contribution's str().
     waiting_subject: str
     reported_subject: str
+    # The answer: its model, and the subjects of the mails to the author and to supporters.
+    decision_model: type[models.Model]
+    answer_subject: str
+    supporter_subject: str
     # What the confirmation pages show beside the phase (one query).
     related: tuple[str, ...] = ("phase",)
 
@@ -170,3 +174,30 @@ class Pipeline:
                 {**context, "supporter": True},
                 reply_to=reply_to,
             )
+
+    def mail_decision(self, found) -> None:
+        decision = self.kind.decision_model.objects.select_related("result_type").get(
+            **{self.kind.name: found}
+        )
+        self.mail_answer(
+            found,
+            self.kind.answer_subject,
+            self.kind.supporter_subject,
+            {"decision": decision, "result": decision.result},
+        )
+
+    def connect(self) -> None:
+        """The kind takes decisions like comments and statements (dialog.comments.decisions);
+        unconfirmed ones are purged with the rest (`manage.py purge_unconfirmed`)."""
+        decisions.register_decidable(
+            decisions.Decidable(
+                model=self.kind.model,
+                decision_model=self.kind.decision_model,
+                owner_field=self.kind.name,
+                plural=self.kind.plural,
+                is_visible=lambda found: found.is_published,
+                author_email=lambda found: found.email,
+                mail_author=self.mail_decision,
+            )
+        )
+        confirmation.register_purge(f"unbestätigte {self.kind.plural}", self.purge_unconfirmed)

@@ -35,14 +35,6 @@ class IdeaAdmin(ContributionAdmin):
     public_status = staticmethod(listing.public_status)
     inlines = [report_inline(IdeaReport)]
     list_display = ["title", "name", "phase", "field", "status", "answer", "created_at"]
-    list_filter = [
-        "status",
-        "phase",
-        "in_review",
-        "decision__outcome",
-        "is_example",
-        "reports__reason",
-    ]
     search_fields = ["title", "text", "name", "organisation"]
     list_select_related = ["phase", "field", "decision"]
     fields = [

@@ -6,7 +6,7 @@ from django.conf import settings
 
 from common import confirmation, mail
 from common.link_tokens import new_token
-from dialog.comments import decisions, moderation
+from dialog.comments import moderation
 
 from ..contributions.workflow import Kind, Pipeline
 from .models import Idea, IdeaDecision, IdeaReport
@@ -22,6 +22,9 @@ pipeline = Pipeline(
         plural="Ideen",
         waiting_subject="Neue Idee wartet auf Prüfung: {}",
         reported_subject="Eine Idee wurde gemeldet: {}",
+        decision_model=IdeaDecision,
+        answer_subject="Was aus Ihrer Idee wurde",
+        supporter_subject="Was aus der Idee wurde, die Sie unterstützen",
         related=("phase", "field"),
     )
 )
@@ -90,27 +93,5 @@ def hide(ideas, reason: str, user) -> int:
     return pipeline.hide(ideas, reason, user, tell_author=_tell_author_hidden)
 
 
-def _mail_decision(idea) -> None:
-    decision = IdeaDecision.objects.select_related("result_type").get(idea=idea)
-    pipeline.mail_answer(
-        idea,
-        "Was aus Ihrer Idee wurde",
-        "Was aus der Idee wurde, die Sie unterstützen",
-        {"decision": decision, "result": decision.result},
-    )
-
-
 def connect() -> None:
-    """Ideas take decisions like comments and statements (dialog.comments.decisions)."""
-    decisions.register_decidable(
-        decisions.Decidable(
-            model=Idea,
-            decision_model=IdeaDecision,
-            owner_field="idea",
-            plural="Ideen",
-            is_visible=lambda idea: idea.is_published,
-            author_email=lambda idea: idea.email,
-            mail_author=_mail_decision,
-        )
-    )
-    confirmation.register_purge("unbestätigte Ideen", pipeline.purge_unconfirmed)
+    pipeline.connect()

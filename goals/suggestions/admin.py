@@ -77,14 +77,6 @@ class SuggestionAdmin(ContributionAdmin):
     public_status = staticmethod(listing.public_status)
     inlines = [report_inline(SuggestionReport)]
     list_display = ["__str__", "where", "phase", "status", "answer", "adopted", "created_at"]
-    list_filter = [
-        "status",
-        "phase",
-        "in_review",
-        "decision__outcome",
-        "is_example",
-        "reports__reason",
-    ]
     search_fields = ["text", "reason", "name", "organisation"]
     list_select_related = ["phase", "paragraph__chapter__version", "decision"]
     fields = [

@@ -11,7 +11,7 @@ from django.utils.html import escape
 
 from common import confirmation, mail
 from common.link_tokens import new_token
-from dialog.comments import decisions, moderation
+from dialog.comments import moderation
 from dialog.comments.commentable import policy_for
 from dialog.comments.models import Outcome
 from dialog.participation.models import is_running
@@ -30,9 +30,12 @@ pipeline = Pipeline(
         report_model=SuggestionReport,
         supports=supports,
         name="suggestion",
-        plural="Vorschläge",
+        plural="Formulierungsvorschläge",
         waiting_subject="Neuer Formulierungsvorschlag wartet auf Prüfung: {}",
         reported_subject="Ein Formulierungsvorschlag wurde gemeldet: {}",
+        decision_model=SuggestionDecision,
+        answer_subject="Was aus Ihrem Formulierungsvorschlag wurde",
+        supporter_subject="Was aus dem Formulierungsvorschlag wurde, den Sie unterstützen",
         related=("phase", "paragraph__chapter__version"),
     )
 )
@@ -178,30 +181,9 @@ def adopt(suggestion, target, text: str, user, now=None) -> str:
     suggestion.applied_at = now
     suggestion.save(update_fields=["applied_at"])
     if new_answer:
-        transaction.on_commit(lambda: _mail_decision(suggestion))
+        transaction.on_commit(lambda: pipeline.mail_decision(suggestion))
     return before
 
 
-def _mail_decision(suggestion) -> None:
-    decision = SuggestionDecision.objects.select_related("result_type").get(suggestion=suggestion)
-    pipeline.mail_answer(
-        suggestion,
-        "Was aus Ihrem Formulierungsvorschlag wurde",
-        "Was aus dem Formulierungsvorschlag wurde, den Sie unterstützen",
-        {"decision": decision, "result": decision.result},
-    )
-
-
 def connect() -> None:
-    decisions.register_decidable(
-        decisions.Decidable(
-            model=Suggestion,
-            decision_model=SuggestionDecision,
-            owner_field="suggestion",
-            plural="Formulierungsvorschläge",
-            is_visible=lambda suggestion: suggestion.is_published,
-            author_email=lambda suggestion: suggestion.email,
-            mail_author=_mail_decision,
-        )
-    )
-    confirmation.register_purge("unbestätigte Formulierungsvorschläge", pipeline.purge_unconfirmed)
+    pipeline.connect()
