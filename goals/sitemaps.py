@@ -75,3 +75,38 @@ def idea_summary():
 
     ideas = Idea.objects.published().aggregate(n=Count("id"), latest=Max("published_at"))
     return _phases_with_ideas().count() + ideas["n"], ideas["latest"]
+
+
+def suggestion_entries():
+    """The lists of wording suggestions (per phase and chapter that has any) and every
+    published suggestion."""
+    from .suggestions.models import Suggestion
+
+    published = Suggestion.objects.published()
+    phases = published.values_list("phase__slug", flat=True).distinct().order_by("phase__slug")
+    chapters = (
+        published.values_list("paragraph__chapter__version__slug", "paragraph__chapter__slug")
+        .distinct()
+        .order_by("paragraph__chapter__version__slug", "paragraph__chapter__slug")
+    )
+    return [
+        *((reverse("goals:suggestions", args=[slug]), None) for slug in phases),
+        *((reverse("goals:chapter-suggestions", args=pair), None) for pair in chapters),
+        *(
+            (s.get_absolute_url(), s.published_at)
+            for s in published.order_by("pk").only("pk", "published_at")
+        ),
+    ]
+
+
+def suggestion_summary():
+    from .suggestions.models import Suggestion
+
+    published = Suggestion.objects.published()
+    found = published.aggregate(
+        n=Count("id"),
+        phases=Count("phase", distinct=True),
+        chapters=Count("paragraph__chapter", distinct=True),
+        latest=Max("published_at"),
+    )
+    return found["n"] + found["phases"] + found["chapters"], found["latest"]

@@ -123,4 +123,5 @@ SITEMAPS = {
     "blog": section(blog.post_entries, blog.post_summary),
     "dialog": section(dialog.entries, dialog.summary),
     "ideen": section(goals.idea_entries, goals.idea_summary),
+    "vorschlaege": section(goals.suggestion_entries, goals.suggestion_summary),
 }

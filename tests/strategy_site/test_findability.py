@@ -13,6 +13,7 @@ from dialog.models import Event, EventSeries, Phase, Theme
 from downloads.models import Document
 from goals.ideas.models import Idea
 from goals.models import Chapter, Goal, Paragraph, StrategyVersion
+from goals.suggestions.models import Suggestion
 from tests.pages import PUBLIC_PAGES
 from tests.support.sitemap import sitemap_index, sitemap_urls
 
@@ -48,6 +49,16 @@ def test_sitemap_index_lists_every_public_page_and_nothing_else(client, demo, se
         ),
         *(i.get_absolute_url() for i in Idea.objects.published()),
         *(f"/dialog/phasen/{p.slug}/ideen/" for p in Phase.objects.filter(ideas_allowed=True)),
+        # Every phase's results; statements lists where a phase takes or has statements.
+        *(f"/dialog/phasen/{p.slug}/ergebnisse/" for p in Phase.objects.all()),
+        *(
+            f"/dialog/phasen/{p.slug}/stellungnahmen/"
+            for p in Phase.objects.filter(statements_allowed=True)
+        ),
+        # Wording suggestions, their phases' and chapters' lists.
+        *(s.get_absolute_url() for s in Suggestion.objects.published()),
+        *(f"/dialog/phasen/{slug}/vorschlaege/" for slug in {"online-phase-2021"}),
+        "/strategie/2019/text/5-1/vorschlaege/",
         "/",
         "/umsetzung/",
         "/daten/",
