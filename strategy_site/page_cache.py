@@ -156,7 +156,7 @@ class ReadParameters(QueryDict):
         return set(self.keys()) <= self.asked
 
 
-def _accepts_gzip(request) -> bool:
+def accepts_gzip(request) -> bool:
     """Whether Accept-Encoding allows gzip, "gzip;q=0" and "*;q=0" meaning no."""
     allowed = {}
     for part in request.headers.get("Accept-Encoding", "").split(","):
@@ -211,7 +211,7 @@ def _replay(request, kept) -> HttpResponse:
         response = HttpResponseNotModified()
         response["ETag"] = kept["etag"]
         return response
-    gzip_ok = _accepts_gzip(request)
+    gzip_ok = accepts_gzip(request)
     body = kept["body"] if gzip_ok else gzip.decompress(kept["body"])
     response = HttpResponse(b"" if request.method == "HEAD" else body)
     for header, value in kept["headers"].items():

@@ -103,8 +103,12 @@ MIDDLEWARE = [
     "common.middleware.RejectNulBytesMiddleware",
     "common.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for public answers that are not static files (strategy_site/response_headers.py).
+    "strategy_site.response_headers.PublicGZipMiddleware",
     # Right after the static files: a kept page skips everything below.
     "strategy_site.page_cache.PageCacheMiddleware",
+    # Cache-Control on every answer, before the page cache keeps one.
+    "strategy_site.response_headers.CacheControlMiddleware",
     # ETag on every other page too, and 304 when the reader already has it.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
