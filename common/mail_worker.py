@@ -60,12 +60,13 @@ def drain() -> int:
         return total
 
 
-def run_once() -> int:
-    """One drain that survives the database going away: logs it, the next run retries."""
+def run_once() -> int | None:
+    """One drain that survives the database going away: logs it once and returns None (the
+    caller then leaves other database work for later too); the next run retries."""
     try:
         return drain()
     except DatabaseError as error:
         log.warning("Mail-Warteschlange: Datenbank nicht erreichbar (%s); neuer Versuch", error)
         # A broken connection is not reused by the next run.
         connections.close_all()
-        return 0
+        return None

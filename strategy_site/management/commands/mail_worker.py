@@ -40,8 +40,9 @@ class Command(BaseCommand):
     def handle(self, *args, interval, once, **options):
         last_cleanup = -float("inf")  # at the first run, then daily
         while True:
-            mail_worker.run_once()
-            if time.monotonic() - last_cleanup > 24 * 3600:
+            reached = mail_worker.run_once() is not None
+            # With the database down, the clean-up waits too: one warning per run, not two.
+            if reached and time.monotonic() - last_cleanup > 24 * 3600:
                 try:
                     cleanup_expired_mails(timezone.now() - datetime.timedelta(days=RETENTION_DAYS))
                     last_cleanup = time.monotonic()
