@@ -121,7 +121,9 @@ def connect() -> None:
         order="published_at",
     )
     workflow.connect()
-    confirmation.register_purge("unbestätigte Unterstützungen von Ideen", support.purge_unconfirmed)
+    confirmation.register_purge(
+        "unbestätigte Unterstützungen von Ideen", support.supports.purge_unconfirmed
+    )
     # Pages show published ideas (and hidden ones disappear), confirmed supports, answers.
     page_shows.shows("goals.idea", when=lambda idea: idea.reviewed)
     page_shows.shows("goals.ideasupport", when=lambda s: s.confirmed_at is not None)

@@ -222,7 +222,7 @@ def _refusal(suggestion) -> str:
     """Why this suggestion cannot be applied, said before the editor starts; "" if it can."""
     decision = getattr(suggestion, "decision", None)
     if suggestion.applied_at:
-        return f"Dieser Vorschlag wurde schon am {suggestion.applied_at:%d.%m.%Y} übernommen."
+        return f"Dieser Vorschlag wurde schon am {timezone.localtime(suggestion.applied_at):%d.%m.%Y} übernommen."
     if decision is not None and decision.outcome not in workflow.ADOPTABLE:
         return (
             f"Die Antwort auf diesen Vorschlag lautet „{decision.outcome_label}“. Ändern Sie "

@@ -233,7 +233,3 @@ def phase_list(request, slug):
         {"phase": phase, "heading": f"Formulierungsvorschläge in der Phase „{phase.title}“"},
         listing.published().filter(phase=phase),
     )
-
-
-def open_now(paragraph) -> bool:
-    return workflow.taking_phase(paragraph, timezone.now()) is not None
