@@ -17,6 +17,7 @@ import hashlib
 import hmac
 
 from django.conf import settings
+from django.db.models import Q
 
 
 def normalised(email: str) -> str:
@@ -50,3 +51,16 @@ def hashes_of(value: str, purpose: str) -> list[str]:
 
 def mailbox_hashes(email: str, purpose: str) -> list[str]:
     return hashes_of(mailbox(email), purpose)
+
+
+def mailbox_filter(field: str, email: str):
+    """A filter for rows whose stored address (in `field`) reaches the same inbox as
+    `email`: any spelling, with or without a "+tag". For "Meine Beiträge", which shows a
+    person everything their mailbox sent."""
+    box = mailbox(email)
+    local, _, domain = box.rpartition("@")
+    if not local:
+        return Q(**{f"{field}__iexact": box})
+    return Q(**{f"{field}__iexact": box}) | Q(
+        **{f"{field}__istartswith": f"{local}+", f"{field}__iendswith": f"@{domain}"}
+    )

@@ -29,6 +29,7 @@ KIND_NOUNS = {
     "idea": "Ideen",
     "support": "Unterstützungen",
     "suggestion": "Formulierungsvorschläge",
+    "selfservice": "Anfragen nach einem Link zu „Meine Beiträge“",
 }
 
 

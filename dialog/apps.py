@@ -9,10 +9,11 @@ class DialogConfig(AppConfig):
     def ready(self):
         from common import confirmation, page_shows
         from dialog import theme_comments
-        from dialog.comments import counts, pending
+        from dialog.comments import counts, own_data, pending
         from dialog.comments.xtd import TmpXtdComment, comment_was_posted
         from dialog.comments.xtd import views as xtd_views
         from dialog.participation import alerts
+        from dialog.statements import own_data as own_statements
         from dialog.statements import workflow
 
         # The package's receiver stores staff comments and mails confirmation
@@ -24,6 +25,8 @@ class DialogConfig(AppConfig):
         theme_comments.connect()
         alerts.connect()
         counts.connect()
+        own_data.register()
+        own_statements.register()
         workflow.connect()
         confirmation.register_purge("unbestätigte Kommentare", pending.purge_expired)
         confirmation.register_purge("unbestätigte Stellungnahmen", workflow.purge_unconfirmed)
@@ -46,6 +49,7 @@ def declare_shown_rows(page_shows) -> None:
         "dialog.commentmoderation",
         "dialog.commentoptions",
         "dialog.commentsender",
+        "dialog.authorchange",
         "dialog.statementdecision",
     )
     page_shows.shows("dialog.statement", when=lambda statement: statement.reviewed)

@@ -9,8 +9,11 @@ class GoalsConfig(AppConfig):
         from common import page_shows
 
         from . import alerts, comments, dialog_links
+        from .ideas import own_data as own_ideas
         from .ideas import registration as ideas
+        from .priorities import own_data as own_ballots
         from .priorities import views as priorities
+        from .suggestions import own_data as own_suggestions
         from .suggestions import registration as suggestions
         from .text import commenting as text_commenting
 
@@ -23,6 +26,9 @@ class GoalsConfig(AppConfig):
         priorities.connect()
         ideas.connect()
         suggestions.connect()
+        own_ballots.register()
+        own_ideas.register()
+        own_suggestions.register()
         # What the strategy, goal, dashboard, indicator and result pages show (the page
         # cache renews on their changes); a ballot counts once it is confirmed.
         page_shows.shows(

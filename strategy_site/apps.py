@@ -9,7 +9,7 @@ class StrategySiteConfig(AppConfig):
     def ready(self):
         from common import page_shows
 
-        from . import page_cache
+        from . import own_data, page_cache
         from .groups import create_staff_groups
         from .search import index
 
@@ -19,6 +19,8 @@ class StrategySiteConfig(AppConfig):
         page_shows.shows("flatpages.flatpage", "sites.site", "strategy_site.searchentry")
         # Every public object's search entry follows its saves and deletes.
         index.connect()
+        # "Meine Beiträge": messages of the accessibility feedback form.
+        own_data.register()
 
         # Runs after every app's migrations; creates only missing groups, so
         # rights an administrator changed stay (reset: manage.py sync_staff_groups).

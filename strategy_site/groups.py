@@ -21,6 +21,8 @@ MODERATION_MODELS = {
     ("dialog", "reportedcomment"),
     # Organisations' statements: published, rejected and decided on by the moderation.
     ("dialog", "statement"),
+    # What authors did to their comments in "Meine Beiträge": never edited by staff.
+    ("dialog", "authorchange"),
 }
 # (app_label, model, actions) a moderator may use. No "delete": hiding is the tool.
 MODERATION_PERMISSIONS = [
@@ -41,10 +43,12 @@ MODERATION_PERMISSIONS = [
     # To find a phase and export its comments for evaluation (the action on the phase list).
     ("dialog", "phase", ("view",)),
     ("strategy_site", "accessibilityfeedback", ("view", "change")),
+    # The log of "Meine Beiträge" (no addresses), and erasing an address on a written request.
+    ("selfservice", "event", ("view", "erase_address")),
 ]
 
 
-CUSTOM_PERMISSIONS = {"can_moderate", "export_comments"}
+CUSTOM_PERMISSIONS = {"can_moderate", "export_comments", "erase_address"}
 
 # Alert subscribers: the Redaktion sees counts per topic only (the admin shows
 # addresses to superusers alone), and there is no export.

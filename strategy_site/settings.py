@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "alerts",
     # Small neutral helpers any app may import (CSRF for public forms, rate limits, ...).
     "common",
+    # "Meine Beiträge": everything tied to a mailbox, to see, correct, take away, erase.
+    "selfservice",
     # Demo content loaders (no models): `manage.py load_demo` for `make run`.
     "demo",
     # django_comments_xtd must come before django_comments (it overrides templates).
@@ -357,6 +359,7 @@ PUBLIC_FORM_LIMITS = {
     "idea": envlimit("LIMIT_IDEAS", (5, 3600)),
     "support": envlimit("LIMIT_SUPPORTS", (20, 600)),
     "suggestion": envlimit("LIMIT_SUGGESTIONS", (5, 3600)),
+    "selfservice": envlimit("LIMIT_MY_CONTRIBUTIONS", (5, 3600)),
 }
 # Mails with a link the site sends to one mailbox on visitors' requests, any form:
 MAIL_RECIPIENT_LIMIT = envlimit("LIMIT_MAILS_PER_RECIPIENT", (5, 3600))

@@ -10,7 +10,6 @@ from .views import health, pages, search
 # Editable service pages (django.contrib.flatpages), linked from every footer.
 SERVICE_PAGES = [
     "impressum",
-    "datenschutz",
     "leichte-sprache",
     "gebaerdensprache",
     "netiquette",
@@ -40,6 +39,7 @@ urlpatterns = [
     ),
     path("robots.txt", pages.robots_txt, name="robots"),
     path("barrierefreiheit/", pages.accessibility, name="accessibility"),
+    path("datenschutz/", pages.privacy, name="datenschutz"),
     *[
         path(f"{slug}/", flatpage_views.flatpage, {"url": f"/{slug}/"}, name=slug)
         for slug in SERVICE_PAGES
@@ -52,6 +52,7 @@ urlpatterns = [
     path("blog/", include("blog.urls")),
     path("downloads/", include("downloads.urls")),
     path("benachrichtigungen/", include("alerts.urls")),
+    path("meine-beitraege/", include("selfservice.urls")),
     path("newsletter/", include("alerts.newsletter_urls")),
 ]
 

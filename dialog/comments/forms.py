@@ -16,6 +16,33 @@ def _german_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def comment_text_field() -> forms.CharField:
+    """The comment's text, as the form and the author's correction ask for it."""
+    # The limit comes from the package's setting, never from a copy.
+    comment_max = settings.COMMENTS_XTD_MAX_LENGTH
+    return forms.CharField(
+        label="Ihr Kommentar",
+        max_length=comment_max,
+        help_text=(
+            f"Höchstens {_german_number(comment_max)} Zeichen. Bitte beachten Sie die Netiquette."
+        ),
+        error_messages={
+            "required": "Bitte schreiben Sie Ihren Kommentar.",
+            "max_length": (
+                f"Ihr Kommentar ist zu lang: höchstens {_german_number(comment_max)} Zeichen, "
+                "Sie haben %(show_value)d."
+            ),
+        },
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class CommentCorrectionForm(forms.Form):
+    """The author's correction of their own comment ("Meine Beiträge")."""
+
+    comment = comment_text_field()
+
+
 class CommentForm(SingleLineFields, XtdCommentForm):
     """Name (pseudonym allowed), email (never shown), text, follow-up checkbox."""
 
@@ -42,8 +69,7 @@ class CommentForm(SingleLineFields, XtdCommentForm):
                 "max_value": "Der Kommentar, auf den Sie antworten wollten, ist nicht bekannt.",
             },
         )
-        # Limits come from the package's setting and column, never from copies.
-        comment_max = settings.COMMENTS_XTD_MAX_LENGTH
+        # Limits come from the package's column, never from copies.
         name_max = XtdComment._meta.get_field("user_name").max_length
         self.fields["name"] = forms.CharField(
             label="Name",
@@ -67,22 +93,7 @@ class CommentForm(SingleLineFields, XtdCommentForm):
             },
             widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         )
-        self.fields["comment"] = forms.CharField(
-            label="Ihr Kommentar",
-            max_length=comment_max,
-            help_text=(
-                f"Höchstens {_german_number(comment_max)} Zeichen. "
-                "Bitte beachten Sie die Netiquette."
-            ),
-            error_messages={
-                "required": "Bitte schreiben Sie Ihren Kommentar.",
-                "max_length": (
-                    f"Ihr Kommentar ist zu lang: höchstens {_german_number(comment_max)} Zeichen, "
-                    "Sie haben %(show_value)d."
-                ),
-            },
-            widget=forms.Textarea(attrs={"rows": 6}),
-        )
+        self.fields["comment"] = comment_text_field()
         self.fields["followup"].label = "Mich per E-Mail benachrichtigen, wenn jemand antwortet"
         self.fields[
             "followup"

@@ -281,3 +281,23 @@ class CommentCount(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id}: {self.visible}"
+
+
+class AuthorChange(models.Model):
+    """What the author did to their comment afterwards, in "Meine Beiträge": corrected it
+    (the thread says "bearbeitet am …") or withdrew it. A withdrawn comment with replies or
+    a decision stays hidden in its place ("Vom Verfasser zurückgezogen"), its text and
+    name erased; one without is deleted."""
+
+    comment = models.OneToOneField(
+        XtdComment, on_delete=models.CASCADE, primary_key=True, related_name="author_change"
+    )
+    edited_at = models.DateTimeField("bearbeitet am", null=True, blank=True)
+    withdrawn_at = models.DateTimeField("zurückgezogen am", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "Änderung durch den Verfasser"
+        verbose_name_plural = "Änderungen durch die Verfasser"
+
+    def __str__(self):
+        return f"Kommentar {self.comment_id}: vom Verfasser geändert"

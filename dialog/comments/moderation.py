@@ -191,3 +191,19 @@ def flood_detected(target, text: str) -> None:
                 "queue_url": settings.SITE_URL + reverse("admin:dialog_waitingcomment_changelist"),
             },
         )
+
+
+def corrected_waits(comment) -> None:
+    """Tell the moderators that a comment its author corrected waits for release again."""
+    recipients = moderator_emails()
+    if recipients:
+        mail.send(
+            "Korrigierter Kommentar wartet auf Freigabe",
+            recipients,
+            "mail/comment_corrected.txt",
+            {
+                "target": comment.content_object,
+                "excerpt": comment.comment[:200],
+                "queue_url": settings.SITE_URL + reverse("admin:dialog_waitingcomment_changelist"),
+            },
+        )

@@ -75,6 +75,11 @@ class CommentQuerySet(models.QuerySet):
         targets = self._targets()
         return self._changed(self.update(is_removed=True), targets)
 
+    def withhold(self) -> int:
+        """Back to waiting for the moderation (a correction in a pre-moderated thread)."""
+        targets = self._targets()
+        return self._changed(self.update(is_public=False, is_removed=False), targets)
+
     def _targets(self) -> list[tuple[int, str]]:
         # Read before the update: afterwards a filter on the state may no longer match.
         return list(self.order_by().values_list("content_type_id", "object_pk").distinct())

@@ -53,6 +53,14 @@ def hidden_reason(comment) -> str:
         return ""
 
 
+def author_change_of(comment):
+    """The comment's AuthorChange (corrected or withdrawn by its author), or None."""
+    try:
+        return comment.author_change
+    except XtdComment.author_change.RelatedObjectDoesNotExist:
+        return None
+
+
 def can_reply_to(comment) -> bool:
     # Levels 0..3: a top-level comment and replies three levels deep.
     return state.is_visible(comment) and comment.level < settings.COMMENTS_XTD_MAX_THREAD_LEVEL
@@ -66,6 +74,7 @@ class Node:
     can_reply: bool
     decision: object = None
     sender: object = None
+    change: object = None  # AuthorChange: "bearbeitet am …" or "Vom Verfasser zurückgezogen"
     children: list["Node"] = field(default_factory=list)
 
 
@@ -90,6 +99,7 @@ def build_tree(comments, is_open: bool) -> dict[int, Node]:
             can_reply=is_open and can_reply_to(comment),
             decision=decision_of(comment),
             sender=sender_of(comment),
+            change=author_change_of(comment),
         )
         nodes[comment.pk] = node
         if comment.level == 0:
@@ -124,7 +134,7 @@ def thread_context(request, obj, per_page: int = PER_PAGE) -> dict:
         page_ids = top_level.values("pk")[start : start + per_page]
         comments = (
             shown.filter(thread_id__in=page_ids)
-            .select_related("user", "moderation", "decision", "sender")
+            .select_related("user", "moderation", "decision", "sender", "author_change")
             .prefetch_related("decision__result")
             .order_by("thread_id", "order")
         )

@@ -65,6 +65,13 @@ class Contribution(models.Model):
         "Grund für das Verbergen", max_length=30, choices=NetiquetteReason.choices, blank=True
     )
     moderated_by = staff_member("geprüft von")
+    # Set by the author in "Meine Beiträge" (goals/contributions/own_data.py).
+    edited_at = models.DateTimeField(
+        "vom Verfasser bearbeitet am", null=True, blank=True, editable=False
+    )
+    withdrawn_at = models.DateTimeField(
+        "vom Verfasser zurückgezogen am", null=True, blank=True, editable=False
+    )
 
     objects = ContributionQuerySet.as_manager()
 

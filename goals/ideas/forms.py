@@ -5,7 +5,7 @@ from django import forms
 from dialog.comments.forms import ReportForm
 
 from ..contributions.forms import TOO_LONG, AuthorFields, SupportForm  # noqa: F401 - views
-from .models import TEXT_MAX_LENGTH, TITLE_MAX_LENGTH
+from .models import TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, Idea
 
 TEXT_MIN_LENGTH = 20
 
@@ -129,3 +129,17 @@ class IdeaReportForm(ReportForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = "Gegen welche Regel der Netiquette verstößt die Idee?"
+
+
+class IdeaCorrectionForm(forms.ModelForm):
+    """The author's correction in "Meine Beiträge": title and text, as the idea form asks."""
+
+    title = IdeaForm.base_fields["title"]
+    text = IdeaForm.base_fields["text"]
+
+    class Meta:
+        model = Idea
+        fields = ["title", "text"]
+
+    clean_title = IdeaForm.clean_title
+    clean_text = IdeaForm.clean_text

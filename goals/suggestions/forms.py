@@ -5,7 +5,7 @@ from django import forms
 from dialog.comments.forms import ReportForm
 
 from ..contributions.forms import TOO_LONG, AuthorFields, SupportForm  # noqa: F401 - views
-from .models import REASON_MAX_LENGTH, TEXT_MAX_LENGTH
+from .models import REASON_MAX_LENGTH, TEXT_MAX_LENGTH, Suggestion
 
 REASON_MIN_LENGTH = 10
 
@@ -66,3 +66,25 @@ class SuggestionReportForm(ReportForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = "Gegen welche Regel der Netiquette verstößt der Vorschlag?"
+
+
+class SuggestionCorrectionForm(forms.ModelForm):
+    """The author's correction in "Meine Beiträge": wording and reason."""
+
+    text = SuggestionForm.base_fields["text"]
+    reason = SuggestionForm.base_fields["reason"]
+
+    class Meta:
+        model = Suggestion
+        fields = ["text", "reason"]
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if text.split() == self.instance.original.split():
+            raise forms.ValidationError(
+                "Ihre Formulierung ist dieselbe wie der Absatz. Bitte ändern Sie den Text so, "
+                "wie Sie ihn vorschlagen, oder ziehen Sie den Vorschlag zurück."
+            )
+        return text
+
+    clean_reason = SuggestionForm.clean_reason

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from blog.listing import posts_for_home
-from common import posting_guard
+from common import own_data, posting_guard
 from common.csrf import csrf_protect_public_form
 from dialog.participation.teasers import home_teasers
 from downloads.listing import documents_for_home
@@ -53,6 +53,17 @@ def accessibility(request):
     else:
         form = AccessibilityFeedbackForm()
     return render(request, "flatpages/accessibility.html", {"flatpage": page, "form": form})
+
+
+@require_http_methods(["GET", "HEAD"])
+def privacy(request):
+    """The privacy statement (an editable page) with what "Meine Beiträge" does to each kind
+    of contribution, from the rules themselves (common/own_data.py), so the page and the
+    erasure never disagree."""
+    page = get_object_or_404(FlatPage, url="/datenschutz/", sites=settings.SITE_ID)
+    return render(
+        request, "flatpages/privacy.html", {"flatpage": page, "own_data_kinds": own_data.kinds()}
+    )
 
 
 def robots_txt(request):

@@ -28,6 +28,9 @@ SELF_POSTING = {
     "dialog/comments/report.html": "comment-flag",
     # the withdraw address is passed in (goals/contributions/support_views.py)
     "goals/contributions/supported.html": "goals:idea-support-withdraw",
+    # "Meine Beiträge": the item's own page posts back to itself
+    "selfservice/withdraw.html": "selfservice:withdraw",
+    "selfservice/edit.html": "selfservice:edit",
 }
 
 

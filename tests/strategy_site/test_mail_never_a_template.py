@@ -31,7 +31,9 @@ from alerts.digest import send_digest
 from alerts.models import Newsletter, Subscription
 from alerts.newsletter import send_released
 from blog.models import Post
+from common import own_data
 from dialog.comments import decisions, moderation
+from dialog.comments.models import CommentOptions
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.models import Statement
 from dialog.statements import workflow
@@ -223,6 +225,23 @@ def test_flood_notice_to_the_moderators(client, target, moderator, deliver, text
         sent += messages
     (notice,) = [m for m in sent if m.to == [moderator.email]]
     assert_literal(notice, long[:200])
+
+
+def test_corrected_comment_to_the_moderators(target, add_comment, moderator, deliver, text):
+    """An author's correction in "Meine Beiträge" of a comment in a pre-moderated thread."""
+    _, long = text
+    comment = add_comment(target, "Die erste Fassung.")
+    CommentOptions.objects.create(
+        content_type=ContentType.objects.get_for_model(target),
+        object_pk=str(target.pk),
+        premoderated=True,
+    )
+    comments = own_data.kind("kommentar")
+    _, (message,) = deliver(
+        lambda: comments.edit(comment.user_email, comment.pk, {"comment": long})
+    )
+    assert message.to == [moderator.email]
+    assert_literal(message, long[:200])
 
 
 def test_hidden_comment_tells_its_author(target, add_comment, moderator, deliver, text):
@@ -486,6 +505,7 @@ COVERED = {
     "comment_confirmation.txt": test_comment_confirmation_and_the_comment_on_its_page,
     "comment_decision.txt": test_decision_on_a_comment_with_an_editors_reason,
     "comment_flood.txt": test_flood_notice_to_the_moderators,
+    "comment_corrected.txt": test_corrected_comment_to_the_moderators,
     "removed.txt": test_hidden_comment_tells_its_author,  # and the statement test
     "comment_reply.txt": test_reply_notification,
     "comment_reported.txt": test_report_to_the_moderators,
@@ -510,6 +530,8 @@ COVERED = {
     "alerts/newsletter.html": test_newsletter,
     # Shows only the address's own link: no text from outside. The backend test covers it.
     "alerts/manage.txt": test_the_queue_stores_and_sends_any_message_byte_for_byte,
+    # The same: the address's own link to "Meine Beiträge", nothing typed by anyone.
+    "selfservice/link.txt": test_the_queue_stores_and_sends_any_message_byte_for_byte,
 }
 
 

@@ -277,6 +277,7 @@ NOT_ON_PAGES = {
     "post_office.emailtemplate": "mail queue",
     "post_office.log": "mail queue",
     "strategy_site.accessibilityfeedback": "feedback to the editors",
+    "selfservice.event": "the log of „Meine Beiträge“, staff only",
 }
 
 

@@ -1,0 +1,56 @@
+"""'Meine Beiträge' for ideas and supports (the contribution pipeline's kinds): listed with
+their state, corrected while nothing answers them, withdrawn, supports taken back while the
+phase takes them, statements withdrawn until answered."""
+
+# ruff: noqa: F811 (the idea tests' fixture is imported under its name)
+import pytest
+from django.core import mail
+
+from goals.ideas.models import Idea, IdeaSupport
+from tests.goals.test_ideas import phase, submit_and_confirm, support  # noqa: F401
+from tests.selfservice.test_my_contributions import OVERVIEW, open_my_contributions
+from tests.support.links import press_confirm
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_idea_is_listed_corrected_and_withdrawn(client, phase):
+    idea = submit_and_confirm(client, phase, title="Freies WLAN in Bibliotheken")
+    html = open_my_contributions(client, "petra@example.org")
+    assert "Idee zu „Beteiligungsphase" in html
+    assert "Freies WLAN in Bibliotheken" in html and "Veröffentlicht" in html
+
+    edit = f"/meine-beitraege/bearbeiten/idee-{idea.pk}/"
+    assert "Freies WLAN in Bibliotheken" in client.get(edit).content.decode()
+    refused = client.post(edit, {"title": "", "text": "kurz"}).content.decode()
+    assert "Bitte" in refused and 'value=""' in refused and "kurz" in refused
+    idea.refresh_from_db()
+    assert idea.title == "Freies WLAN in Bibliotheken"
+
+    client.post(edit, {"title": "Freies WLAN in allen Bibliotheken", "text": idea.text})
+    idea.refresh_from_db()
+    assert idea.title == "Freies WLAN in allen Bibliotheken" and idea.edited_at is not None
+    assert (
+        "Freies WLAN in allen Bibliotheken" in client.get(idea.get_absolute_url()).content.decode()
+    )
+
+    withdraw = f"/meine-beitraege/zurueckziehen/idee-{idea.pk}/"
+    assert "Idee zurückziehen" in client.get(withdraw).content.decode()
+    client.post(withdraw)
+    assert not Idea.objects.filter(pk=idea.pk).exists()  # no answer, no comments: gone
+    assert client.get(idea.get_absolute_url()).status_code == 404
+    assert "Freies WLAN" not in client.get(OVERVIEW).content.decode()
+
+
+def test_a_support_is_listed_and_withdrawn_while_the_phase_takes_them(client, phase):
+    idea = submit_and_confirm(client, phase)
+    mail.outbox.clear()
+    press_confirm(client, support(client, idea, "Unterstuetzer+x@example.org"))
+    assert IdeaSupport.objects.filter(confirmed_at__isnull=False).count() == 1
+    html = open_my_contributions(client, "unterstuetzer@example.org")
+    assert f"Unterstützung einer Idee zu „Idee „{idea.title}““" in html
+    (row,) = IdeaSupport.objects.all()
+    path = f"/meine-beitraege/zurueckziehen/idee-unterstuetzung-{row.pk}/"
+    assert "Unterstützung zurückziehen" in client.get(path).content.decode()
+    client.post(path)
+    assert not IdeaSupport.objects.exists()
