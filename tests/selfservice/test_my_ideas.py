@@ -4,10 +4,14 @@ phase takes them, statements withdrawn until answered."""
 
 # ruff: noqa: F811 (the idea tests' fixture is imported under its name)
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django_comments_xtd.models import XtdComment
 
 from goals.ideas.models import Idea, IdeaSupport
+from goals.suggestions.models import Suggestion
 from tests.goals.test_ideas import phase, submit_and_confirm, support  # noqa: F401
+from tests.goals.test_suggestions import BETTER, WORDING, paragraph, propose_and_confirm  # noqa: F401
 from tests.selfservice.test_my_contributions import OVERVIEW, open_my_contributions
 from tests.support.links import press_confirm
 
@@ -54,3 +58,37 @@ def test_a_support_is_listed_and_withdrawn_while_the_phase_takes_them(client, ph
     assert "Unterstützung zurückziehen" in client.get(path).content.decode()
     client.post(path)
     assert not IdeaSupport.objects.exists()
+
+
+def test_a_suggestion_is_corrected_and_a_commented_one_only_withdrawn(client, paragraph):
+    suggestion = propose_and_confirm(client, paragraph)
+    open_my_contributions(client, "petra@example.org")
+    edit = f"/meine-beitraege/bearbeiten/vorschlag-{suggestion.pk}/"
+    assert "Warum schlagen Sie das vor?" in client.get(edit).content.decode()
+    # Bad input: the paragraph's own wording, and a reason too short; both kept in the form.
+    html = client.post(edit, {"text": WORDING, "reason": "kurz"}).content.decode()
+    assert "dieselbe wie der Absatz" in html and "mindestens 10 Zeichen" in html
+    assert "kurz" in html
+    client.post(edit, {"text": BETTER + " Bis 2025.", "reason": "Weil es realistischer ist."})
+    suggestion.refresh_from_db()
+    assert suggestion.text.endswith("Bis 2025.") and suggestion.edited_at is not None
+
+    # Someone comments on it: it can no longer be corrected; withdrawing keeps the
+    # discussion's record and erases the author's words and name.
+    XtdComment.objects.create(
+        content_type=ContentType.objects.get_for_model(Suggestion),
+        object_pk=str(suggestion.pk),
+        site_id=1,
+        user_name="Jan",
+        user_email="jan@example.org",
+        comment="Guter Vorschlag.",
+    )
+    assert client.get(edit).status_code == 409
+    path = f"/meine-beitraege/zurueckziehen/vorschlag-{suggestion.pk}/"
+    client.get(path)
+    client.post(path)
+    suggestion.refresh_from_db()
+    assert suggestion.withdrawn_at is not None and suggestion.status == "verborgen"
+    assert (suggestion.name, suggestion.email, suggestion.reason) == ("anonym", "", "")
+    assert "Bis 2025" not in suggestion.text
+    assert client.get(suggestion.get_absolute_url()).status_code == 404
