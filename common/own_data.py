@@ -39,6 +39,10 @@ class Entry:
     def key(self) -> str:
         return f"{self.kind}-{self.pk}"
 
+    def stored_fields(self) -> list[tuple[str, str]]:
+        """The further stored fields as the readable page shows them, in German."""
+        return [(FIELD_LABELS.get(name, name), _shown(value)) for name, value in self.data.items()]
+
     def as_export(self) -> dict:
         return {
             "art": self.label,
@@ -54,6 +58,36 @@ class Entry:
         }
 
 
+# The export's field names (kept plain for programs) as the readable page says them.
+FIELD_LABELS = {
+    "name": "Name",
+    "e_mail": "E-Mail-Adresse",
+    "webseite": "Webseite",
+    "ip_adresse": "IP-Adresse",
+    "schreibt_als": "Schreibt als",
+    "benachrichtigung_bei_antworten": "Benachrichtigung bei Antworten",
+    "organisation": "Organisation",
+    "art_der_organisation": "Art der Organisation",
+    "kontaktadresse": "Kontaktadresse",
+    "pdf": "PDF-Dokument",
+    "bestaetigt": "Bestätigt am",
+    "antwort_erbeten_an": "Antwort erbeten an",
+    "thema": "Thema",
+    "an": "An",
+    "betreff": "Betreff",
+}
+
+
+def _shown(value) -> str:
+    if value is True:
+        return "ja"
+    if value is False:
+        return "nein"
+    if value is None or value == "":
+        return "–"
+    return str(value)
+
+
 class Kind:
     """How one kind of contribution answers for a mailbox. Subclasses set the texts and
     implement `entries` and `erase`; `withdraw` and `edit` where the kind allows them."""
@@ -62,6 +96,9 @@ class Kind:
     plural = ""  # "Kommentare", for summaries
     # What "Daten löschen" does to this kind, for the privacy page and the erase page.
     erase_rule = ""
+    # Whether items of this kind alone make a mailbox one that took part (the mails the
+    # site sent do not: asking for a link would otherwise count as taking part).
+    taking_part = True
 
     def entries(self, address: str) -> list[Entry]:
         raise NotImplementedError
@@ -106,7 +143,8 @@ def entries(address: str) -> list[Entry]:
 
 
 def anything(address: str) -> bool:
-    return any(kind.entries(address) for kind in _kinds.values())
+    """Whether the mailbox took part at all (then it gets a link to its data)."""
+    return any(kind.entries(address) for kind in _kinds.values() if kind.taking_part)
 
 
 def erase(address: str) -> dict[str, int]:

@@ -4,6 +4,7 @@ the link's row number in its session for ACCESS_SECONDS; the link itself works f
 confirmation links' validity (seven days), on any device, as often as needed."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from common import addresses, confirmation
 from common.link_tokens import new_token, token_hash
@@ -30,16 +31,24 @@ def find(token: str) -> AccessLink | None:
 
 def grant(request, link: AccessLink) -> None:
     request.session.cycle_key()  # a new session id: nothing set before carries over
-    request.session[SESSION_KEY] = link.pk
-    request.session.set_expiry(ACCESS_SECONDS)
+    # The end is kept in the session, not only as the cookie's age: every request saves
+    # the session anew (SESSION_SAVE_EVERY_REQUEST), which would push the age on.
+    until = timezone.now().timestamp() + ACCESS_SECONDS
+    request.session[SESSION_KEY] = {"link": link.pk, "until": until}
+    if not request.user.is_authenticated:  # a staff member's session keeps its own limit
+        request.session.set_expiry(ACCESS_SECONDS)
 
 
 def address(request) -> str | None:
     """The address this browser may see, or None (no link pressed, or it expired)."""
-    pk = request.session.get(SESSION_KEY)
-    if not isinstance(pk, int):
+    held = request.session.get(SESSION_KEY)
+    if not isinstance(held, dict) or not isinstance(held.get("link"), int):
         return None
-    link = AccessLink.objects.filter(pk=pk, created_at__gte=confirmation.valid_since()).first()
+    if not isinstance(held.get("until"), int | float) or held["until"] < timezone.now().timestamp():
+        return None
+    link = AccessLink.objects.filter(
+        pk=held["link"], created_at__gte=confirmation.valid_since()
+    ).first()
     return link.email if link else None
 
 

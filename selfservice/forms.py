@@ -22,4 +22,9 @@ class LinkRequestForm(SingleLineFields, forms.Form):
 class EraseOnRequestForm(forms.Form):
     """Staff erase an address's data on a letter's or mail's request."""
 
-    email = LinkRequestForm.base_fields["email"]
+    email = forms.EmailField(
+        label="E-Mail-Adresse der anfragenden Person",
+        max_length=254,
+        help_text="Wie in der Anfrage genannt; Schreibweise und „+Zusatz“ spielen keine Rolle.",
+        error_messages=LinkRequestForm.base_fields["email"].error_messages,
+    )

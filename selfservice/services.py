@@ -16,7 +16,7 @@ def find(address: str, key: str) -> tuple[own_data.Kind, own_data.Entry] | None:
     finds nothing."""
     slug, _, number = str(key).rpartition("-")
     kind = own_data.kind(slug)
-    if kind is None or not number.isdigit() or len(number) > 18:
+    if kind is None or not (number.isascii() and number.isdigit()) or len(number) > 18:
         return None
     pk = int(number)
     for entry in kind.entries(address):

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
@@ -30,16 +31,25 @@ def start(request):
             form.add_error(refused.field or "email", refused.message)
         else:
             email = form.cleaned_data["email"]
-            # The same page whether or not anything is stored for the address: nobody
-            # learns who took part. Only the mailbox's owner learns it, by the mail.
-            if own_data.anything(email) and posting_guard.recipient_allowed(email):
-                token = access.new_link(email)
-                mail.send(
-                    "Ihr Link zu „Meine Beiträge“",
-                    email,
-                    "mail/selfservice/link.txt",
-                    {"path": reverse("selfservice:open", args=[token])},
-                )
+            # The same page, and a mail either way (the same work, so not even the time
+            # taken tells whether anything is stored): nobody learns who took part. Only
+            # the mailbox's owner learns it, from the mail.
+            if posting_guard.recipient_allowed(email):
+                if own_data.anything(email):
+                    token = access.new_link(email)
+                    mail.send(
+                        "Ihr Link zu „Meine Beiträge“",
+                        email,
+                        "mail/selfservice/link.txt",
+                        {"path": reverse("selfservice:open", args=[token])},
+                    )
+                else:
+                    mail.send(
+                        "Meine Beiträge: unter dieser Adresse ist nichts gespeichert",
+                        email,
+                        "mail/selfservice/nothing.txt",
+                        {"path": reverse("selfservice:start")},
+                    )
             return render(request, "selfservice/sent.html", {"email": email})
     return render(request, "selfservice/start.html", {"form": form})
 
@@ -62,7 +72,8 @@ def _preview(request, token):
         button="Meine Beiträge anzeigen",
         after=(
             "Der Zugang gilt danach in diesem Browser zwei Stunden lang oder bis Sie ihn "
-            "beenden. Den Link selbst können Sie sieben Tage lang verwenden."
+            f"beenden. Den Link selbst können Sie {confirmation.valid_for().days} Tage lang "
+            "verwenden."
         ),
     )
 
@@ -117,7 +128,8 @@ def withdraw(request, address, key):
         raise Http404
     if request.method == "POST":
         if services.withdraw(address, kind, entry):
-            messages.success(request, f"Erledigt: {entry.label} vom {entry.created_at:%d.%m.%Y}.")
+            day = timezone.localtime(entry.created_at)
+            messages.success(request, f"Erledigt: {entry.label} vom {day:%d.%m.%Y}.")
         else:
             messages.error(request, "Das ist nicht mehr möglich.")
         return redirect("selfservice:overview")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from common import mail
 from common.groups import MODERATION, member_emails
 from dialog.comments import state
-from dialog.comments.models import CommentModeration, CommentReport
+from dialog.comments.models import AuthorChange, CommentModeration, CommentReport
 from dialog.comments.netiquette import NetiquetteReason
 from dialog.comments.notifications import notify_reply
 
@@ -58,6 +58,13 @@ def approve(comments, user) -> int:
     """Publish the given comments (and only them); their open reports become unfounded."""
     now = timezone.now()
     comments = list(comments)
+    # Withdrawn by their authors ("Meine Beiträge"): their place stays hidden for good.
+    withdrawn = set(
+        AuthorChange.objects.filter(
+            comment_id__in=[c.pk for c in comments], withdrawn_at__isnull=False
+        ).values_list("comment_id", flat=True)
+    )
+    comments = [c for c in comments if c.pk not in withdrawn]
     ids = [c.pk for c in comments]
     newly_released = [c.pk for c in comments if state.is_waiting(c)]
     state.comments().filter(pk__in=ids).release()

@@ -7,8 +7,9 @@ Rules (the privacy page states them, strategy_site's privacy text):
   comment waits for the moderation again;
 - withdrawing, and erasing: a comment without replies and without a decision is deleted;
   one with replies or a decision stays in its place as "Vom Verfasser zurückgezogen"
-  (hidden, text, name, address and IP address erased), so the replies keep their context
-  and a decision its count; unconfirmed comments are deleted.
+  (hidden, text, name, address, IP address and "Ich schreibe als" erased), so the replies
+  keep their context and a decision stays readable under it; like every hidden comment it
+  no longer counts in figures and results; unconfirmed comments are deleted.
 """
 
 from collections import defaultdict
@@ -23,14 +24,18 @@ from dialog.comments import moderation, state
 from dialog.comments.commentable import NotCommentable, policy_for
 from dialog.comments.export import state_of
 from dialog.comments.forms import CommentCorrectionForm
-from dialog.comments.models import AuthorChange, PendingComment
+from dialog.comments.models import AuthorChange, CommentSender, PendingComment
 from dialog.comments.threads import decision_of, permalink, sender_of
 from dialog.comments.xtd import XtdComment
 
 
-def _replies():
+def _replies_of(pk):
     # The package stores a top-level comment as its own parent.
-    return XtdComment.objects.filter(parent_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
+    return XtdComment.objects.filter(parent_id=pk).exclude(pk=pk)
+
+
+def _replies():
+    return _replies_of(OuterRef("pk"))
 
 
 def comments_of(address: str):
@@ -70,10 +75,11 @@ class Comments(own_data.Kind):
     )
 
     def entries(self, address):
-        comments = list(comments_of(address).prefetch_related("content_object"))
+        comments = list(comments_of(address))
+        targets = _objects((c.content_type_id, c.object_pk) for c in comments)
         found = []
         for comment in comments:
-            target = comment.content_object
+            target = targets.get((comment.content_type_id, comment.object_pk))
             sender = sender_of(comment)
             found.append(
                 own_data.Entry(
@@ -138,8 +144,11 @@ class Comments(own_data.Kind):
 
     @transaction.atomic
     def erase(self, address):
-        comments = list(comments_of(address).select_for_update(of=("self",)))
+        # Deepest first, each asked anew whether replies remain: a reply of the same author
+        # goes before its parent, which then has none left and is deleted too.
+        comments = list(comments_of(address).select_for_update(of=("self",)).order_by("-level"))
         for comment in comments:
+            comment.has_replies = _replies_of(comment.pk).exists()
             withdraw(comment)
         return len(comments)
 
@@ -161,6 +170,7 @@ def withdraw(comment) -> None:
     XtdComment.objects.filter(pk=comment.pk).update(
         comment="", user_name="", user_email="", user_url="", ip_address=None, followup=False
     )
+    CommentSender.objects.filter(comment_id=comment.pk).delete()  # the organisation named
     AuthorChange.objects.update_or_create(
         comment_id=comment.pk, defaults={"withdrawn_at": timezone.now()}
     )
@@ -172,18 +182,21 @@ def _pending_of(address: str):
     )
 
 
-def _targets(pendings) -> dict[tuple[int, str], object]:
-    """The commented objects of unconfirmed comments: one query per kind of object."""
+def _objects(pairs) -> dict[tuple[int, str], object]:
+    """Commented objects by (content type id, pk): one query per kind of object, with what
+    their labels read (the content app's prepare_export), never one per object."""
     wanted = defaultdict(set)
-    for item in pendings:
-        wanted[item.data.get("content_type_id")].add(str(item.data.get("object_pk")))
+    for type_id, pk in pairs:
+        wanted[type_id].add(str(pk))
     found = {}
     for type_id, pks in wanted.items():
         try:
             model = ContentType.objects.get_for_id(type_id).model_class()
-        except ContentType.DoesNotExist:
+            policy = policy_for(model)
+        except (ContentType.DoesNotExist, NotCommentable):
             continue
-        for obj in model._default_manager.filter(pk__in=[pk for pk in pks if pk.isdigit()]):
+        queryset = policy.prepare_export(model._default_manager.all())
+        for obj in queryset.filter(pk__in=[pk for pk in pks if pk.isascii() and pk.isdigit()]):
             found[(type_id, str(obj.pk))] = obj
     return found
 
@@ -195,7 +208,9 @@ class UnconfirmedComments(own_data.Kind):
 
     def entries(self, address):
         pendings = list(_pending_of(address))
-        targets = _targets(pendings)
+        targets = _objects(
+            (item.data.get("content_type_id"), item.data.get("object_pk")) for item in pendings
+        )
         return [
             own_data.Entry(
                 kind=self.slug,

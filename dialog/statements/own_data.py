@@ -27,9 +27,11 @@ def _decision(statement):
 
 
 def _delete(statement) -> None:
-    if statement.pdf:
-        statement.pdf.delete(save=False)
+    pdf = statement.pdf
     statement.delete()
+    if pdf:
+        # After the commit: a rollback keeps the row, and then its file too.
+        transaction.on_commit(lambda: pdf.storage.delete(pdf.name))
 
 
 class Statements(own_data.Kind):

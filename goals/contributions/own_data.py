@@ -4,14 +4,16 @@ goals/suggestions/registration.py).
 
 Rules (the privacy page states them):
 - correcting: while the contribution is unconfirmed, waiting or published, has no answer,
-  no comment and its phase still takes contributions; the page then says "bearbeitet am";
-  where the phase is pre-moderated a published one waits for the moderation again;
+  no comment, no confirmed support (nobody backs words they did not see) and its phase
+  still takes contributions; the page then says "bearbeitet am"; where the phase is
+  pre-moderated a published one waits for the moderation again;
 - withdrawing, and erasing: deleted with its supports when it has no answer and no
   comments; otherwise taken off the site (hidden, "vom Verfasser zurückgezogen") with its
   text, name, organisation and address erased, so the discussion and the answer keep
   their record without naming anyone;
-- supports: withdrawn (deleted) while the phase takes them; erasing deletes unconfirmed
-  ones and keeps confirmed ones counted without any tie to the mailbox.
+- supports: withdrawn (deleted) while the phase takes them; erasing deletes them while the
+  phase takes them (the person may support again, once) and keeps confirmed ones of an
+  ended phase counted without any tie to the mailbox (nobody can add one there).
 """
 
 from collections.abc import Callable
@@ -74,6 +76,7 @@ class Contributions(own_data.Kind):
         return (
             self.model.objects.filter(addresses.mailbox_filter("email", address))
             .exclude(withdrawn_at__isnull=False)
+            .with_counts()
             .select_related("decision", *self.related)
         )
 
@@ -126,6 +129,7 @@ class Contributions(own_data.Kind):
             item.status != Status.HIDDEN
             and decision is None
             and not commented
+            and not item.support_count
             and self.takes_more(item)
         )
 
@@ -153,10 +157,12 @@ class Contributions(own_data.Kind):
         for name, value in cleaned.items():
             setattr(item, name, value)
         item.edited_at = timezone.now()
-        if item.status == Status.PUBLISHED and item.phase.is_pre_moderated:
-            item.status = Status.WAITING
-            transaction.on_commit(lambda: self.pipeline.tell_moderation(item))
+        # Saved while still published: the save renews the kept pages that show it
+        # (common/page_shows.py asks the saved row whether pages show it).
         item.save()
+        if item.status == Status.PUBLISHED and item.phase.is_pre_moderated:
+            self.model.objects.filter(pk=item.pk).update(status=Status.WAITING)
+            transaction.on_commit(lambda: self.pipeline.tell_moderation(item))
         return True
 
     @transaction.atomic
@@ -176,9 +182,9 @@ class Contributions(own_data.Kind):
         item.name = "anonym"
         item.organisation = ""
         item.email = ""
-        item.status = Status.HIDDEN
         item.withdrawn_at = timezone.now()
-        item.save()
+        item.save()  # still as it was shown: the kept pages renew (see edit())
+        self.model.objects.filter(pk=item.pk).update(status=Status.HIDDEN)
 
     @transaction.atomic
     def erase(self, address):
@@ -246,13 +252,15 @@ class Supports(own_data.Kind):
 
     @transaction.atomic
     def erase(self, address):
-        found = self.of(address)
-        unconfirmed = found.filter(confirmed_at__isnull=True).delete()[0]
-        kept = 0
-        for support in found.filter(confirmed_at__isnull=False):
-            # Still counted; a random hash ties it to no mailbox any more.
-            support.address_hash = new_token()[1]
-            support.email = ""
-            support.save(update_fields=["address_hash", "email"])
-            kept += 1
-        return unconfirmed + kept
+        found = list(self.of(address))
+        for support in found:
+            target = getattr(support, self.rules.owner)
+            if support.confirmed_at is None or self.takes_more(target):
+                support.delete()
+            else:
+                # Still counted; random hashes tie it to no mailbox and no mailed link.
+                support.address_hash = new_token()[1]
+                support.token_hash = new_token()[1]
+                support.email = ""
+                support.save(update_fields=["address_hash", "token_hash", "email"])
+        return len(found)

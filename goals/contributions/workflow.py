@@ -127,7 +127,8 @@ class Pipeline:
     def publish(self, queryset, user, now=None) -> int:
         """Publish confirmed ones (waiting, or hidden before)."""
         now = now or timezone.now()
-        found = self._moderatable(queryset)
+        # Withdrawn by their authors ("Meine Beiträge"): never shown again.
+        found = [item for item in self._moderatable(queryset) if item.withdrawn_at is None]
         with transaction.atomic():
             for item in found:
                 item.status = Status.PUBLISHED

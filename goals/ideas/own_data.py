@@ -41,8 +41,9 @@ def register() -> None:
             place=lambda idea: f"Idee „{idea.title}“",
             takes_more=_takes_ideas,
             erase_rule=(
-                "Unbestätigte Unterstützungen von Ideen und Vorschlägen werden gelöscht. "
-                "Bestätigte zählen weiter, sind aber mit keiner E-Mail-Adresse mehr verbunden."
+                "Unterstützungen von Ideen und Vorschlägen einer laufenden Phase werden "
+                "gelöscht. Bestätigte einer beendeten Phase zählen weiter, sind aber mit keiner "
+                "E-Mail-Adresse mehr verbunden."
             ),
         )
     )

@@ -44,6 +44,11 @@ def _hashes_before_december_2026(email: str) -> list[str]:
     ]
 
 
+def hashes_of(email: str) -> list[str]:
+    """Every hash a ballot of this mailbox may be stored under (for "Meine Beiträge")."""
+    return addresses.mailbox_hashes(email, HASH_PURPOSE) + _hashes_before_december_2026(email)
+
+
 @transaction.atomic
 def submit(phase, email: str, fields) -> str:
     """Store an unconfirmed ballot; returns the token for the confirmation link."""

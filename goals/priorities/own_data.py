@@ -1,22 +1,22 @@
 """Priorities ballots in "Meine Beiträge" (common/own_data.py), found by the mailbox's
-keyed hash (no address is stored). A ballot can be withdrawn while its phase runs;
-erasing deletes unconfirmed ballots and keeps confirmed ones counted, tied to no mailbox."""
+keyed hash (no address is stored). A ballot can be withdrawn while its phase runs.
+Erasing deletes every ballot of a running phase (the person may vote again, once) and
+keeps those of ended phases counted, tied to no mailbox: nobody can vote there any more,
+so a re-keyed ballot cannot be doubled."""
 
 from django.db import transaction
 from django.utils import timezone
 
-from common import addresses, own_data
+from common import own_data
 from common.link_tokens import new_token
 
-from .ballot import HASH_PURPOSE
+from .ballot import hashes_of
 from .models import PriorityBallot
 
 
 def _of(address):
     return (
-        PriorityBallot.objects.filter(
-            address_hash__in=addresses.mailbox_hashes(address, HASH_PURPOSE)
-        )
+        PriorityBallot.objects.filter(address_hash__in=hashes_of(address))
         .select_related("phase")
         .prefetch_related("fields")
         .order_by("-created_at")
@@ -27,8 +27,8 @@ class Ballots(own_data.Kind):
     slug = "stimme"
     plural = "Stimmen"
     erase_rule = (
-        "Unbestätigte Stimmen werden gelöscht. Bestätigte zählen weiter, sind aber mit keiner "
-        "E-Mail-Adresse mehr verbunden."
+        "Stimmen einer laufenden Phase werden gelöscht. Bestätigte Stimmen einer beendeten "
+        "Phase zählen weiter im Ergebnis, sind aber mit keiner E-Mail-Adresse mehr verbunden."
     )
 
     def entries(self, address):
@@ -59,13 +59,16 @@ class Ballots(own_data.Kind):
 
     @transaction.atomic
     def erase(self, address):
-        found = _of(address)
-        unconfirmed = found.filter(confirmed_at__isnull=True).delete()[0]
-        kept = list(found.filter(confirmed_at__isnull=False))
-        for ballot in kept:
-            ballot.address_hash = new_token()[1]
-            ballot.save(update_fields=["address_hash"])
-        return unconfirmed + len(kept)
+        now = timezone.now()
+        found = list(_of(address))
+        for ballot in found:
+            if ballot.confirmed_at is None or ballot.phase.is_running(now):
+                ballot.delete()
+            else:
+                ballot.address_hash = new_token()[1]
+                ballot.token_hash = new_token()[1]
+                ballot.save(update_fields=["address_hash", "token_hash"])
+        return len(found)
 
 
 def register() -> None:

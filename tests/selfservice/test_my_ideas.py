@@ -1,13 +1,16 @@
-"""'Meine Beiträge' for ideas and supports (the contribution pipeline's kinds): listed with
-their state, corrected while nothing answers them, withdrawn, supports taken back while the
-phase takes them, statements withdrawn until answered."""
+"""'Meine Beiträge' for ideas, wording suggestions and supports (the contribution
+pipeline's kinds): listed with their state, corrected while nothing answers or backs them
+(in a pre-moderated phase the correction waits for the moderation), withdrawn, supports
+taken back while the phase takes them."""
 
 # ruff: noqa: F811 (the idea tests' fixture is imported under its name)
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
+from django.test import TestCase
 from django_comments_xtd.models import XtdComment
 
+from dialog.models import Phase
 from goals.ideas.models import Idea, IdeaSupport
 from goals.suggestions.models import Suggestion
 from tests.goals.test_ideas import phase, submit_and_confirm, support  # noqa: F401
@@ -21,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def test_an_idea_is_listed_corrected_and_withdrawn(client, phase):
     idea = submit_and_confirm(client, phase, title="Freies WLAN in Bibliotheken")
     html = open_my_contributions(client, "petra@example.org")
-    assert "Idee zu „Beteiligungsphase" in html
+    assert "Idee · Beteiligungsphase „" in html
     assert "Freies WLAN in Bibliotheken" in html and "Veröffentlicht" in html
 
     edit = f"/meine-beitraege/bearbeiten/idee-{idea.pk}/"
@@ -43,7 +46,7 @@ def test_an_idea_is_listed_corrected_and_withdrawn(client, phase):
     client.post(withdraw)
     assert not Idea.objects.filter(pk=idea.pk).exists()  # no answer, no comments: gone
     assert client.get(idea.get_absolute_url()).status_code == 404
-    assert "Freies WLAN" not in client.get(OVERVIEW).content.decode()
+    assert f'id="eintrag-idee-{idea.pk}"' not in client.get(OVERVIEW).content.decode()
 
 
 def test_a_support_is_listed_and_withdrawn_while_the_phase_takes_them(client, phase):
@@ -52,7 +55,7 @@ def test_a_support_is_listed_and_withdrawn_while_the_phase_takes_them(client, ph
     press_confirm(client, support(client, idea, "Unterstuetzer+x@example.org"))
     assert IdeaSupport.objects.filter(confirmed_at__isnull=False).count() == 1
     html = open_my_contributions(client, "unterstuetzer@example.org")
-    assert f"Unterstützung einer Idee zu „Idee „{idea.title}““" in html
+    assert f"Unterstützung einer Idee · Idee „{idea.title}“" in html
     (row,) = IdeaSupport.objects.all()
     path = f"/meine-beitraege/zurueckziehen/idee-unterstuetzung-{row.pk}/"
     assert "Unterstützung zurückziehen" in client.get(path).content.decode()
@@ -92,3 +95,28 @@ def test_a_suggestion_is_corrected_and_a_commented_one_only_withdrawn(client, pa
     assert (suggestion.name, suggestion.email, suggestion.reason) == ("anonym", "", "")
     assert "Bis 2025" not in suggestion.text
     assert client.get(suggestion.get_absolute_url()).status_code == 404
+
+
+def test_a_correction_in_a_premoderated_phase_waits_and_a_supported_idea_stays_as_it_is(
+    client, phase, moderator
+):
+    idea = submit_and_confirm(client, phase)
+    phase.moderation = Phase.Moderation.PRE
+    phase.save()
+    open_my_contributions(client, "petra@example.org")
+    edit = f"/meine-beitraege/bearbeiten/idee-{idea.pk}/"
+    client.get(edit)
+    mail.outbox.clear()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(edit, {"title": "Freies WLAN überall", "text": idea.text})
+    idea.refresh_from_db()
+    assert idea.status == Idea.Status.WAITING and idea.title == "Freies WLAN überall"
+    assert client.get(idea.get_absolute_url()).status_code == 404  # until released
+    assert [m.to for m in mail.outbox] == [[moderator.email]]
+
+    supported = submit_and_confirm(client, phase, title="Mehr Lernräume in Bibliotheken")
+    supported.status = Idea.Status.PUBLISHED
+    supported.save()
+    press_confirm(client, support(client, supported, "fan@example.org"))
+    open_my_contributions(client, "petra@example.org")
+    assert client.get(f"/meine-beitraege/bearbeiten/idee-{supported.pk}/").status_code == 409

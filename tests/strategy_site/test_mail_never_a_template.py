@@ -532,6 +532,7 @@ COVERED = {
     "alerts/manage.txt": test_the_queue_stores_and_sends_any_message_byte_for_byte,
     # The same: the address's own link to "Meine Beiträge", nothing typed by anyone.
     "selfservice/link.txt": test_the_queue_stores_and_sends_any_message_byte_for_byte,
+    "selfservice/nothing.txt": test_the_queue_stores_and_sends_any_message_byte_for_byte,
 }
 
 
