@@ -9,8 +9,8 @@ from .models import Paragraph
 from .split import Plan, match, parse
 
 
-def plan_for(chapter, source: str) -> Plan:
-    return match(chapter.paragraphs.current().order_by("order", "pk"), parse(source))
+def plan_for(chapter, source: str, chosen: dict | None = None) -> Plan:
+    return match(chapter.paragraphs.current().order_by("order", "pk"), parse(source), chosen)
 
 
 def comment_counts(paragraphs) -> dict:
@@ -43,9 +43,12 @@ def describe_removed(paragraphs) -> dict:
 
 
 @transaction.atomic
-def apply(chapter, source: str) -> Plan:
+def apply(chapter, source: str, chosen: dict | None = None) -> Plan:
     """Rewrite the chapter's paragraphs; removed ones with comments stay, marked removed."""
-    plan = plan_for(chapter, source)
+    return store(chapter, plan_for(chapter, source, chosen))
+
+
+def store(chapter, plan: Plan) -> Plan:
     for order, (block, paragraph) in enumerate(plan.rows, start=1):
         if paragraph is None:
             paragraph = Paragraph(chapter=chapter)
