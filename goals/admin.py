@@ -24,6 +24,7 @@ from .resources import GoalResource, IndicatorResource, MeasurementResource, Sta
 from .status import Status
 from .suggestions import admin as suggestions_admin  # noqa: F401 - registers it
 from .text import admin as text_admin  # noqa: F401 - registers the chapter admin
+from .text.import_admin import TextImportMixin
 
 
 class BoundedImportForm(ImportForm):
@@ -94,7 +95,7 @@ class FieldOfActionInline(admin.StackedInline):
 
 
 @admin.register(StrategyVersion)
-class StrategyVersionAdmin(admin.ModelAdmin):
+class StrategyVersionAdmin(TextImportMixin, admin.ModelAdmin):
     list_display = ["title", "year", "adopted_on", "is_current", "goal_count"]
     list_filter = ["is_current"]
     search_fields = ["title", "summary"]

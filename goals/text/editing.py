@@ -49,11 +49,14 @@ def apply(chapter, source: str, chosen: dict | None = None) -> Plan:
 
 
 def store(chapter, plan: Plan) -> Plan:
+    """Write a plan (call inside a transaction); plan.saved lists the paragraphs in order."""
+    plan.saved = []
     for order, (block, paragraph) in enumerate(plan.rows, start=1):
         if paragraph is None:
             paragraph = Paragraph(chapter=chapter)
         paragraph.order, paragraph.text, paragraph.heading = order, block.text, block.heading
         paragraph.save()
+        plan.saved.append(paragraph)
     kept = describe_removed(plan.removed)
     for paragraph in plan.removed:
         if paragraph.pk in kept:

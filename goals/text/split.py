@@ -66,6 +66,8 @@ class Plan:
     removed: list = field(default_factory=list)
     # {new index: similarity} of each paired row
     similarity: dict = field(default_factory=dict)
+    # the stored paragraphs in the new order, once goals.text.editing.store() wrote them
+    saved: list = field(default_factory=list)
 
     def removed_with_comments(self, counts: dict) -> list:
         return [p for p in self.removed if counts.get(p.pk, 0)]
