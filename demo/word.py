@@ -84,9 +84,10 @@ def sentence(n: int, length: int = 110) -> str:
     return " ".join(words).capitalize() + f" (Ziel {n % 78 + 1})."
 
 
-def strategy_parts(pages: int = 100) -> list:
+def strategy_parts(pages: int = 100, typo: bool = False) -> list:
     """About 500 words a page: per page one subchapter heading every other page, four
-    paragraphs of 110 words and a short list."""
+    paragraphs of 110 words and a short list. With typo, every tenth paragraph has one
+    word changed (a corrected file)."""
     parts = [("title", "Digitalstrategie.NRW – Beispiel")]
     n = 0
     for page in range(pages):
@@ -96,10 +97,13 @@ def strategy_parts(pages: int = 100) -> list:
             parts.append(("h2", f"Thema {page + 1}"))
         for _ in range(4):
             n += 1
-            parts.append(("p", sentence(n)))
+            text = sentence(n)
+            if typo and n % 10 == 0:
+                text = text.replace("Landes", "Bundeslandes", 1)
+            parts.append(("p", text))
         parts.append(("bullets", [f"Maßnahme {page}.{i}: {sentence(n + i, 12)}" for i in range(3)]))
     return parts
 
 
-def strategy_document(pages: int = 100) -> bytes:
-    return document(strategy_parts(pages))
+def strategy_document(pages: int = 100, typo: bool = False) -> bytes:
+    return document(strategy_parts(pages, typo))

@@ -54,6 +54,15 @@ def store(chapter, plan: Plan) -> Plan:
     for order, (block, paragraph) in enumerate(plan.rows, start=1):
         if paragraph is None:
             paragraph = Paragraph(chapter=chapter)
+        elif (paragraph.order, paragraph.text, paragraph.heading) == (
+            order,
+            block.text,
+            block.heading,
+        ):
+            # Unchanged: no write, no search index update, no cache invalidation (a
+            # corrected 100-page file changes a few paragraphs, not all of them).
+            plan.saved.append(paragraph)
+            continue
         paragraph.order, paragraph.text, paragraph.heading = order, block.text, block.heading
         paragraph.save()
         plan.saved.append(paragraph)

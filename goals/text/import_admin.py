@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from common import upload_limits
+from common import bounds, upload_limits
 from strategy_site.import_previews import purge_abandoned
 
 from ..models import Chapter, StrategyVersion
@@ -99,6 +99,10 @@ def read(kind: str, data: bytes, goal_word: str):
 
 class TextImportMixin:
     """Adds "Text importieren" to the version admin."""
+
+    # <id:...> (common.bounds) is registered when that module is imported; the admin's
+    # URLs may be built before anything else imported it.
+    _ids = bounds.IdConverter
 
     def get_urls(self):
         return [
