@@ -3,7 +3,7 @@
 Two steps, as the spreadsheet import: upload -> preview (chapter tree, paragraph
 counts, goal references found, warnings; nothing stored) -> "Übernehmen" stores it in
 one transaction. Between the two the file waits in the private preview storage every
-app server shares (strategy_site/import_previews.py), named by a random token.
+app server shares (common/preview_files.py), named by a random token.
 """
 
 import io
@@ -20,12 +20,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from common import bounds, upload_limits
-from strategy_site.import_previews import purge_abandoned
+from common.preview_files import FOLDER, purge_abandoned
 
 from ..models import Chapter, StrategyVersion
 from . import document, importing
 
-FOLDER = "django-import-export"  # purged of abandoned previews with the spreadsheets
 _TOKEN = re.compile(r"^text-[0-9a-f]{32}\.(docx|md)$")
 
 
