@@ -170,8 +170,11 @@ class TextImportMixin:
             data = stored.read()
         if not re.fullmatch(r"\w[\w-]{0,29}", goal_word):
             goal_word = "Ziel"
-        draft = read(token.rsplit(".", 1)[1], data, goal_word)
-        if draft.errors:
+        try:
+            draft = read(token.rsplit(".", 1)[1], data, goal_word)
+        except upload_limits.ImportRefused:
+            draft = None
+        if draft is None or draft.errors:
             messages.error(request, "Die Datei hat Fehler; bitte laden Sie sie erneut hoch.")
             return redirect(back)
         counts = importing.store(version, draft)

@@ -1,6 +1,6 @@
 """Store an imported strategy text (goals/text/document.py) in a version, in place.
 
-A chapter of the file updates the version's chapter with the same number (its slug);
+A chapter of the file updates the version's chapter with the same number;
 its paragraphs are paired with the stored ones by the same alignment as a pasted edit
 (goals/text/split.py), so every paragraph that is still recognisably the same keeps
 its anchor, comments, suggestions and links. Stored paragraphs that no new one
@@ -42,12 +42,26 @@ class Preview:
         return sum(len(c.draft.blocks) for c in self.chapters)
 
 
+def _stored(chapters) -> dict:
+    """The version's chapters by number, and by slug for those whose number changed form
+    ("2.1" vs "2-1"); a chapter typed in by hand may have any slug."""
+    found = {}
+    for chapter in chapters:
+        found.setdefault(("slug", chapter.slug), chapter)
+        found.setdefault(("number", chapter.number), chapter)
+    return found
+
+
+def _find(stored: dict, item):
+    return stored.get(("number", item.number)) or stored.get(("slug", item.slug))
+
+
 def preview(version, draft) -> Preview:
-    stored = {c.slug: c for c in Chapter.objects.filter(version=version)}
+    stored = _stored(Chapter.objects.filter(version=version))
     goals = {g.number: g for g in Goal.objects.filter(version=version)}
     chapters, warnings = [], list(draft.warnings)
     for item in draft.chapters:
-        row = ChapterPreview(draft=item, existing=stored.get(item.slug))
+        row = ChapterPreview(draft=item, existing=_find(stored, item))
         if row.existing is not None:
             plan = match(row.existing.paragraphs.current().order_by("order", "pk"), item.blocks)
             row.kept = sum(1 for _, p in plan.rows if p is not None)
@@ -63,8 +77,10 @@ def preview(version, draft) -> Preview:
                     "der Verweis wird nicht markiert."
                 )
         chapters.append(row)
-    named = {c.slug for c in draft.chapters}
-    untouched = [c for slug, c in stored.items() if slug not in named]
+    named = {row.existing.pk for row in chapters if row.existing is not None}
+    untouched = [
+        c for c in Chapter.objects.filter(version=version).order_by("order") if c.pk not in named
+    ]
     return Preview(chapters, warnings, list(draft.errors), untouched)
 
 
@@ -73,12 +89,12 @@ def store(version, draft) -> dict:
     """Write the draft; all or nothing. Returns counts for the editor's message."""
     if draft.errors:
         raise ValueError("A draft with errors cannot be stored.")
-    stored = {c.slug: c for c in Chapter.objects.select_for_update().filter(version=version)}
+    stored = _stored(Chapter.objects.select_for_update().filter(version=version))
     goals = {g.number: g for g in Goal.objects.filter(version=version)}
     counts = {"chapters": 0, "created": 0, "paragraphs": 0, "kept": 0, "marks": 0}
     parent = None
     for order, item in enumerate(draft.chapters, start=1):
-        chapter = stored.get(item.slug) or Chapter(version=version, slug=item.slug)
+        chapter = _find(stored, item) or Chapter(version=version, slug=item.slug)
         counts["created"] += chapter.pk is None
         chapter.number, chapter.title, chapter.order = item.number, item.title, order
         chapter.parent = parent if item.level == 2 else None

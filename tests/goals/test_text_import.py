@@ -176,3 +176,17 @@ def test_moderation_may_not_import_text(client, moderator, version):
 def test_a_100_page_word_file_is_read_into_chapters(admin_client, version):
     page = upload(admin_client, version, "lang.docx", strategy_document(100)).content.decode()
     assert "60 Kapitel mit zusammen 500 Absätzen." in page
+
+
+def test_a_chapter_typed_in_by_hand_is_updated_by_its_number(admin_client, version, goal):
+    chapter = Chapter.objects.create(version=version, number="1", title="Einl.", slug="einleitung")
+    editing.apply(chapter, FIRST)
+    first = chapter.paragraphs.get()
+    comment_on(first, "Gut so")
+    preview = upload(admin_client, version, "a.docx", document(PARTS))
+    assert "neues Kapitel" in preview.content.decode()  # only 1.1 and 2 are new
+    confirm(admin_client, version, preview)
+    chapter.refresh_from_db()
+    first.refresh_from_db()
+    assert (chapter.title, chapter.slug, first.removed) == ("Einleitung", "einleitung", False)
+    assert Chapter.objects.filter(version=version, number="1").count() == 1
