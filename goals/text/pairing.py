@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils.text import Truncator
 
 from . import difference
+from .reading import plain_text
 from .split import words
 
 PREFIX = "pairing"
@@ -32,8 +33,6 @@ def start_of(text: str) -> str:
 
 
 def words_as_read(text: str) -> list[str]:
-    from .reading import plain_text
-
     return plain_text(text).split()
 
 
