@@ -3,6 +3,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
+
+from common import upload_limits
 
 from .ideas import admin as ideas_admin  # noqa: F401 - registers the ideas admin
 from .models import (
@@ -21,6 +24,31 @@ from .resources import GoalResource, IndicatorResource, MeasurementResource, Sta
 from .status import Status
 from .suggestions import admin as suggestions_admin  # noqa: F401 - registers it
 from .text import admin as text_admin  # noqa: F401 - registers the chapter admin
+from .text.import_admin import TextImportMixin
+
+
+class BoundedImportForm(ImportForm):
+    """Refuses an oversized or over-wide file before django-import-export reads it.
+
+    The check follows the format the editor chose, since that decides which reader
+    runs (common/upload_limits.py).
+    """
+
+    CHECKS = {CSV: upload_limits.check_csv, XLSX: upload_limits.check_xlsx}
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formats = formats
+
+    def clean(self):
+        cleaned = super().clean()
+        uploaded, chosen = cleaned.get("import_file"), cleaned.get("format")
+        if uploaded and chosen not in (None, ""):
+            try:
+                self.CHECKS[self.formats[int(chosen)]](uploaded)
+            except upload_limits.ImportRefused as refused:
+                self.add_error("import_file", refused)
+        return cleaned
 
 
 class SpreadsheetAdmin(ImportExportModelAdmin):
@@ -30,6 +58,7 @@ class SpreadsheetAdmin(ImportExportModelAdmin):
     """
 
     import_formats = export_formats = [CSV, XLSX]
+    import_form_class = BoundedImportForm
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
@@ -66,7 +95,7 @@ class FieldOfActionInline(admin.StackedInline):
 
 
 @admin.register(StrategyVersion)
-class StrategyVersionAdmin(admin.ModelAdmin):
+class StrategyVersionAdmin(TextImportMixin, admin.ModelAdmin):
     list_display = ["title", "year", "adopted_on", "is_current", "goal_count"]
     list_filter = ["is_current"]
     search_fields = ["title", "summary"]

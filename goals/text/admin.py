@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.utils.text import Truncator
 
 from ..models import Chapter, Paragraph
-from . import editing
+from . import editing, pairing
 
 
 class ChapterForm(forms.ModelForm):
@@ -21,6 +21,7 @@ class ChapterForm(forms.ModelForm):
         help_text="Absätze durch Leerzeilen trennen; „## Überschrift“ in eigener Zeile setzt eine "
         "Zwischenüberschrift. Leer lassen, um die Absätze nicht zu ändern.",
     )
+    pairing = pairing.PairingField(label="Zuordnung")
     confirm_removal = forms.BooleanField(
         label="Ja, diese Absätze entfernen (ihre Kommentare und Vorschläge bleiben lesbar)",
         required=False,
@@ -35,11 +36,21 @@ class ChapterForm(forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["source"] = source_of(self.instance)
 
+    # Set by ChapterAdmin.get_form when the editor pressed "Zuordnung prüfen".
+    preview_requested = False
+
     def clean(self):
         cleaned = super().clean()
         source = cleaned.get("source", "")
+        self.chosen = None
         if source.strip() and self.instance.pk:
-            plan = editing.plan_for(self.instance, source)
+            stored = list(self.instance.paragraphs.current().order_by("order", "pk"))
+            self.chosen, wrong = pairing.chosen_pairing(cleaned["pairing"], source, stored)
+            if wrong:
+                self.add_error("pairing", wrong)
+            plan = editing.plan_for(self.instance, source, self.chosen)
+            widget = self.fields["pairing"].widget
+            widget.plan, widget.stored, widget.key = plan, stored, pairing.text_key(source)
             described = editing.describe_removed(plan.removed)
             at_risk = [p for p in plan.removed if p.pk in described]
             if at_risk and not cleaned.get("confirm_removal"):
@@ -49,8 +60,15 @@ class ChapterForm(forms.ModelForm):
                 )
                 self.add_error(
                     "confirm_removal",
-                    f"Diese Absätze mit Beiträgen fielen weg: {names}. Bitte bestätigen Sie das "
-                    "oder ändern Sie den Text.",
+                    f"Diese Absätze mit Beiträgen fielen weg: {names}. Bitte bestätigen Sie das, "
+                    "ordnen Sie sie unter „Zuordnung“ einem neuen Absatz zu oder ändern Sie den "
+                    "Text.",
+                )
+            if self.preview_requested:
+                self.add_error(
+                    "pairing",
+                    "Vorschau: Noch ist nichts gespeichert. Prüfen Sie die Zuordnung und ändern "
+                    "Sie sie bei Bedarf; „Sichern“ speichert den Text mit dieser Zuordnung.",
                 )
         return cleaned
 
@@ -95,12 +113,33 @@ class ChapterAdmin(admin.ModelAdmin):
     list_display = ["number", "title", "version"]
     list_filter = ["version"]
     prepopulated_fields = {"slug": ["number"]}
-    fields = ["version", "parent", "number", "title", "slug", "order", "source", "confirm_removal"]
+    fields = [
+        "version",
+        "parent",
+        "number",
+        "title",
+        "slug",
+        "order",
+        "source",
+        "pairing",
+        "confirm_removal",
+    ]
     inlines = [ParagraphInline]
+
+    def get_fields(self, request, obj=None):
+        # A new chapter has no stored paragraphs to pair with.
+        fields = super().get_fields(request, obj)
+        return fields if obj else [f for f in fields if f != "pairing"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if request.method == "POST" and "_zuordnung" in request.POST:
+            return type(form.__name__, (form,), {"preview_requested": True})
+        return form
 
     def save_related(self, request, form, formsets, change):
         # After the inline (goal marks, "continues"), so the re-split sees them.
         super().save_related(request, form, formsets, change)
         source = form.cleaned_data.get("source", "")
         if source.strip():
-            editing.apply(form.instance, source)
+            editing.apply(form.instance, source, form.chosen)

@@ -9,8 +9,8 @@ from .models import Paragraph
 from .split import Plan, match, parse
 
 
-def plan_for(chapter, source: str) -> Plan:
-    return match(chapter.paragraphs.current().order_by("order", "pk"), parse(source))
+def plan_for(chapter, source: str, chosen: dict | None = None) -> Plan:
+    return match(chapter.paragraphs.current().order_by("order", "pk"), parse(source), chosen)
 
 
 def comment_counts(paragraphs) -> dict:
@@ -43,14 +43,29 @@ def describe_removed(paragraphs) -> dict:
 
 
 @transaction.atomic
-def apply(chapter, source: str) -> Plan:
+def apply(chapter, source: str, chosen: dict | None = None) -> Plan:
     """Rewrite the chapter's paragraphs; removed ones with comments stay, marked removed."""
-    plan = plan_for(chapter, source)
+    return store(chapter, plan_for(chapter, source, chosen))
+
+
+def store(chapter, plan: Plan) -> Plan:
+    """Write a plan (call inside a transaction); plan.saved lists the paragraphs in order."""
+    plan.saved = []
     for order, (block, paragraph) in enumerate(plan.rows, start=1):
         if paragraph is None:
             paragraph = Paragraph(chapter=chapter)
+        elif (paragraph.order, paragraph.text, paragraph.heading) == (
+            order,
+            block.text,
+            block.heading,
+        ):
+            # Unchanged: no write, no search index update, no cache invalidation (a
+            # corrected 100-page file changes a few paragraphs, not all of them).
+            plan.saved.append(paragraph)
+            continue
         paragraph.order, paragraph.text, paragraph.heading = order, block.text, block.heading
         paragraph.save()
+        plan.saved.append(paragraph)
     kept = describe_removed(plan.removed)
     for paragraph in plan.removed:
         if paragraph.pk in kept:
