@@ -53,11 +53,13 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# On every core; tests marked with one xdist_group run in one process, so the HTML and
+# feed validators share one crawl of the sitemap (tests/validators/conftest.py).
 test: $(VENV)/.installed-dev chromium vnu lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) compilemessages --ignore=.venv --ignore=var -v0
 	$(MANAGE) collectstatic --noinput -v0
-	$(BIN)/pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 # The large data set in a database of its own (never the demo one), served as in
 # production; prints a table for docs/performance.md (scripts/bench.py).

@@ -361,15 +361,30 @@ def _modified(slug: str):
     return last_modified()
 
 
+def _typed(iri: str, kind: str) -> dict:
+    """A resource the catalogue names, with the class DCAT-AP 3 expects of it (its range
+    shapes check the class). The EU vocabularies and IANA declare these classes too; a
+    harvester that does not load them still reads what each IRI is."""
+    return {"@id": iri, "@type": kind}
+
+
+EU_VOCABULARY = "http://publications.europa.eu/resource/authority/"
+
+
 def catalog(absolute) -> dict:
-    """The DCAT-AP.de description of the datasets; `absolute(path)` builds full URLs."""
+    """The DCAT-AP.de description of the datasets; `absolute(path)` builds full URLs.
+    Checked with the official DCAT-AP 3.0.1 SHACL shapes (tests/validators/test_dcat.py)."""
     # An IRI, not a blank node: harvesters merge the publisher of all datasets by it. The
-    # Impressum names and describes the provider.
+    # Impressum names and describes the provider. An organisation is an agent (FOAF); the
+    # shapes ask for foaf:Agent and do not infer it.
     publisher = {
         "@id": absolute("/impressum/#anbieter"),
-        "@type": "foaf:Organization",
+        "@type": ["foaf:Organization", "foaf:Agent"],
         "foaf:name": PUBLISHER,
     }
+    german = _typed(EU_VOCABULARY + "language/DEU", "dct:LinguisticSystem")
+    licence = _typed(LICENCE_URI, "dct:LicenseDocument")
+    nrw = _typed(NRW_GEOCODING, "dct:Location")
     datasets = []
     for dataset in DATASETS.values():
         entry = {
@@ -381,25 +396,28 @@ def catalog(absolute) -> dict:
             "dcatde:maintainer": publisher,
             "dcatde:contributorID": {"@id": CONTRIBUTOR_ID},
             "dcat:contactPoint": {
-                "@type": "vcard:Organization",
+                # vcard:Organization is a vcard:Kind; the shapes ask for the latter.
+                "@type": ["vcard:Organization", "vcard:Kind"],
                 "vcard:fn": "Digitalstrategie.NRW",
                 "vcard:hasEmail": {"@id": f"mailto:{settings.COMMENTS_XTD_CONTACT_EMAIL}"},
             },
             "dcat:keyword": ["Digitalstrategie", "Nordrhein-Westfalen", "Ziele", "Umsetzung"],
             "dcat:theme": {
-                "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE"
+                **_typed(EU_VOCABULARY + "data-theme/GOVE", "skos:Concept"),
+                # The theme's German label in the EU vocabulary.
+                "skos:prefLabel": {
+                    "@value": "Regierung und öffentlicher Sektor",
+                    "@language": "de",
+                },
             },
-            "dct:language": {
-                "@id": "http://publications.europa.eu/resource/authority/language/DEU"
-            },
+            "dct:language": german,
+            "dct:spatial": nrw,
             "dcatde:politicalGeocodingLevelURI": {
                 "@id": "http://dcat-ap.de/def/politicalGeocoding/Level/state"
             },
             "dcatde:politicalGeocodingURI": {"@id": NRW_GEOCODING},
-            "dct:accrualPeriodicity": {
-                "@id": "http://publications.europa.eu/resource/authority/frequency/IRREG"
-            },
-            "dcat:landingPage": {"@id": absolute("/daten/")},
+            "dct:accrualPeriodicity": _typed(EU_VOCABULARY + "frequency/IRREG", "dct:Frequency"),
+            "dcat:landingPage": _typed(absolute("/daten/"), "foaf:Document"),
             "dcat:distribution": [
                 {
                     "@id": url,
@@ -408,11 +426,11 @@ def catalog(absolute) -> dict:
                     "dct:description": description,
                     "dcat:accessURL": {"@id": url},
                     "dcat:downloadURL": {"@id": url},
-                    "dcat:mediaType": {"@id": IANA_MEDIA_TYPES + media_type},
-                    "dct:format": {
-                        "@id": f"http://publications.europa.eu/resource/authority/file-type/{name}"
-                    },
-                    "dct:license": {"@id": LICENCE_URI},
+                    "dcat:mediaType": _typed(IANA_MEDIA_TYPES + media_type, "dct:MediaType"),
+                    "dct:format": _typed(
+                        EU_VOCABULARY + f"file-type/{name}", "dct:MediaTypeOrExtent"
+                    ),
+                    "dct:license": licence,
                 }
                 for name, media_type, url, description in [
                     (
@@ -434,12 +452,13 @@ def catalog(absolute) -> dict:
         if modified:
             entry["dct:modified"] = {"@value": modified.isoformat(), "@type": "xsd:date"}
         datasets.append(entry)
-    return {
+    catalogue = {
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",
             "dct": "http://purl.org/dc/terms/",
             "dcatde": "http://dcat-ap.de/def/dcatde/",
             "foaf": "http://xmlns.com/foaf/0.1/",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
             "vcard": "http://www.w3.org/2006/vcard/ns#",
             "xsd": "http://www.w3.org/2001/XMLSchema#",
         },
@@ -448,8 +467,20 @@ def catalog(absolute) -> dict:
         "dct:title": "Offene Daten der Digitalstrategie.NRW",
         "dct:description": "Datensätze zu den Zielen der Digitalstrategie des Landes Nordrhein-Westfalen.",
         "dct:publisher": publisher,
-        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/DEU"},
-        "dct:license": {"@id": LICENCE_URI},
-        "foaf:homepage": {"@id": absolute("/")},
+        "dct:language": german,
+        "dct:license": licence,
+        "dct:spatial": nrw,
+        "dcat:themeTaxonomy": {
+            **_typed(EU_VOCABULARY + "data-theme", "skos:ConceptScheme"),
+            "dct:title": {"@value": "Data theme", "@language": "en"},
+        },
+        "foaf:homepage": _typed(absolute("/"), "foaf:Document"),
         "dcat:dataset": datasets,
     }
+    # The catalogue changes when one of its datasets does.
+    newest = max(
+        (d["dct:modified"]["@value"] for d in datasets if "dct:modified" in d), default=None
+    )
+    if newest:
+        catalogue["dct:modified"] = {"@value": newest, "@type": "xsd:date"}
+    return catalogue

@@ -21,14 +21,16 @@ def strategy_entries():
 
 
 def text_entries():
-    """Each version's contents page, its chapters and its paragraph pages."""
-    chapters = list(Chapter.objects.select_related("version").order_by("version__year", "order"))
+    """Each version's text page, its chapters and its paragraph pages. A version without
+    chapters (2018, 2020) has a text page too: every version's page links it, and it
+    offers the document as PDF."""
+    chapters = Chapter.objects.select_related("version").order_by("version__year", "order")
     paragraphs = (
         Paragraph.objects.current()
         .select_related("chapter__version")
         .order_by("chapter__version__year", "chapter__order", "order")
     )
-    versions = dict.fromkeys(c.version.slug for c in chapters)
+    versions = StrategyVersion.objects.order_by("year", "pk").values_list("slug", flat=True)
     return [
         *((reverse("goals:text", args=[slug]), None) for slug in versions),
         *((c.get_absolute_url(), None) for c in chapters),
@@ -43,8 +45,10 @@ def strategy_summary():
 
 
 def text_summary():
-    chapters = Chapter.objects.aggregate(n=Count("id"), versions=Count("version", distinct=True))
-    return chapters["n"] + chapters["versions"] + Paragraph.objects.current().count(), None
+    found = StrategyVersion.objects.aggregate(
+        versions=Count("id", distinct=True), chapters=Count("chapters", distinct=True)
+    )
+    return found["versions"] + found["chapters"] + Paragraph.objects.current().count(), None
 
 
 def _phases_with_ideas():

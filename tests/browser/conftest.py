@@ -1,6 +1,7 @@
 """Real-browser tests: Debian's Chromium driven by Playwright, axe-core offline."""
 
 import shutil
+import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -44,7 +45,23 @@ def live_server(request):
     server.thread.static_handler = lambda app: app
     server.start()
     yield server
+    # Each connection the browser opened has a request thread, which on its way out closes
+    # the test database connection it shares with this thread (SQLite in memory); Django
+    # allows that only while the server shares it. A thread still running after stop()
+    # raised "DatabaseWrapper objects created in a thread can only be used in that same
+    # thread" (a pytest warning at the end of a test process). The browser closes first
+    # (see `browser` below); its connections' threads end before the server stops sharing.
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=10)
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(live_server, browser):
+    """pytest-playwright's browser, started after the live server so that it is closed
+    (with all its connections) before the server stops."""
+    return browser
 
 
 @pytest.fixture(scope="session")

@@ -210,7 +210,10 @@ def test_catalog_describes_the_datasets_in_dcat_ap_de(client, data):
     ] == [
         (
             f"http://testserver/daten/{name}.{ext}",
-            {"@id": f"https://www.iana.org/assignments/media-types/{media}"},
+            {
+                "@id": f"https://www.iana.org/assignments/media-types/{media}",
+                "@type": "dct:MediaType",
+            },
             licence,
         )
         for name in ("ziele", "berichte", "indikatoren")

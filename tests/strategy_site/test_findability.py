@@ -31,6 +31,8 @@ def test_sitemap_index_lists_every_public_page_and_nothing_else(client, demo, se
     expected = {
         *(g.get_absolute_url() for g in Goal.objects.select_related("version")),
         *(v.get_absolute_url() for v in StrategyVersion.objects.all()),
+        # Every version's text page, also of the versions without chapters (2018, 2020).
+        *(f"/strategie/{v.slug}/text/" for v in StrategyVersion.objects.all()),
         *(c.get_absolute_url() for c in Chapter.objects.select_related("version")),
         *(
             p.get_absolute_url()

@@ -1,12 +1,18 @@
-"""The open-data catalogue as a harvester reads it: /daten/katalog.jsonld taken apart into
-statements (subject, property, object) with full IRIs, then checked for what the DCAT-AP 3
-and DCAT-AP.de shapes demand and once failed here: media types as IANA IRIs, one GovData
-contributor per dataset, a publisher that is an IRI rather than a blank node."""
+"""The open-data catalogue as a harvester reads it: /daten/katalog.jsonld through the official
+DCAT-AP 3.0.1 SHACL shapes (pyshacl, shapes in dcat-ap/), and taken apart into statements
+(subject, property, object) with full IRIs for what the shapes cannot see and once failed
+here: media types as IANA IRIs naming what each download really serves, one GovData
+contributor per dataset (DCAT-AP.de), a publisher that is an IRI the Impressum names."""
 
 import json
+from functools import cache
 from itertools import count
+from pathlib import Path
 
 import pytest
+from pyshacl import validate
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SH
 
 DCAT = "http://www.w3.org/ns/dcat#"
 DCT = "http://purl.org/dc/terms/"
@@ -14,6 +20,73 @@ DCATDE = "http://dcat-ap.de/def/dcatde/"
 FOAF = "http://xmlns.com/foaf/0.1/"
 TYPE = "@type"
 IANA = "https://www.iana.org/assignments/media-types/"
+# The shapes of the Interoperable Europe validator's "Ranges" check (existence, cardinality,
+# literal and class ranges) and its recommendations (warnings). Not used: the controlled
+# vocabulary shapes, which need the EU vocabularies loaded as data (see dcat-ap/NOTICE.md).
+SHAPES = Path(__file__).parent / "dcat-ap"
+SHAPE_FILES = ("shapes.ttl", "range.ttl", "shapes_recommended.ttl")
+# What the recommendations (warnings) still miss, and why the site leaves it out: no first
+# publication date of the catalogue is recorded; the datasets cover no fixed period (goals
+# come with each version); no promise of how long a download stays available; Nordrhein-
+# Westfalen is named by its DCAT-AP.de IRI, without a geometry; the kinds of publisher and
+# licence (ADMS vocabularies) add nothing a harvester does not know from their IRIs.
+RECOMMENDED_BUT_LEFT_OUT = {
+    ("dcat:Catalog", "dct:issued"),
+    ("dcat:Dataset", "dct:temporal"),
+    ("dcat:Distribution", "dcatap:availability"),
+    ("dct:Location", "dcat:bbox"),
+    ("dct:Location", "dcat:centroid"),
+    ("foaf:Agent, foaf:Organization", "dct:type"),
+    ("dct:LicenseDocument", "dct:type"),
+}
+
+
+@cache
+def dcat_ap_shapes() -> Graph:
+    """The shapes, parsed once per test process."""
+    shapes = Graph()
+    for name in SHAPE_FILES:
+        shapes.parse(SHAPES / name)
+    return shapes
+
+
+def shacl_results(data: Graph) -> list[tuple[str, str, str, str, str]]:
+    """(severity, class of the focus node, path, message, value) of every result."""
+    _, report, _ = validate(data, shacl_graph=dcat_ap_shapes(), allow_warnings=True)
+    short = data.namespace_manager.normalizeUri
+    found = []
+    for result in report.subjects(SH.resultSeverity, None):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        found.append(
+            (
+                short(report.value(result, SH.resultSeverity)),
+                ", ".join(sorted(short(kind) for kind in data.objects(focus, RDF.type))),
+                short(path) if path is not None else "",
+                str(report.value(result, SH.resultMessage)),
+                str(report.value(result, SH.value) or ""),
+            )
+        )
+    return sorted(found)
+
+
+@pytest.mark.django_db
+def test_catalogue_passes_the_official_dcat_ap_3_shapes(client, demo):
+    response = client.get("/daten/katalog.jsonld")
+    data = Graph().parse(data=response.content, format="json-ld")
+    data.bind("dcatap", "http://data.europa.eu/r5r/")
+    results = shacl_results(data)
+    violations = [r for r in results if r[0] != "sh:Warning"]
+    assert violations == []
+    warned = {(kind, path) for _, kind, path, _, _ in results}
+    assert warned == RECOMMENDED_BUT_LEFT_OUT, results
+    # The shapes did look: a dataset without its title, the one mistake of a second run,
+    # is the one violation.
+    dataset = next(data.subjects(RDF.type, URIRef(DCAT + "Dataset")))
+    data.remove((dataset, URIRef(DCT + "title"), None))
+    assert [r[1:4] for r in shacl_results(data) if r[0] == "sh:Violation"] == [
+        ("dcat:Dataset", "dct:title", f"Less than 1 values on <{dataset}>->dct:title")
+    ]
 
 
 def statements(document: dict) -> list[tuple[str, str, object]]:
@@ -51,7 +124,7 @@ def statements(document: dict) -> list[tuple[str, str, object]]:
 
 
 @pytest.mark.django_db
-def test_catalogue_meets_the_dcat_ap_shapes_it_once_failed(client, demo):
+def test_catalogue_names_what_the_downloads_serve_and_who_publishes(client, demo):
     response = client.get("/daten/katalog.jsonld")
     graph = statements(json.loads(response.content))
 

@@ -10,7 +10,6 @@ import pytest
 
 from common.feeds import AUTHOR_NAME
 from goals.models import FieldOfAction
-from tests.support.sitemap import sitemap_urls
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FEED_TYPES = ("application/atom+xml", "application/rss+xml")
@@ -18,18 +17,16 @@ ALTERNATE = re.compile(r'<link rel="alternate" type="([^"]+)"[^>]*href="([^"]+)"
 FEED_HREF = re.compile(r'href="(/[^"]*/(?:feed|atom)/(?:\?[^"]*)?)"')
 
 
-def feeds_on_the_site(client) -> set[str]:
+def feeds_on_the_site(client, sitemap_pages) -> set[str]:
+    """The feeds the pages of the sitemap announce or link to."""
+    pages = [
+        page.text for page in sitemap_pages.values() if page.content_type.startswith("text/html")
+    ]
     # The dashboard filtered by a field offers that field's feed.
     field = FieldOfAction.objects.select_related("version").order_by("pk").first()
+    filtered = client.get(f"/umsetzung/?fassung={field.version.slug}&feld={field.slug}")
     found = set()
-    for url in [
-        *sitemap_urls(client),
-        f"/umsetzung/?fassung={field.version.slug}&feld={field.slug}",
-    ]:
-        response = client.get(url)
-        if not response["Content-Type"].startswith("text/html"):
-            continue
-        html = response.content.decode()
+    for html in [*pages, filtered.content.decode()]:
         found |= {href for kind, href in ALTERNATE.findall(html) if kind in FEED_TYPES}
         found |= {href.replace("&amp;", "&") for href in FEED_HREF.findall(html)}
     return found
@@ -59,9 +56,11 @@ def rfc4287_problems(address: str, xml: bytes) -> list[str]:
     return problems
 
 
+# The HTML check reads the same crawl of the sitemap: one test process for both.
+@pytest.mark.xdist_group("sitemap_pages")
 @pytest.mark.django_db
-def test_every_feed_names_its_author_and_has_what_rfc_4287_requires(client, demo):
-    feeds = feeds_on_the_site(client)
+def test_every_feed_names_its_author_and_has_what_rfc_4287_requires(client, demo, sitemap_pages):
+    feeds = feeds_on_the_site(client, sitemap_pages)
     problems, kinds, entries = [], set(), 0
     for address in sorted(feeds):
         response = client.get(address)
