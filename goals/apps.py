@@ -38,4 +38,6 @@ class GoalsConfig(AppConfig):
             "goals.measurement",
             "goals.assessment",
         )
+        # A paragraph's page and its chapter's show the same text, comments and counts.
+        page_shows.part_of("goals.paragraph", "chapter")
         page_shows.shows("goals.priorityballot", when=lambda b: b.confirmed_at is not None)
