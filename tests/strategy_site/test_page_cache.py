@@ -255,11 +255,17 @@ def test_anonymous_writes_that_change_no_public_page_keep_the_cache(
     assert PriorityBallot.objects.count() == 1 and Statement.objects.count() == 1
     assert PendingComment.objects.count() == 1 and AccessibilityFeedback.objects.count() == 1
     assert stamped == []
-    # Confirming the ballot changes the phase's result: then its pages are renewed.
+    # A confirmed ballot counts on no page while the phase keeps its results until the end;
+    # in a phase that shows them while it runs, confirming one renews the phase's pages.
     ballot = PriorityBallot.objects.get()
     ballot.confirmed_at = timezone.now()
     ballot.save()
-    assert {f"dialog.phase:{phase.pk}"} in stamped
+    assert stamped == []
+    phase.priorities_shown_during = True
+    phase.save()
+    stamped.clear()
+    PriorityBallot.objects.get().save()
+    assert stamped == [{f"dialog.phase:{phase.pk}"}]
 
 
 # Models staff reach in the admin that no public page shows, each with the reason. Every
