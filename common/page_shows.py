@@ -30,6 +30,7 @@ _ALWAYS = None
 _rules: dict[str, Callable | None] = {}
 _items: set[str] = set()
 _part_of: dict[str, str] = {}
+_in_lists_only: set[str] = set()
 # A change climbs at most this many foreign keys to find the subjects it concerns.
 _MAX_CLIMB = 3
 
@@ -72,6 +73,12 @@ def items(*labels: str) -> None:
     is_subject.cache_clear()
 
 
+def in_lists_only(*labels: str) -> None:
+    """Rows shown only in lists and search results, which lag by a minute anyway: their
+    changes stamp no subject (a search entry names its version, yet renews no goal page)."""
+    _in_lists_only.update(label.lower() for label in labels)
+
+
 def part_of(label: str, parent_field: str) -> None:
     """Rows of this model are shown in full on the page of the row `parent_field` names."""
     _part_of[label.lower()] = parent_field
@@ -108,6 +115,8 @@ def subject_tags(instance, _depth: int = 0) -> set[str]:
     """The subjects a change of this row concerns (see the module's docstring). Reads
     parents only for rows without a page of their own: a change, not a page view."""
     model = type(instance)
+    if _label(model) in _in_lists_only:
+        return set()
     parent_field = _part_of.get(_label(model))
     if parent_field is not None:
         field = model._meta.get_field(parent_field)

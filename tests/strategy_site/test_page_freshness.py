@@ -94,13 +94,21 @@ def comment_through_the_site(target, comment, mailoutbox, clock):
 
 
 def test_a_confirmed_comment_shows_on_its_goal_at_once_and_leaves_other_goals_kept(
-    goals, mailoutbox, clock
+    goals, mailoutbox, clock, monkeypatch
 ):
     seven, eight = goals
     reader = Client()
     kept(reader, seven.get_absolute_url())
     kept(reader, eight.get_absolute_url())
+    stamped = set()
+    invalidate = page_cache.invalidate
+    monkeypatch.setattr(
+        page_cache, "invalidate", lambda tags: (stamped.update(tags), invalidate(tags))
+    )
     comment_through_the_site(seven, "Bitte auch im Sauerland.", mailoutbox, clock)
+    # The comment, its count, its search entry: all of it concerns goal 7 alone (not its
+    # version, which every goal page loads).
+    assert stamped == {f"goals.goal:{seven.pk}"}
     fresh = reader.get(seven.get_absolute_url())
     assert fresh.get("X-Page-Cache") is None
     assert "Bitte auch im Sauerland." in text(fresh)
