@@ -90,7 +90,7 @@ def main(rate: float, seconds: float) -> None:
         tmp = posting.prepare(form, request, policy_for(target), staff=False)
         key = pending.store(tmp, form.sender())
         outcome = confirmation.confirm(key, request)
-        return outcome.result == posting.Result.PUBLISHED
+        return outcome.result == confirmation.Result.PUBLISHED
 
     def cast_ballot():
         n = next(counter)
