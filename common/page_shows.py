@@ -105,6 +105,8 @@ def page_tag(model, instance) -> str | None:
     parent_field = _part_of.get(_label(model))
     if parent_field is not None:
         field = model._meta.get_field(parent_field)
+        if field.attname in instance.get_deferred_fields():  # reading it would be a query
+            return None
         return subject_tag(field.related_model, getattr(instance, field.attname))
     if instance.pk is not None and is_subject(model):
         return subject_tag(model, instance.pk)
