@@ -52,6 +52,8 @@ def declare_shown_rows(page_shows) -> None:
         "dialog.authorchange",
         "dialog.statementdecision",
     )
+    # Comments sit by the dozen on their target's page: a page is about the target.
+    page_shows.items("django_comments_xtd.xtdcomment")
     page_shows.shows("dialog.statement", when=lambda statement: statement.reviewed)
     page_shows.shows("dialog.statementtarget", when=lambda target: target.statement.reviewed)
 

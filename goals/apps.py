@@ -44,4 +44,13 @@ class GoalsConfig(AppConfig):
             "goals.measurement",
             "goals.assessment",
         )
-        page_shows.shows("goals.priorityballot", when=lambda b: b.confirmed_at is not None)
+        # A paragraph's page and its chapter's show the same text, comments and counts.
+        page_shows.part_of("goals.paragraph", "chapter")
+        # A ballot counts on a page once confirmed and once its phase shows results.
+        page_shows.shows("goals.priorityballot", when=_ballot_shown)
+
+
+def _ballot_shown(ballot_row) -> bool:
+    from .priorities import ballot
+
+    return ballot_row.confirmed_at is not None and ballot.results_visible(ballot_row.phase)

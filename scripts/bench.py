@@ -5,17 +5,23 @@
    server; `manage.py load_bench_data` fills it (demo/bench.py), a second run
    only tops it up.
 2. Serves it with gunicorn.conf.py as in production (DEBUG off, the page cache in
-   a Redis database of its own, BENCH_REDIS_URL, emptied first).
+   a Redis database of its own, BENCH_REDIS_URL, emptied first; with
+   BENCH_CACHE=file as `make run` does without Redis: files in var/cache/).
 3. For each page and the stylesheet: requests/s, median and p99 latency from
    BENCH_CLIENTS client processes with keep-alive for BENCH_SECONDS each, HTML and
    transferred size, SQL queries and uncached render time in-process, and the
    ratio of the page's requests/s to the stylesheet's, measured side by side.
 4. Memory (RSS) of each gunicorn worker afterwards.
+5. Under writes: for each rate of BENCH_WRITE_RATES (writes per second) the pages
+   again, while scripts/bench_writes.py confirms comments on random goals and
+   paragraphs, casts ballots and subscribes in a process of its own; requests/s,
+   ratio to the stylesheet (measured in the same stream), p50 and p99.
 
 Prints a Markdown table (docs/performance.md keeps one). Nothing passes or fails.
 """
 
 import http.client
+import json
 import multiprocessing
 import os
 import platform
@@ -33,6 +39,8 @@ PORT = int(os.environ.get("BENCH_PORT", "8765"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "3"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+CACHE = os.environ.get("BENCH_CACHE", "redis")
+WRITE_RATES = [float(r) for r in os.environ.get("BENCH_WRITE_RATES", "1,5").split(",") if r]
 
 PAGES = [
     ("Startseite", "/"),
@@ -164,7 +172,7 @@ def main():
     env = {
         **os.environ,
         "DATABASE_URL": database,
-        "REDIS_URL": REDIS,
+        "REDIS_URL": REDIS if CACHE == "redis" else "",
         "PORT": str(PORT),
         "DJANGO_DEBUG": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
@@ -174,12 +182,19 @@ def main():
         ensure_postgres_database(database)
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_bench_data")
-    import redis
-
-    redis.Redis.from_url(REDIS).flushdb()
 
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG")})
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "strategy_site.settings")
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_writes
+
+    bench_writes.setup_phase()
+    cache.clear()
     paths = [path for _, path in PAGES]
     figures = in_process(paths)
 
@@ -202,6 +217,9 @@ def main():
             before = load(pool, css)
             rows = [(label, path, load(pool, path)) for label, path in PAGES]
             after = load(pool, css)
+            under_writes = [
+                (rate, *measure_under_writes(pool, css, rate, env)) for rate in WRITE_RATES
+            ]
         rss = worker_rss(server.pid)
     finally:
         server.terminate()
@@ -209,9 +227,10 @@ def main():
 
     baseline = (before["rps"] + after["rps"]) / 2
     engine = "PostgreSQL" if database.startswith("postgres") else "SQLite"
+    where = "Redis" if CACHE == "redis" else "files (var/cache/, no Redis)"
     print(
         f"\n{time.strftime('%Y-%m-%d')}, {platform.node()}, {os.cpu_count()} cores, "
-        f"{engine}, gunicorn.conf.py, page cache in Redis, {CLIENTS} clients × {SECONDS:g} s "
+        f"{engine}, gunicorn.conf.py, page cache in {where}, {CLIENTS} clients × {SECONDS:g} s "
         "per page, keep-alive, gzip accepted\n"
     )
     print(
@@ -234,6 +253,40 @@ def main():
         f"\nstylesheet before/after: {before['rps']:.0f} / {after['rps']:.0f} req/s; "
         f"memory per worker after the run (RSS): {', '.join(f'{m:.0f} MB' for m in rss)}"
     )
+    for rate, css_rps, written, measured in under_writes:
+        print(
+            f"\nUnder writes, {rate:g}/s asked, {written.get('rate', 0):g}/s done "
+            f"({written.get('comment', 0)} comments, {written.get('ballot', 0)} ballots, "
+            f"{written.get('subscription', 0)} subscriptions, {written.get('refused', 0)} "
+            f"refused); stylesheet {css_rps:.0f} req/s\n"
+        )
+        print("| page | req/s | ratio to CSS | p50 ms | p99 ms |")
+        print("|---|---:|---:|---:|---:|")
+        for label, path, result in measured:
+            print(
+                f"| {label} (`{path}`) | {result['rps']:.0f} | {result['rps'] / css_rps:.2f} "
+                f"| {result['p50']:.1f} | {result['p99']:.1f} |"
+            )
+
+
+def measure_under_writes(pool, css, rate, env):
+    """The pages again while a second process writes `rate` times a second."""
+    duration = (len(PAGES) + 3) * SECONDS + 3
+    writer = subprocess.Popen(
+        [sys.executable, str(ROOT / "scripts" / "bench_writes.py"), str(rate), str(duration)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        time.sleep(1)  # the writer's start-up (imports) is no write
+        before = load(pool, css)
+        measured = [(label, path, load(pool, path)) for label, path in PAGES]
+        after = load(pool, css)
+        output, _ = writer.communicate(timeout=duration + 60)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+    written = json.loads(output.strip().splitlines()[-1]) if output.strip() else {}
+    return (before["rps"] + after["rps"]) / 2, written, measured
 
 
 def _wait_until_up(deadline=30):

@@ -13,10 +13,11 @@ class StrategySiteConfig(AppConfig):
         from .groups import create_staff_groups
         from .search import index
 
-        # Any change to what pages show empties the page cache (on every app server).
+        # A change to what pages show renews the kept pages showing it (on every app server).
         page_cache.connect()
         # Service pages, the site's name and the search results.
         page_shows.shows("flatpages.flatpage", "sites.site", "strategy_site.searchentry")
+        page_shows.in_lists_only("strategy_site.searchentry")
         # Every public object's search entry follows its saves and deletes.
         index.connect()
         # "Meine Beiträge": messages of the accessibility feedback form.

@@ -171,6 +171,9 @@ with_timeouts(
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
+# Redis when configured (every app server shares it); otherwise files in var/cache/,
+# shared by all worker processes of this machine and needing no server
+# (strategy_site/file_cache.py). Rate limits without Redis count in the database.
 _redis = envstr("REDIS_URL")
 CACHES = {
     "default": (
@@ -182,14 +185,20 @@ CACHES = {
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
         if _redis
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "strategy_site.file_cache.SharedFileCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            # Room for every kept page and every subject's stamp: culling drops entries
+            # at random, and a lost stamp would leave a page out of date for up to a minute.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
     )
 }
 
-# Whole pages for anonymous readers (strategy_site.page_cache), for this many seconds
-# at most; 0 turns it off. Only with a cache all app servers share (Redis): a
-# per-process cache could not be emptied on every server at once.
-PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300 if _redis else 0, minimum=0)
+# Whole pages for anonymous readers (strategy_site.page_cache), kept at most this many
+# seconds (renewed after a change of what they show, and after a minute at the latest);
+# 0 turns it off. Both caches above are shared by all processes that serve the site.
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300, minimum=0)
 
 # --- Auth -----------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -168,7 +168,7 @@ def test_redis_url_selects_shared_cache():
     )
     assert cache == "django.core.cache.backends.redis.RedisCache"
     assert setting_in_fresh_process("settings.CACHES['default']['BACKEND']", REDIS_URL="") == (
-        "django.core.cache.backends.locmem.LocMemCache"
+        "strategy_site.file_cache.SharedFileCache"
     )
 
 

@@ -1,5 +1,6 @@
 """Whole pages kept for anonymous readers: served fast, never someone else's message,
-form error or staff view, and fresh the moment anything on them changes."""
+form error or staff view, and fresh the moment anything on them changes (which change
+renews which page: tests/strategy_site/test_page_freshness.py)."""
 
 import datetime
 import gzip
@@ -199,7 +200,9 @@ def test_a_filtered_list_is_kept_by_the_parameters_it_reads(client, goal):
     assert client.get(url, {"horizont": "kurzfristig"})["X-Page-Cache"] == "hit"
 
 
-def test_anonymous_writes_that_change_no_public_page_keep_the_cache(client, goal, settings):
+def test_anonymous_writes_that_change_no_public_page_keep_the_cache(
+    client, goal, settings, monkeypatch
+):
     """Unconfirmed ballot, statement (with targets and PDF), pending comment, subscription
     request, manage link, accessibility feedback: none of them is on any page (none is
     declared in common/page_shows.py), so every kept page stays."""
@@ -221,7 +224,8 @@ def test_anonymous_writes_that_change_no_public_page_keep_the_cache(client, goal
         statements_allowed=True,
     )
     goal.field.version.phases.add(phase)
-    before = page_cache.generation()
+    stamped = []
+    monkeypatch.setattr(page_cache, "invalidate", lambda tags: stamped.append(set(tags)))
     client.post(
         "/dialog/phasen/p/prioritaeten/", {"fields_of_action": [goal.field.pk], "email": "a@b.org"}
     )
@@ -250,12 +254,18 @@ def test_anonymous_writes_that_change_no_public_page_keep_the_cache(client, goal
 
     assert PriorityBallot.objects.count() == 1 and Statement.objects.count() == 1
     assert PendingComment.objects.count() == 1 and AccessibilityFeedback.objects.count() == 1
-    assert page_cache.generation() == before
-    # Confirming the ballot changes the phase's result: then pages are renewed.
+    assert stamped == []
+    # A confirmed ballot counts on no page while the phase keeps its results until the end;
+    # in a phase that shows them while it runs, confirming one renews the phase's pages.
     ballot = PriorityBallot.objects.get()
     ballot.confirmed_at = timezone.now()
     ballot.save()
-    assert page_cache.generation() > before
+    assert stamped == []
+    phase.priorities_shown_during = True
+    phase.save()
+    stamped.clear()
+    PriorityBallot.objects.get().save()
+    assert stamped == [{f"dialog.phase:{phase.pk}"}]
 
 
 # Models staff reach in the admin that no public page shows, each with the reason. Every
