@@ -6,13 +6,14 @@ class GoalsConfig(AppConfig):
     verbose_name = "Strategie und Ziele"
 
     def ready(self):
-        from common import page_shows
+        from common import page_shows, revisions
 
         from . import alerts, comments, dialog_links
         from .ideas import registration as ideas
         from .priorities import views as priorities
         from .suggestions import registration as suggestions
         from .text import commenting as text_commenting
+        from .text import reading
 
         comments.connect()
         comments.register_decision_results()
@@ -23,6 +24,8 @@ class GoalsConfig(AppConfig):
         priorities.connect()
         ideas.connect()
         suggestions.connect()
+        # Revisions compare long texts word by word, as the strategy's versions are.
+        revisions.register_text_difference(reading.word_diff)
         # What the strategy, goal, dashboard, indicator and result pages show (the page
         # cache renews on their changes); a ballot counts once it is confirmed.
         page_shows.shows(
