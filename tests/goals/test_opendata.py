@@ -80,6 +80,7 @@ EXPECTED = [
         "fuehrt_fort": [],
         "fuehrt_fort_herkunft": [],
         "grund_ende": "Fortgeführt als 5G-Ziel der Fassung 2.0.",
+        "aenderungen": [],
         "url": "http://testserver/strategie/2019/ziele/12/",
     },
     {
@@ -106,6 +107,7 @@ EXPECTED = [
         "fuehrt_fort": ["2019/12"],
         "fuehrt_fort_herkunft": ["Annahme der Redaktion"],
         "grund_ende": "",
+        "aenderungen": [],
         "url": "http://testserver/strategie/2-0/ziele/3/",
     },
 ]
