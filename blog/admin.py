@@ -1,5 +1,8 @@
 from django.contrib import admin
 
+from common.previews import PreviewAdmin
+from common.revisions import RevisionAdmin
+
 from .models import Category, Post
 
 
@@ -11,7 +14,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(PreviewAdmin, RevisionAdmin):
     list_display = ["title", "status", "published_at", "visible"]
     list_filter = ["status", "categories"]
     search_fields = ["title", "teaser", "body"]

@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
+from common import revisions
 from richtext.fields import RichTextField
 
 from . import images
@@ -140,6 +141,9 @@ class Post(models.Model):
     updated_at = models.DateTimeField("Geändert am", auto_now=True)
 
     objects = PostQuerySet.as_manager()
+
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
 
     class Meta:
         verbose_name = "Beitrag"

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from common.revisions import RevisionAdmin
+
 from .models import Document
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(RevisionAdmin):
     list_display = ["title", "kind", "year", "format_label", "updated_at"]
     list_filter = ["kind", "year"]
     search_fields = ["title", "description"]

@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 
+from common import revisions
 from common.pdf import PdfRejected, format_megabytes, inspect_pdf
 
 
@@ -61,6 +62,9 @@ class Document(models.Model):
     updated_at = models.DateTimeField("Geändert am", auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
+
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
 
     class Meta:
         verbose_name = "Dokument"

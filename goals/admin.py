@@ -6,7 +6,9 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 
 from common import upload_limits
+from common.revisions import RevisionAdmin
 
+from . import admin_search, labels
 from .ideas import admin as ideas_admin  # noqa: F401 - registers the ideas admin
 from .models import (
     Assessment,
@@ -95,7 +97,7 @@ class FieldOfActionInline(admin.StackedInline):
 
 
 @admin.register(StrategyVersion)
-class StrategyVersionAdmin(TextImportMixin, admin.ModelAdmin):
+class StrategyVersionAdmin(TextImportMixin, RevisionAdmin):
     list_display = ["title", "year", "adopted_on", "is_current", "goal_count"]
     list_filter = ["is_current"]
     search_fields = ["title", "summary"]
@@ -180,7 +182,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Goal)
-class GoalAdmin(SpreadsheetAdmin):
+class GoalAdmin(RevisionAdmin, SpreadsheetAdmin):
     resource_classes = [GoalResource]
     list_display = [
         "number",
@@ -226,7 +228,26 @@ class GoalAdmin(SpreadsheetAdmin):
     prepopulated_fields = {"slug": ["title"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_overdue(timezone.localdate())
+        # The version too: every label says it (goals/labels.py), in lists and autocomplete.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("version")
+            .with_overdue(timezone.localdate())
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        # Staff type what they read: "21" or "Ziel 21" finds goal 21 of every version,
+        # "2.0 Ziel 21" or "2019 Gewerbe" only that version's; the picker of a form that
+        # has a version (a chapter's goal marks) offers only that version's goals.
+        version_id = admin_search.version_of_form(request)
+        if version_id is not None:
+            queryset = queryset.filter(version_id=version_id)
+        queryset, search_term = admin_search.narrow_to_version(queryset, search_term)
+        number = labels.find_goal_number(search_term)
+        if number is not None:
+            return queryset.filter(number=number), False
+        return super().get_search_results(request, queryset, search_term)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "field":
@@ -248,7 +269,7 @@ class GoalAdmin(SpreadsheetAdmin):
 
 
 @admin.register(StatusReport)
-class StatusReportAdmin(SpreadsheetAdmin):
+class StatusReportAdmin(RevisionAdmin, SpreadsheetAdmin):
     resource_classes = [StatusReportResource]
     list_display = ["date", "goal", "status", "goal_version"]
     list_filter = ["status", "goal__version", "provenance", "date"]

@@ -6,7 +6,7 @@ class GoalsConfig(AppConfig):
     verbose_name = "Strategie und Ziele"
 
     def ready(self):
-        from common import page_shows
+        from common import page_shows, revisions
 
         from . import alerts, comments, dialog_links
         from .ideas import own_data as own_ideas
@@ -16,6 +16,7 @@ class GoalsConfig(AppConfig):
         from .suggestions import own_data as own_suggestions
         from .suggestions import registration as suggestions
         from .text import commenting as text_commenting
+        from .text import reading
 
         comments.connect()
         comments.register_decision_results()
@@ -29,6 +30,8 @@ class GoalsConfig(AppConfig):
         own_ballots.register()
         own_ideas.register()
         own_suggestions.register()
+        # Revisions compare long texts word by word, as the strategy's versions are.
+        revisions.register_text_difference(reading.word_diff)
         # What the strategy, goal, dashboard, indicator and result pages show (the page
         # cache renews on their changes); a ballot counts once it is confirmed.
         page_shows.shows(

@@ -7,6 +7,8 @@ from django.db.models.functions import Concat
 from dialog.comments.commentable import ExportScope
 from dialog.registration import make_commentable
 
+from . import labels
+
 
 def describe(goal) -> dict:
     return {
@@ -79,17 +81,17 @@ def register_decision_results() -> None:
             .select_related("version")
             .order_by("number")
         ),
-        label=lambda goal: f"Ziel {goal.number}: {goal.title}",
+        label=labels.goal_label,
     )
     register_result(
         Paragraph,
         group="Absätze des Strategietexts der aktuellen Fassung",
         choices=lambda: (
             Paragraph.objects.filter(chapter__version__is_current=True, removed=False)
-            .select_related("chapter")
+            .select_related("chapter__version")
             .order_by("chapter__order", "order")
         ),
-        label=lambda paragraph: f"Kapitel {paragraph.chapter.number}, Absatz {paragraph.order}",
+        label=labels.paragraph_label,
     )
 
 

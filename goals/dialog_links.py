@@ -7,6 +7,8 @@ Called from GoalsConfig.ready(); dialog offers the registries, goals fills them
 from common import related
 from dialog.models import Event, Phase, Theme
 
+from . import labels
+
 
 def _goals(queryset):
     return queryset.select_related("version").order_by("version__year", "number")
@@ -14,7 +16,7 @@ def _goals(queryset):
 
 def _goal_label(goal) -> str:
     # Numbers repeat across versions: say which strategy the goal belongs to.
-    return f"{goal} ({goal.version.title})"
+    return labels.public_goal_label(goal)
 
 
 def goal_phases(goal):

@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from common import revisions
 from common.provenance import Provenance, provenance_field
 from dialog.comments.counts import annotate_comment_counts
 from richtext.fields import RichTextField
 
+from . import labels
 from .status import (
     INITIAL_STATUS,
     Horizon,
@@ -70,6 +72,9 @@ class StrategyVersion(models.Model):
     )
 
     objects = StrategyVersionQuerySet.as_manager()
+
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
 
     class Meta:
         verbose_name = "Fassung der Strategie"
@@ -273,6 +278,9 @@ class Goal(models.Model):
 
     objects = GoalQuerySet.as_manager()
 
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
+
     class Meta:
         verbose_name = "Ziel"
         verbose_name_plural = "Ziele"
@@ -286,7 +294,7 @@ class Goal(models.Model):
         ]
 
     def __str__(self):
-        return f"Ziel {self.number}: {self.title}"
+        return labels.goal_label(self)
 
     def save(self, *args, **kwargs):
         self.version_id = self.field.version_id
@@ -481,6 +489,9 @@ class StatusReport(models.Model):
         verbose_name="Quelldokument",
         help_text="Ein Bericht im Bereich Downloads, der diesen Stand belegt.",
     )
+
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
 
     class Meta:
         verbose_name = "Statusbericht"

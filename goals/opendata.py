@@ -16,6 +16,7 @@ from common.provenance import Provenance
 from common.spreadsheet import BYTE_ORDER_MARK, csv_writer, neutralise_cell
 from richtext import plain_text
 
+from .changes import changes_by_goal
 from .ideas import opendata as ideas_opendata
 from .models import Goal, Indicator, Lineage, Measurement, StatusReport
 from .suggestions import opendata as suggestions_opendata
@@ -76,6 +77,11 @@ COLUMNS = [
         f"Herkunft dieser Verbindungen, in derselben Reihenfolge: {PROVENANCE_WORDS}",
     ),
     ("grund_ende", "warum das Ziel entfallen ist oder wie es fortgeführt wird"),
+    (
+        "aenderungen",
+        "Änderungen an Titel, Beschreibung, Zieltermin und Zuständigkeit nach der "
+        "Veröffentlichung, die neueste zuerst, je als „JJJJ-MM-TT: Feld alt → neu“",
+    ),
     ("url", "Adresse der Seite des Ziels"),
 ]
 
@@ -99,6 +105,7 @@ def goal_rows(base_url: str = "", as_of=None) -> list[dict]:
         )
         .order_by("version__year", "version__pk", "number")
     )
+    changes = changes_by_goal()
     rows = []
     for goal in goals:
         rows.append(
@@ -137,6 +144,11 @@ def goal_rows(base_url: str = "", as_of=None) -> list[dict]:
                     link.get_provenance_display() for link in goal.lineage_back.all()
                 ],
                 "grund_ende": goal.ending_reason,
+                "aenderungen": [
+                    change.summary
+                    for change in changes.get(goal.pk, [])
+                    if as_of is None or change.day <= as_of
+                ],
                 "url": base_url.rstrip("/") + goal.get_absolute_url(),
             }
         )

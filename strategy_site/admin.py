@@ -1,4 +1,9 @@
 from django.contrib import admin
+from django.contrib.flatpages.admin import FlatPageAdmin
+from django.contrib.flatpages.models import FlatPage
+
+from common.previews import PreviewAdmin
+from common.revisions import RevisionAdmin
 
 from .models import AccessibilityFeedback
 
@@ -15,3 +20,12 @@ class AccessibilityFeedbackAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Feedback comes from visitors through the form, never typed in by staff.
         return False
+
+
+# The service pages (Impressum, Datenschutz, …) with their revisions.
+admin.site.unregister(FlatPage)
+
+
+@admin.register(FlatPage)
+class ServicePageAdmin(PreviewAdmin, RevisionAdmin, FlatPageAdmin):
+    pass

@@ -1,5 +1,10 @@
+from django.contrib.flatpages.models import FlatPage
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from simple_history import register
+
+# The service pages are Django's flat pages: their revisions live in this app's tables.
+register(FlatPage, app="strategy_site")
 
 
 class AccessibilityFeedback(models.Model):

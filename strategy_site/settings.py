@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "strategy_site.package_apps.GermanCommentsXtdConfig",
     "strategy_site.package_apps.CommentsConfig",
     "import_export",
+    # Revisions of editorial content with who and when (common/revisions.py).
+    "simple_history",
     "strategy_site.package_apps.AdminConfig",
     # Staff sign-in: login throttling and the second factor (strategy_site/staff_auth.py).
     "axes",
@@ -117,6 +119,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Who saved: every revision of editorial content names its author (common/revisions.py).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "strategy_site.staff_auth.UnverifiedStaffAreVisitors",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -376,6 +380,10 @@ MAIL_RECIPIENT_LIMIT = envlimit("LIMIT_MAILS_PER_RECIPIENT", (5, 3600))
 SAME_TEXT_LIMIT = envlimit("LIMIT_SAME_TEXT", (3, 3600))
 
 # --- Comments (django-comments-xtd) ----------------------------------------
+# Restoring a revision goes through common/revisions.py (Redaktion only, writes the values
+# back as they were); the package's own form would save through the current admin form.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 3
 COMMENTS_XTD_CONFIRM_EMAIL = True

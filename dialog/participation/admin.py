@@ -4,6 +4,8 @@ from functools import reduce
 from django.contrib import admin
 from django.utils import timezone
 
+from common.previews import PreviewAdmin
+from common.revisions import RevisionAdmin
 from dialog.comments.admin import export_response
 from dialog.participation.dates import format_period
 from dialog.participation.models import Event, EventSeries, Phase, Theme, is_running
@@ -19,7 +21,7 @@ class ThemeInline(admin.TabularInline):
 
 
 @admin.register(Phase)
-class PhaseAdmin(admin.ModelAdmin):
+class PhaseAdmin(PreviewAdmin, RevisionAdmin):
     list_display = ["title", "period", "state", "moderation", "has_evaluation"]
     list_filter = ["moderation"]
     search_fields = ["title", "description"]
@@ -107,7 +109,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(RevisionAdmin):
     list_display = ["title", "kind", "starts_at", "location_display", "participants"]
     list_filter = ["kind", "online", "series", "times_provenance"]
     search_fields = ["title", "description", "place"]

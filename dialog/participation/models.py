@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from common import revisions
 from common.provenance import provenance_field
 from richtext.fields import RichTextField
 
@@ -179,6 +180,9 @@ class Phase(Period):
     )
     updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
 
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
+
     class Meta(Period.Meta):
         verbose_name = "Beteiligungsphase"
         verbose_name_plural = "Beteiligungsphasen"
@@ -332,6 +336,9 @@ class Event(Period):
     updated_at = models.DateTimeField("Zuletzt geändert", auto_now=True)
 
     objects = EventQuerySet.as_manager()
+
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
 
     class Meta(Period.Meta):
         verbose_name = "Veranstaltung"

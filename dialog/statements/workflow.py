@@ -108,7 +108,8 @@ def _tell_moderation(statement) -> None:
         "mail/statement_waiting.txt",
         {
             "statement": statement,
-            "admin_path": reverse("admin:dialog_statement_change", args=[statement.pk]),
+            # The review page: text, PDF, what it addresses, publish or reject.
+            "admin_path": reverse("admin:dialog_statement_review", args=[statement.pk]),
         },
     )
 

@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 
 from dialog.comments.moderation_actions import Removal
 
+from .. import labels
 from ..contributions.admin import ContributionAdmin, report_inline
 from ..text import difference
 from . import listing, workflow
@@ -59,10 +60,7 @@ class AdoptForm(forms.Form):
     def __init__(self, *args, targets, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = targets
-        self.fields["target"].label_from_instance = lambda p: (
-            f"{p.chapter.version.title} · Kapitel {p.chapter} · Absatz {p.order}: "
-            f"„{workflow.plain_text(p)[:80]}…“"
-        )
+        self.fields["target"].label_from_instance = labels.paragraph_label
 
 
 def _shown_key(target, text: str) -> str:
@@ -103,11 +101,7 @@ class SuggestionAdmin(ContributionAdmin):
 
     @admin.display(description="Absatz")
     def where(self, obj):
-        paragraph = obj.paragraph
-        return (
-            f"{paragraph.chapter.version.title} · Kapitel {paragraph.chapter} · "
-            f"Absatz {paragraph.order}"
-        )
+        return labels.paragraph_place(obj.paragraph)
 
     @admin.display(description="In die nächste Fassung übernommen")
     def adopted(self, obj):

@@ -9,7 +9,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.text import Truncator
 
-from ..models import Chapter, Paragraph
+from common import revisions
+from common.previews import PreviewAdmin
+from common.revisions import RevisionAdmin
+
+from .. import admin_search, labels
+from ..models import Chapter, Goal, Paragraph
 from . import editing, pairing
 
 
@@ -35,12 +40,31 @@ class ChapterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             self.initial["source"] = source_of(self.instance)
+        if "parent" in self.fields:
+            # A chapter's parent is a chapter of its own version; a new chapter has no
+            # version yet, so its list names each chapter's version and clean() checks.
+            parents = Chapter.objects.select_related("version").order_by(
+                "-version__year", "order", "pk"
+            )
+            if self.instance.pk:
+                parents = parents.filter(version_id=self.instance.version_id).exclude(
+                    pk=self.instance.pk
+                )
+            self.fields["parent"].queryset = parents
+            self.fields["parent"].label_from_instance = labels.chapter_label
 
     # Set by ChapterAdmin.get_form when the editor pressed "Zuordnung prüfen".
     preview_requested = False
 
     def clean(self):
         cleaned = super().clean()
+        parent, version = cleaned.get("parent"), cleaned.get("version")
+        if parent and version and parent.version_id != version.pk:
+            self.add_error(
+                "parent",
+                f"Das Oberkapitel muss zur selben Fassung gehören („{labels.chapter_label(parent)}“ "
+                f"gehört zu „{parent.version.title}“).",
+            )
         source = cleaned.get("source", "")
         self.chosen = None
         if source.strip() and self.instance.pk:
@@ -101,14 +125,23 @@ class ParagraphInline(admin.TabularInline):
     form = ParagraphForm
     fields = ["order", "heading", "removed", "goals", "continues"]
     readonly_fields = ["order", "heading", "removed"]
-    autocomplete_fields = ["goals"]
-    raw_id_fields = ["continues"]
+    # Both pickers search as staff type ("2019 Gewerbe", "Ziel 21"): see the admins'
+    # get_search_results.
+    autocomplete_fields = ["goals", "continues"]
     extra = 0
     can_delete = False
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # The pickers show labels with the version (goals/labels.py): select it along.
+        if db_field.name == "continues":
+            kwargs["queryset"] = Paragraph.objects.select_related("chapter__version")
+        elif db_field.name == "goals":
+            kwargs["queryset"] = Goal.objects.select_related("version")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 @admin.register(Chapter)
-class ChapterAdmin(admin.ModelAdmin):
+class ChapterAdmin(PreviewAdmin, RevisionAdmin):
     form = ChapterForm
     list_display = ["number", "title", "version"]
     list_filter = ["version"]
@@ -143,3 +176,45 @@ class ChapterAdmin(admin.ModelAdmin):
         source = form.cleaned_data.get("source", "")
         if source.strip():
             editing.apply(form.instance, source, form.chosen)
+
+
+@admin.register(Paragraph)
+class ParagraphAdmin(RevisionAdmin):
+    """Paragraphs to look up and pick ("Setzt fort"); their text is edited on the chapter's
+    page only, where removing a commented paragraph asks for consent."""
+
+    list_display = ["__str__", "removed"]
+    list_filter = ["chapter__version", "removed"]
+    list_select_related = ["chapter__version"]
+    search_fields = ["text", "heading", "chapter__title", "=chapter__number"]
+    fields = ["chapter", "order", "heading", "text", "removed", "continues"]
+    readonly_fields = fields
+
+    def get_search_results(self, request, queryset, search_term):
+        # "Setzt fort" offers the paragraphs of earlier versions than the chapter's only.
+        chapter = admin_search.chapter_of_form(request)
+        if chapter is not None and request.GET.get("field_name") == "continues":
+            queryset = queryset.filter(chapter__version__year__lt=chapter.version.year)
+        queryset, search_term = admin_search.narrow_to_version(
+            queryset, search_term, lookup="chapter__version"
+        )
+        return super().get_search_results(request, queryset, search_term)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("chapter__version")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def may_restore(self, request, obj) -> bool:
+        # The form above changes nothing; restoring an earlier wording is the one change
+        # made here, for those who may change paragraphs on the chapter's page.
+        return revisions.may_restore(request.user) and request.user.has_perm(
+            "goals.change_paragraph"
+        )

@@ -6,7 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from common import revisions
 from richtext.fields import RichTextField
+
+from .. import labels
 
 
 def new_anchor() -> str:
@@ -35,6 +38,9 @@ class Chapter(models.Model):
     title = models.CharField("Titel", max_length=300)
     slug = models.SlugField("Kürzel in der Adresse", max_length=100)
     order = models.PositiveIntegerField("Reihenfolge", default=0)
+
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -81,6 +87,9 @@ class Paragraph(models.Model):
 
     objects = ParagraphQuerySet.as_manager()
 
+    # Every save kept with who and when (admin: compare, restore).
+    history = revisions.history()
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = "Absatz"
@@ -90,7 +99,7 @@ class Paragraph(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.chapter.number} ¶{self.order}"
+        return labels.paragraph_label(self)
 
     def get_absolute_url(self):
         chapter = self.chapter

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from common.related import sections_for
 
+from ..changes import changes_of
 from ..indicators.charts import indicator_chart
 from ..models import Goal, Lineage, StrategyVersion
 from ..progress import breakdown
@@ -65,6 +66,7 @@ def goal_detail(request, version, number):
             "indicators": [(i, indicator_chart(i)) for i in indicators],
             "verdicts": goal.verdicts.select_related("assessment").order_by("-assessment__date"),
             "text_paragraphs": goal.paragraphs.current().select_related("chapter__version"),
+            "changes": changes_of(goal),
             # Other apps' content about this goal (e.g. blog posts), through the registry.
             "related": sections_for(goal),
         },

@@ -153,9 +153,10 @@ def test_goal_page_queries_do_not_grow_with_posts(
     for _ in range(count):
         make_post().related_goals.add(goal)
     # Goal (with neighbours), reports, lineage, indicators, verdicts, posts, text paragraphs;
-    # the comments, statements and ideas it came from, the statements addressing it; 3 for
-    # the (empty) comment thread: options, phases covering the version, totals.
-    with django_assert_num_queries(14):
+    # the comments, statements and ideas it came from, the statements addressing it, its
+    # changes after publication; 3 for the (empty) comment thread: options, phases covering
+    # the version, totals.
+    with django_assert_num_queries(15):
         html = client.get("/strategie/2-0/ziele/7/").content.decode()
     assert html.count('<li><a href="/blog/beitrag-') == count
 

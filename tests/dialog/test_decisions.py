@@ -59,7 +59,7 @@ def test_moderator_decides_in_bulk_and_each_author_is_told(
     assert mail.subject.endswith("Was aus Ihrem Beitrag wurde")
     assert "Berücksichtigt." in mail.body
     assert "Das Bürgeramt kommt als eigenes Ziel" in mail.body
-    assert "Daraus entstanden: Ziel 7: Digitales Bürgeramt" in mail.body
+    assert "Daraus entstanden: 2.0 · Ziel 7: Digitales Bürgeramt" in mail.body
     assert mail.message()["Reply-To"] == settings.COMMENTS_XTD_CONTACT_EMAIL
 
     # Under the comment, for everyone.

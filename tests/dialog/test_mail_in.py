@@ -65,7 +65,9 @@ def test_moderator_enters_a_letter_and_it_appears_marked_under_the_goal(
     assert state.is_visible(comment)
     assert comment.sender.get_channel_display() == "per Brief eingegangen"
     followed = client.get(response.url).content.decode()
-    assert "steht jetzt unter „Ziel 22: Digitales Bürgeramt“ (per Brief eingegangen)" in followed
+    assert (
+        "steht jetzt unter „2.0 · Ziel 22: Digitales Bürgeramt“ (per Brief eingegangen)" in followed
+    )
     client.logout()
     page = text_of(client.get(goal.get_absolute_url()))
     assert (

@@ -134,7 +134,7 @@ def test_an_organisation_submits_with_pdf_and_targets_then_confirms_by_link(
     assert statement.status == Statement.Status.WAITING
     moderation_mail = outbox[-1]
     assert moderation_mail.to == [moderator.email]
-    assert f"/admin/dialog/statement/{statement.pk}/change/" in moderation_mail.body
+    assert f"/admin/dialog/statement/{statement.pk}/pruefen/" in moderation_mail.body
     # A second click changes nothing and says so.
     assert "Sie hatten den Link schon benutzt" in client.get(link).content.decode()
     assert len(outbox) == 2

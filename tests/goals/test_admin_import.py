@@ -63,7 +63,7 @@ def test_good_goal_file_is_previewed_then_saved_on_confirmation(setup):
         "Verwaltung, Kommunen",
     )
     assert goal.description == "<p>Online zum Amt</p>"
-    assert [str(g) for g in goal.continues.all()] == ["Ziel 12: E-Government-Gesetz ändern"]
+    assert [str(g) for g in goal.continues.all()] == ["2019 · Ziel 12: E-Government-Gesetz ändern"]
     other = Goal.objects.get(version__slug="2-0", number=2)
     assert (other.horizon, other.target_date) == ("mittelfristig", datetime.date(2026, 6, 30))
 

@@ -82,7 +82,7 @@ def test_goal_page_has_thread_and_form_and_the_anonymous_flow_ends_there(client,
         honeypot="",
     )
     client.post("/kommentare/senden/", data)
-    assert "„Ziel 7: Serviceportal ausbauen“" in mailoutbox[0].body
+    assert "„2.0 · Ziel 7: Serviceportal ausbauen“" in mailoutbox[0].body
     link = mailoutbox[0].body.split("/kommentare/bestaetigen/")[1].split()[0]
     response = press_confirm(client, f"/kommentare/bestaetigen/{link}", follow=True)
     comment = XtdComment.objects.get()
@@ -96,10 +96,11 @@ def test_goal_page_queries_do_not_grow_with_comments(
 ):
     many_comments(goal, count)
     url = goal.get_absolute_url()
-    # 11 for the goal page (with its blog posts, text paragraphs, the comments, statements
-    # and ideas it came from, the statements addressing it), 4 for the thread: options, the
-    # phases covering the version (open or closed?), totals, comments.
-    with django_assert_num_queries(15):  # see the goal page's pin in test_strategy_pages
+    # 12 for the goal page (with its blog posts, text paragraphs, the comments, statements
+    # and ideas it came from, the statements addressing it, its changes after publication),
+    # 4 for the thread: options, the phases covering the version (open or closed?), totals,
+    # comments.
+    with django_assert_num_queries(16):  # see the goal page's pin in test_strategy_pages
         response = client.get(url)
     html = response.content.decode()
     assert html.count('<li class="comment') == min(count, 50)
@@ -155,7 +156,7 @@ def test_export_by_field_names_goal_number_field_and_version(
     assert [(r["Fassung"], r["Nummer"], r["Handlungsfeld"], r["Text"]) for r in rows] == [
         ("Digitalstrategie.NRW 2.0", "12", "4.1 Digitale Verwaltung", "Zum Register")
     ]
-    assert rows[0]["Objekt"] == "Ziel 12: Register modernisieren"
+    assert rows[0]["Objekt"] == "2.0 · Ziel 12: Register modernisieren"
     assert {r["Text"] for r in export("goals.goal:fassung-2-0")} == {"Zum Register", "Zu Schulen"}
     assert [r["Text"] for r in export(f"goals.goal:ziel-{wanted.pk}")] == ["Zum Register"]
     assert len(export("alle")) == 3
@@ -252,4 +253,4 @@ def test_moderation_queue_links_each_goal_without_a_query_per_goal(
     with django_assert_num_queries(15):
         html = client.get(queue).content.decode()
     for goal in goals:
-        assert f'<a href="/strategie/2-0/ziele/{goal.number}/">Ziel {goal.number}: ' in html
+        assert f'<a href="/strategie/2-0/ziele/{goal.number}/">2.0 · Ziel {goal.number}: ' in html

@@ -80,6 +80,7 @@ EXPECTED = [
         "fuehrt_fort": [],
         "fuehrt_fort_herkunft": [],
         "grund_ende": "Fortgeführt als 5G-Ziel der Fassung 2.0.",
+        "aenderungen": [],
         "url": "http://testserver/strategie/2019/ziele/12/",
     },
     {
@@ -106,6 +107,7 @@ EXPECTED = [
         "fuehrt_fort": ["2019/12"],
         "fuehrt_fort_herkunft": ["Annahme der Redaktion"],
         "grund_ende": "",
+        "aenderungen": [],
         "url": "http://testserver/strategie/2-0/ziele/3/",
     },
 ]
@@ -303,8 +305,9 @@ def test_downloads_take_the_same_queries_for_10_and_100_goals(
     for number in range(1, count + 1):
         goal = make_goal(new, number, reports=[(d("2023-01-01"), "verzoegert")])
         goal.continues.add(make_goal(old, number))
-    # The goals with their version, field and status, then every goal's predecessors at once.
-    with django_assert_num_queries(2):
+    # The goals with their version, field and status, every goal's predecessors at once,
+    # and every goal's revisions at once (its changes after publication).
+    with django_assert_num_queries(3):
         response = client.get(url)
     body = response.content.decode("utf-8-sig")
     assert body.count("/strategie/2-0/ziele/") == count

@@ -225,20 +225,24 @@ def test_goal_page_queries_do_not_grow_with_history_or_lineage(
     )
     GoalVerdict.objects.create(assessment=assessment, goal=goal, verdict="teilweise")
     for n in range(1, links + 1):
+        goal.ministry = f"Ressort {n}"  # a public change each (goals/changes.py)
+        goal.save()
         indicator = goal.indicators.create(name=f"Indikator {n}", target_value=100)
         for day in range(1, links + 1):
             indicator.values.create(date=d(f"2023-01-{day:02d}"), value=day, source_title="Amt")
     # Goal (with its neighbours), reports, the goals it continues and that continue it,
     # indicators, their values, verdicts of other sources, published blog posts about
     # it, paragraphs of the strategy text that mark it, the comments, statements and ideas
-    # it came from, the statements addressing it, and 3 for its (empty) comment thread:
-    # options, phases covering the version, totals.
-    with django_assert_num_queries(15):
+    # it came from, the statements addressing it, the changes after publication (one
+    # query for all revisions), and 3 for its (empty) comment thread: options, phases
+    # covering the version, totals.
+    with django_assert_num_queries(16):
         response = client.get("/strategie/2-0/ziele/5/")
     html = response.content.decode()
     assert html.count('class="report"') == links
     assert html.count('class="indicator"') == links
     assert html.count("teilweise erreicht</strong> laut Rechnungshof") == 1
+    assert html.count('<li class="goal-change">') == links
 
 
 @pytest.mark.parametrize("count", [2, 20])
