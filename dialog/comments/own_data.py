@@ -17,6 +17,7 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from common import addresses, own_data
@@ -171,6 +172,17 @@ def withdraw(comment) -> None:
         comment="", user_name="", user_email="", user_url="", ip_address=None, followup=False
     )
     CommentSender.objects.filter(comment_id=comment.pk).delete()  # the organisation named
+    # Written by update(): a save would make the package's pre_save hide the replies too.
+    # Whoever follows comment saves (the search index keeps the text, the page cache,
+    # the counts) hears of it as of one, with the row as it is now.
+    post_save.send(
+        sender=XtdComment,
+        instance=XtdComment.objects.get(pk=comment.pk),
+        created=False,
+        update_fields={"comment", "user_name", "user_email", "user_url", "ip_address"},
+        raw=False,
+        using=comment._state.db,
+    )
     AuthorChange.objects.update_or_create(
         comment_id=comment.pk, defaults={"withdrawn_at": timezone.now()}
     )

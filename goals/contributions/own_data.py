@@ -158,10 +158,12 @@ class Contributions(own_data.Kind):
             setattr(item, name, value)
         item.edited_at = timezone.now()
         # Saved while still published: the save renews the kept pages that show it
-        # (common/page_shows.py asks the saved row whether pages show it).
+        # (common/page_shows.py asks the saved row whether pages show it); the second save
+        # takes a pre-moderated one off the site and out of the search index.
         item.save()
         if item.status == Status.PUBLISHED and item.phase.is_pre_moderated:
-            self.model.objects.filter(pk=item.pk).update(status=Status.WAITING)
+            item.status = Status.WAITING
+            item.save(update_fields=["status"])
             transaction.on_commit(lambda: self.pipeline.tell_moderation(item))
         return True
 
@@ -183,8 +185,10 @@ class Contributions(own_data.Kind):
         item.organisation = ""
         item.email = ""
         item.withdrawn_at = timezone.now()
-        item.save()  # still as it was shown: the kept pages renew (see edit())
-        self.model.objects.filter(pk=item.pk).update(status=Status.HIDDEN)
+        # Hidden counts as shown before (reviewed): the kept pages renew, the search
+        # index drops it.
+        item.status = Status.HIDDEN
+        item.save()
 
     @transaction.atomic
     def erase(self, address):

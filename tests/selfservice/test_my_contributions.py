@@ -27,6 +27,7 @@ from goals.priorities.ballot import hashes_of
 from goals.priorities.ballot import submit as submit_ballot
 from goals.priorities.models import PriorityBallot
 from selfservice.models import AccessLink, Event
+from strategy_site.models import SearchEntry
 from tests.dialog.conftest import add_comment, commentable_pages, make_page, target  # noqa: F401
 from tests.dialog.factories import make_field, make_phase, make_version
 from tests.dialog.helpers import form_data, link_in
@@ -233,6 +234,10 @@ def test_withdrawing_deletes_a_lone_comment_and_leaves_a_placeholder_where_repli
     assert not XtdComment.objects.filter(pk=lone.pk).exists()
     kept = XtdComment.objects.get(pk=answered.pk)
     assert (kept.comment, kept.user_name, kept.user_email, kept.ip_address) == ("", "", "", None)
+    # Nor does the search index keep the words.
+    assert not SearchEntry.objects.filter(body__contains="Mit Antwort.").exists()
+    assert not SearchEntry.objects.filter(body__contains="Allein.").exists()
+    assert SearchEntry.objects.filter(body__contains="Die Antwort bleibt.").exists()
     thread = client.get(target.url).content.decode()
     assert "Allein." not in thread and "Mit Antwort." not in thread
     assert "Vom Verfasser zurückgezogen." in thread

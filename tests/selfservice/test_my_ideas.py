@@ -13,6 +13,7 @@ from django_comments_xtd.models import XtdComment
 from dialog.models import Phase
 from goals.ideas.models import Idea, IdeaSupport
 from goals.suggestions.models import Suggestion
+from strategy_site.models import SearchEntry
 from tests.goals.test_ideas import phase, submit_and_confirm, support  # noqa: F401
 from tests.goals.test_suggestions import BETTER, WORDING, paragraph, propose_and_confirm  # noqa: F401
 from tests.selfservice.test_my_contributions import OVERVIEW, open_my_contributions
@@ -111,6 +112,8 @@ def test_a_correction_in_a_premoderated_phase_waits_and_a_supported_idea_stays_a
         client.post(edit, {"title": "Freies WLAN überall", "text": idea.text})
     idea.refresh_from_db()
     assert idea.status == Idea.Status.WAITING and idea.title == "Freies WLAN überall"
+    # Waiting for release: not in the search either.
+    assert not SearchEntry.objects.filter(title__contains="Freies WLAN").exists()
     assert client.get(idea.get_absolute_url()).status_code == 404  # until released
     assert [m.to for m in mail.outbox] == [[moderator.email]]
 

@@ -16,6 +16,16 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "ein-langes-Passwort-2026"
 
 
+@pytest.fixture(autouse=True)
+def _pause_outlasts_a_slow_machine(settings):
+    """django-otp pauses a device for FACTOR * 2^(failures - 1) seconds after wrong codes
+    (1 s by default). On a loaded CI machine the next request of a test could come after
+    that second, and the pause the test looks for would be over: a minute is certain. The
+    tests reset the pause where the person would have waited."""
+    settings.OTP_TOTP_THROTTLE_FACTOR = 60
+    settings.OTP_STATIC_THROTTLE_FACTOR = 60
+
+
 @pytest.fixture
 def staff(make_staff):
     user = make_staff("erika.redaktion", "Redaktion")
@@ -100,7 +110,7 @@ def set_up_second_factor(client):
     assert not TOTPDevice.objects.filter(confirmed=True).exists()
     paused = client.post("/admin/zwei-faktor/", {"code": current_code(device)}).content.decode()
     assert "Nach einem falschen Code ist die Prüfung kurz gesperrt." in paused
-    # The pause lasts a second after one wrong code; the person types the next code later.
+    # The person types the next code after the pause.
     TOTPDevice.objects.update(throttling_failure_count=0, throttling_failure_timestamp=None)
     done = client.post("/admin/zwei-faktor/", {"code": current_code(device)}).content.decode()
     assert "Die Zwei-Faktor-Anmeldung ist eingerichtet." in done
