@@ -133,10 +133,15 @@ class Contributions(own_data.Kind):
             and self.takes_more(item)
         )
 
+    def _lock(self, rows) -> None:
+        # Locked by a plain query: PostgreSQL refuses FOR UPDATE beside the support
+        # count's GROUP BY.
+        list(self.model.objects.select_for_update().filter(pk__in=rows.values("pk")))
+
     def _one(self, address, pk, *, for_update=False):
         found = self.of(address).filter(pk=pk)
         if for_update:
-            found = found.select_for_update(of=("self",))
+            self._lock(found)
         return found.first()
 
     def correction_form(self, address, pk, data=None):
@@ -192,7 +197,8 @@ class Contributions(own_data.Kind):
 
     @transaction.atomic
     def erase(self, address):
-        found = list(self.of(address).select_for_update(of=("self",)))
+        self._lock(self.of(address))
+        found = list(self.of(address))
         for item in found:
             self._withdraw(item)
         return len(found)

@@ -1,20 +1,23 @@
 """axe-core finds no WCAG 2.2 AA or best-practice violation on any page type, at phone and
 desktop width, and every landmark has a name of its own (tests/browser/landmarks.py)."""
 
+import pytest
+
 from tests.pages import PUBLIC_PAGES
 
 from .landmarks import landmark_problems
 
 
-def test_every_page_type_is_axe_clean(page, live_server, demo_content, axe_violations):
+# One test per width, so the two test processes of `make test` share the work.
+@pytest.mark.parametrize("width", [320, 1280])
+def test_every_page_type_is_axe_clean(page, live_server, demo_content, axe_violations, width):
     found = {}
-    for width in (320, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        for url in PUBLIC_PAGES:
-            page.goto(live_server.url + url)
-            violations = axe_violations(page) + landmark_problems(page)
-            if violations:
-                found[f"{url} @ {width}px"] = violations
+    page.set_viewport_size({"width": width, "height": 900})
+    for url in PUBLIC_PAGES:
+        page.goto(live_server.url + url)
+        violations = axe_violations(page) + landmark_problems(page)
+        if violations:
+            found[f"{url} @ {width}px"] = violations
     assert found == {}, "\n".join(f"{page}: {v}" for page, v in found.items())
 
 
